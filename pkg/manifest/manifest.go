@@ -1,0 +1,132 @@
+// Package manifest reads and validates book manifests: the small YAML files
+// under books/ that name a book's title, authors, posts and output options.
+//
+// Reading is strict: an unknown key, a value of the wrong type or a missing
+// required field is an error naming the file, line and column. Paths in the
+// manifest are relative to the manifest file; Load makes them absolute.
+package manifest
+
+import (
+	"time"
+
+	"github.com/hangul-press/publish/pkg/diag"
+)
+
+// Manifest is a validated book manifest.
+type Manifest struct {
+	// Path is the manifest's path as the user gave it, used in messages.
+	Path string
+	// Dir is the absolute folder that holds the manifest; relative paths
+	// in the manifest are resolved against it.
+	Dir string
+
+	Title       string
+	Subtitle    string
+	Authors     []string
+	Language    string // BCP 47 tag, "ko" by default
+	Date        time.Time
+	HasDate     bool // Date was given; otherwise the book takes its newest chapter's date
+	Identifier  string
+	Publisher   string
+	Description string
+	Rights      string
+
+	// Cover is the absolute path of the cover image, or "".
+	Cover    string
+	CoverPos diag.Pos
+
+	// Site is the Jekyll site the posts come from, or nil.
+	Site *Site
+
+	// Chapters lists the book's content in order.
+	Chapters []Entry
+
+	// MaxImagePixels bounds width×height of any image the book reads, so
+	// that a decompression bomb is refused before it is decoded.
+	MaxImagePixels int64
+
+	EPUB EPUBOptions
+	PDF  PDFOptions
+}
+
+// Site names a Jekyll site and overrides parts of its _config.yml.
+type Site struct {
+	Root       string // absolute
+	RootPos    diag.Pos
+	URL        string
+	HasURL     bool
+	BaseURL    string
+	HasBaseURL bool
+}
+
+// Entry is one item of a chapters list: either a path or glob naming
+// posts, or a part with chapters of its own.
+type Entry struct {
+	// Pattern is an absolute path or glob; "" for a part.
+	Pattern string
+	// Part is the part's title when the entry is a part.
+	Part string
+	// Chapters are the part's own entries.
+	Chapters []Entry
+	// Pos is where the entry stands in the manifest.
+	Pos diag.Pos
+}
+
+// IsPart reports whether the entry is a part.
+func (e Entry) IsPart() bool { return e.Pattern == "" }
+
+// EPUBOptions are the options of the EPUB writer.
+type EPUBOptions struct {
+	// CSS is an absolute path of a stylesheet added after the default one.
+	CSS string
+	// EmbedFonts embeds the shipped fonts, subset to the characters used.
+	EmbedFonts bool
+	// TOCDepth is how many heading levels the table of contents shows:
+	// 1 lists chapters, 2 adds their ## headings.
+	TOCDepth int
+	// MaxImagePx is the longest side, in pixels, an image is scaled down to.
+	MaxImagePx int
+}
+
+// PDFOptions are the options of the PDF writer.
+type PDFOptions struct {
+	// Paper is a preset name (a5, shinguk, 46, crown, a4, letter, mungo)
+	// or a size such as "150x220mm".
+	Paper string
+	// LineBreak is "keep-all" (word basis, the default) or "normal".
+	LineBreak string
+	// Indent is the first-line indent of paragraphs in em; 0 separates
+	// paragraphs by space instead.
+	Indent float64
+	// FontSize is the body size in points.
+	FontSize float64
+	// LineHeight is the body line height as a multiple of FontSize.
+	LineHeight float64
+	// RectoChapters starts every chapter on an odd page.
+	RectoChapters bool
+	// Fonts overrides the faces for a role ("body", "heading", "code"):
+	// absolute paths of TrueType files, regular then bold, tried first.
+	Fonts map[string][]string
+	// FontsPos is where each role was given, for messages about its files.
+	FontsPos map[string]diag.Pos
+}
+
+// Defaults used where the manifest is silent.
+const (
+	// DefaultLanguage is Korean: the tool exists for Korean books.
+	DefaultLanguage = "ko"
+	// DefaultMaxImagePixels allows a 50-megapixel photograph, far beyond
+	// what a book page needs, and refuses the 20000×20000 bombs.
+	DefaultMaxImagePixels = 50_000_000
+	// DefaultTOCDepth lists chapters and their ## headings.
+	DefaultTOCDepth = 2
+	// DefaultMaxImagePx keeps images sharp on a high-density tablet
+	// (about 2000 px on the long side) without bloating the EPUB.
+	DefaultMaxImagePx = 2000
+	// DefaultPaper is A5 (국판), the most common Korean booklet size.
+	DefaultPaper = "a5"
+	// DefaultFontSize is 10 pt, usual for Korean body text at A5.
+	DefaultFontSize = 10
+	// DefaultLineHeight is 1.7: Korean body text wants 160–170 %.
+	DefaultLineHeight = 1.7
+)

@@ -1,0 +1,180 @@
+package manifest
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/diag"
+	"go.yaml.in/yaml/v3"
+)
+
+func (r *reader) mapping(n *yaml.Node, what string) bool {
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "%s must be a mapping, found %s", what, kindName(n))
+		return false
+	}
+	return true
+}
+
+func (r *reader) site(n *yaml.Node) *Site {
+	if !r.mapping(n, "site") {
+		return nil
+	}
+	s := &Site{}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "root":
+			s.Root, s.RootPos = r.path(v), r.pos(v)
+		case "url":
+			s.URL, s.HasURL = strings.TrimRight(r.str(v), "/"), true
+		case "baseurl":
+			s.BaseURL, s.HasBaseURL = strings.TrimRight(r.str(v), "/"), true
+		default:
+			r.errorf(k, "unknown key %q in site (known: root, url, baseurl)", key)
+		}
+	})
+	if s.Root == "" {
+		r.errorf(n, "site needs root: the folder of the Jekyll site")
+	}
+	return s
+}
+
+// maxPartDepth keeps parts one level deep: a part inside a part has no
+// place in an EPUB navigation that readers show well, nor in a booklet.
+const maxPartDepth = 1
+
+func (r *reader) entries(n *yaml.Node, depth int) []Entry {
+	if n.Kind != yaml.SequenceNode {
+		r.errorf(n, "chapters must be a list of post paths, globs or parts, found %s", kindName(n))
+		return nil
+	}
+	if len(n.Content) == 0 {
+		r.errorf(n, "chapters must not be empty")
+	}
+	var out []Entry
+	for _, c := range n.Content {
+		if e, ok := r.entry(c, depth); ok {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (r *reader) entry(n *yaml.Node, depth int) (Entry, bool) {
+	if n.Kind == yaml.ScalarNode {
+		p := r.path(n)
+		return Entry{Pattern: p, Pos: r.pos(n)}, p != ""
+	}
+	if n.Kind != yaml.MappingNode {
+		r.errorf(n, "a chapter is a path, a glob or a part, found %s", kindName(n))
+		return Entry{}, false
+	}
+	if depth >= maxPartDepth {
+		r.errorf(n, "parts cannot contain parts")
+		return Entry{}, false
+	}
+	e := Entry{Pos: r.pos(n)}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "part":
+			e.Part = r.nonEmpty(v, "part")
+		case "chapters":
+			e.Chapters = r.entries(v, depth+1)
+		default:
+			r.errorf(k, "unknown key %q in a part (known: part, chapters)", key)
+		}
+	})
+	if e.Part == "" {
+		r.errorf(n, "a part needs a title: part: 제1부 …")
+		return Entry{}, false
+	}
+	return e, true
+}
+
+func (r *reader) epub(o *EPUBOptions, n *yaml.Node) {
+	if !r.mapping(n, "epub") {
+		return
+	}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "css":
+			o.CSS = r.path(v)
+		case "embed_fonts":
+			o.EmbedFonts = r.boolean(v)
+		case "toc_depth":
+			o.TOCDepth = int(r.number(v, 1, 6))
+		case "max_image_px":
+			o.MaxImagePx = r.positiveInt(v)
+		default:
+			r.errorf(k, "unknown key %q in epub (known: css, embed_fonts, toc_depth, max_image_px)", key)
+		}
+	})
+}
+
+// paperSize matches a custom trim size such as 150x220mm.
+var paperSize = regexp.MustCompile(`^\d+(\.\d+)?x\d+(\.\d+)?mm$`)
+
+// Papers are the trim-size presets, in millimetres.
+var Papers = map[string][2]float64{
+	"a5":      {148, 210},
+	"shinguk": {152, 225},
+	"46":      {128, 188},
+	"crown":   {176, 248},
+	"a4":      {210, 297},
+	"letter":  {215.9, 279.4},
+	"mungo":   {105, 148},
+}
+
+func (r *reader) pdf(o *PDFOptions, n *yaml.Node) {
+	if !r.mapping(n, "pdf") {
+		return
+	}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "paper":
+			o.Paper = strings.ToLower(r.str(v))
+			if _, ok := Papers[o.Paper]; !ok && !paperSize.MatchString(o.Paper) {
+				r.errorf(v, "unknown paper %q (use a5, shinguk, 46, crown, a4, letter, mungo, or WxHmm such as 150x220mm)", o.Paper)
+			}
+		case "linebreak":
+			o.LineBreak = r.str(v)
+			if o.LineBreak != "keep-all" && o.LineBreak != "normal" {
+				r.errorf(v, "linebreak must be keep-all or normal, found %q", o.LineBreak)
+			}
+		case "indent":
+			o.Indent = r.number(v, 0, 10)
+		case "font_size":
+			o.FontSize = r.number(v, 5, 30)
+		case "line_height":
+			o.LineHeight = r.number(v, 1, 3)
+		case "recto_chapters":
+			o.RectoChapters = r.boolean(v)
+		case "fonts":
+			r.fonts(o, v)
+		default:
+			r.errorf(k, "unknown key %q in pdf (known: paper, linebreak, indent, font_size, line_height, recto_chapters, fonts)", key)
+		}
+	})
+}
+
+func (r *reader) fonts(o *PDFOptions, n *yaml.Node) {
+	if !r.mapping(n, "pdf.fonts") {
+		return
+	}
+	o.Fonts, o.FontsPos = map[string][]string{}, map[string]diag.Pos{}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "body", "heading", "code":
+			for _, p := range r.strList(v) {
+				if !filepath.IsAbs(p) {
+					p = filepath.Join(r.dir, filepath.FromSlash(p))
+				}
+				o.Fonts[key] = append(o.Fonts[key], p)
+			}
+			o.FontsPos[key] = r.pos(v)
+		default:
+			r.errorf(k, "unknown font role %q (known: body, heading, code)", key)
+		}
+	})
+}
