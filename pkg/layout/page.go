@@ -1,0 +1,126 @@
+package layout
+
+// This file is the page model: what the layout engine hands to the PDF
+// painter. Every position is absolute on the page, in Length units, with
+// the origin at the top-left corner of the trimmed page and y growing
+// downward (as in fpdf). The painter decides nothing: it draws these items
+// in order.
+
+// Document is a laid-out book.
+type Document struct {
+	// Width and Height are the trimmed page size.
+	Width, Height Length
+	Pages         []*Page
+	// Outline is the bookmark tree (parts, chapters, ## headings).
+	Outline []*OutlineEntry
+	// Info is the document metadata.
+	Info Info
+	// Fonts lists every face used, by FontID; the painter registers them.
+	Fonts []Face
+}
+
+// Info is the PDF document information and catalog metadata.
+type Info struct {
+	Title, Author, Subject, Keywords, Creator string
+	// Lang is the natural language (BCP 47), "ko".
+	Lang string
+	// Date is the creation and modification date, Unix seconds, taken
+	// from SOURCE_DATE_EPOCH or the manifest, never from the clock.
+	Date int64
+}
+
+// FontID indexes Document.Fonts.
+type FontID int
+
+// Face is a font file the document uses.
+type Face struct {
+	// Name is unique in the document, for example "body", "body-bold".
+	Name string
+	// Data is the TrueType file, already checked to be one fpdf accepts.
+	Data []byte
+}
+
+// Page is one page and what is drawn on it, in painting order.
+type Page struct {
+	// Number is the printed folio (1-based, counting every page).
+	Number   int
+	Elements []Element
+	// Anchors are the link destinations on this page, by name.
+	Anchors []Anchor
+}
+
+// Anchor is a named destination: a chapter start, a heading, a footnote.
+type Anchor struct {
+	Name string
+	Y    Length
+}
+
+// Element is something drawn on a page. Its concrete types are Text, Rule,
+// Rect, Image and Link.
+type Element interface{ element() }
+
+// Color is an sRGB colour.
+type Color struct{ R, G, B uint8 }
+
+// Text draws a run of characters from one face at a baseline position.
+type Text struct {
+	X, Y  Length // Y is the baseline
+	Font  FontID
+	Size  Length
+	Color Color
+	Text  string
+	// WordSpacing is extra width added at each U+0020 in Text, used to
+	// justify a run drawn in one piece; 0 when each piece is placed apart.
+	WordSpacing Length
+	// Strike and Underline draw lines through or under the run.
+	Strike, Underline bool
+}
+
+// Rule draws a straight line.
+type Rule struct {
+	X1, Y1, X2, Y2 Length
+	Width          Length
+	Color          Color
+}
+
+// Rect fills a rectangle (code block shading, table header background),
+// or strokes it when Stroke is set (the frame of a missing image).
+type Rect struct {
+	X, Y, W, H Length
+	Fill       Color
+	Stroke     bool
+	LineWidth  Length
+}
+
+// Image draws an image scaled into a box.
+type Image struct {
+	X, Y, W, H Length
+	// Key identifies the image data in the document (an asset name).
+	Key string
+	// Data is the encoded image (PNG or JPEG), already downsampled.
+	Data []byte
+	// MediaType is image/png or image/jpeg.
+	MediaType string
+}
+
+// Link makes a rectangle clickable: to a URL, or to a named anchor in the
+// document.
+type Link struct {
+	X, Y, W, H Length
+	URL        string
+	Anchor     string
+}
+
+// OutlineEntry is a PDF bookmark.
+type OutlineEntry struct {
+	Title    string
+	Page     int    // index into Document.Pages
+	Y        Length // where on the page
+	Children []*OutlineEntry
+}
+
+func (Text) element()  {}
+func (Rule) element()  {}
+func (Rect) element()  {}
+func (Image) element() {}
+func (Link) element()  {}

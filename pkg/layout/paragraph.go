@@ -1,0 +1,541 @@
+package layout
+
+import (
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// Measurer gives advance widths; the PDF side implements it from real fonts.
+// It is all the line breaker knows of a font.
+type Measurer interface {
+	// Advance returns the advance width of r at the run's size.
+	Advance(r rune) Length
+}
+
+// Run is a stretch of a paragraph in one style.
+type Run struct {
+	// Text is the run's text. A '\n' in it is a hard line break.
+	Text string
+	// Style is the caller's handle for font, size and colour; layout passes
+	// it through untouched.
+	Style int
+	// M measures the run's characters. A nil M measures everything as zero.
+	M Measurer
+	// Link is the target of a hyperlink over the run, or "".
+	Link string
+}
+
+// ParagraphOptions control SetParagraph.
+type ParagraphOptions struct {
+	// Mode is KeepAll (break between eojeols, the default) or Normal.
+	Mode Mode
+	// Justify sets lines flush on both sides by stretching and shrinking the
+	// word spaces; otherwise lines are set ragged right at natural width.
+	Justify bool
+	// Indent is the width of the blank that starts the first line.
+	Indent Length
+	// VaryingLines is how many leading lines may have widths of their own;
+	// later lines are as wide as line VaryingLines (see Params.VaryingLines).
+	VaryingLines int
+}
+
+// Piece is a stretch of one run's text that sits at one place on a line.
+type Piece struct {
+	// Run is the index of the run the text comes from.
+	Run int
+	// Text is what to draw.
+	Text string
+	// Start is the offset of the piece's first rune in the paragraph, counted
+	// in runes over the concatenated runs.
+	Start int
+	// X is where the piece begins, from the line's left edge.
+	X Length
+	// Width is the piece's natural width.
+	Width Length
+}
+
+// Line is one set line of a paragraph.
+type Line struct {
+	// Pieces are the line's text, left to right. Word spaces are the gaps
+	// between them; they are not drawn.
+	Pieces []Piece
+	// Start and End delimit, in runes of the paragraph, the text the line
+	// shows; the spaces or '\n' at a break lie between lines and are dropped.
+	Start, End int
+	// Width is the measure the line was set to.
+	Width Length
+	// Natural is the line's width with every space at its natural size.
+	Natural Length
+	// Set is the line's width as set: Width for a justified line, unless
+	// the line is overfull, ragged or ends the paragraph or a hard break.
+	Set Length
+	// Ratio is the glue ratio: the fraction of the spaces' stretch (if
+	// positive) or shrink (if negative) that was applied.
+	Ratio float64
+	// Hard reports a line ended by a hard break or the paragraph's end; it
+	// is set at natural width even when justifying.
+	Hard bool
+}
+
+// ProblemKind names what went wrong with a line.
+type ProblemKind int
+
+const (
+	// Overfull is a line wider than its measure: some unbreakable stretch
+	// of text (a long number, a URL without break points) is wider than the
+	// line.
+	Overfull ProblemKind = iota
+)
+
+// Problem describes a line the caller should warn about.
+type Problem struct {
+	Kind ProblemKind
+	// Line is the index of the line.
+	Line int
+	// Offset is the rune offset in the paragraph where the line starts.
+	Offset int
+	// Run and Byte locate Offset in the caller's runs: runs[Run].Text[Byte:].
+	Run, Byte int
+	// Excess is how far the line sticks out past its measure.
+	Excess Length
+}
+
+// String describes the problem for a warning.
+func (p Problem) String() string {
+	return fmt.Sprintf("line %d is %.1fpt too wide: a word or number there cannot be broken", p.Line+1, p.Excess.Pt())
+}
+
+// The penalties of the intra-word break classes. A word space costs 0.
+const (
+	// preferSpacePenalty, on Normal-mode syllable breaks and CJK breaks,
+	// makes a word space win when spacing is about equal, the way Korean
+	// books break at spaces when they can. Its square (2500) is worth a
+	// badness of about 40.
+	preferSpacePenalty = 50
+	// emergencyPenalty, on URL breaks and KeepAll syllable breaks, makes
+	// them lose to anything but a line looser than badness ≈ 1000
+	// (adjustment ratio ≈ 2.2, spaces more than twice their width): "far
+	// too loose", KOREAN.md's condition for splitting an eojeol.
+	emergencyPenalty = 1000
+)
+
+// Word-space glue, as a fraction of the space's natural width: TeX's
+// Computer Modern word space is 3.33pt plus 1.67pt minus 1.11pt, that is,
+// stretch 1/2 and shrink 1/3, and Korean body text spaced this way looks
+// even. Every breaking space gets the same glue, whatever stands beside it:
+// there is no wider "sentence space" after a full stop as TeX gives English
+// (KLREQ does not widen space next to punctuation).
+const (
+	spaceStretchDiv = 2
+	spaceShrinkDiv  = 3
+)
+
+// raggedDiv sets the stretch of the right margin of a ragged line: a quarter
+// of the narrowest measure gives badness 100 to a line short by that much, so
+// lines end unevenly without any being left nearly empty.
+const raggedDiv = 4
+
+// shapeProbe bounds how many leading line widths are read to find the
+// narrowest measure; any paragraph shape worth the name is shorter.
+const shapeProbe = 64
+
+// SetParagraph breaks a paragraph into lines of the widths widths(0),
+// widths(1), … and places every piece of text on them.
+//
+// The Korean strategy (KOREAN.md, W3C KLREQ): pass 1 runs Knuth–Plass with
+// TeX's tolerance over word spaces and CJK breaks (and, in Normal mode,
+// syllable breaks). If no set of breaks keeps every line within tolerance,
+// pass 2 admits any line that is not overfull and adds the emergency breaks,
+// URL breaks and, in KeepAll mode, syllable breaks, each with a high penalty,
+// so that an eojeol is split only when it is longer than the line or a
+// justified line would otherwise be far too loose (ragged lines split only
+// eojeols longer than the narrowest line). If even that fails, because some
+// unbreakable stretch is wider than a line, the lines are filled first-fit
+// and each overfull one is reported as a Problem.
+//
+// Justification stretches and shrinks the word spaces only: the letter
+// spacing between Hangul syllables is never changed, because uneven tracking
+// within a line shows far more than uneven word spaces. Lines ended by '\n'
+// or by the paragraph are set ragged.
+func SetParagraph(runs []Run, widths func(line int) Length, opt ParagraphOptions) ([]Line, []Problem) {
+	t := newParaText(runs)
+	if len(t.runes) == 0 || widths == nil {
+		return nil, nil
+	}
+	s := &setter{t: t, classes: BreakClasses(t.runes), widths: widths, opt: opt}
+	s.measureEojeols()
+	var items []Item
+	var srcs []itemSrc
+	for pass := 1; pass <= 2; pass++ {
+		items, srcs = s.build(pass)
+		if len(items) == 0 {
+			return nil, nil
+		}
+		if breaks, ok := Break(items, widths, s.params(pass)); ok {
+			return s.lines(items, srcs, breaks)
+		}
+	}
+	return s.lines(items, srcs, BreakFirstFit(items, widths, s.params(2)))
+}
+
+// paraText is the paragraph's text, concatenated over its runs, with each
+// rune's run, byte offset in the run and advance width.
+type paraText struct {
+	runes   []rune
+	run     []int
+	byteOff []int
+	adv     []Length
+}
+
+func newParaText(runs []Run) *paraText {
+	t := &paraText{}
+	for ri, r := range runs {
+		for off, c := range r.Text {
+			if c == utf8.RuneError {
+				c = '\uFFFD'
+			}
+			t.runes = append(t.runes, c)
+			t.run = append(t.run, ri)
+			t.byteOff = append(t.byteOff, off)
+			t.adv = append(t.adv, advance(r.M, c))
+		}
+	}
+	return t
+}
+
+// advance measures one rune; spaces measure as the run's space, a zero-width
+// space as nothing, and negative widths as zero.
+func advance(m Measurer, c rune) Length {
+	switch {
+	case m == nil, c == zeroWidthSpace, c == '\n':
+		return 0
+	case c == '\t':
+		c = ' '
+	}
+	return max(m.Advance(c), 0)
+}
+
+// itemSrc ties an item to the runes it stands for; run is -1 for items that
+// stand for no text (indent, fills, penalties).
+type itemSrc struct {
+	run, start, end int
+}
+
+// noSrc marks an item without text.
+var noSrc = itemSrc{run: -1}
+
+// setter carries one paragraph through its passes.
+type setter struct {
+	t       *paraText
+	classes []BreakClass
+	widths  func(int) Length
+	opt     ParagraphOptions
+	eojeol  []Length // width of the eojeol each rune belongs to
+	narrow  Length   // the narrowest measure
+
+	items   []Item
+	srcs    []itemSrc
+	lineBox bool // the current line (since the last hard break) has a box
+}
+
+// params gives the Knuth–Plass parameters of a pass: TeX's tolerance first,
+// then any line that is not overfull.
+func (s *setter) params(pass int) Params {
+	p := DefaultParams()
+	p.VaryingLines = s.opt.VaryingLines
+	if pass > 1 {
+		p.Tolerance = InfBadness
+	}
+	return p
+}
+
+// measureEojeols records, for every rune, the natural width of the eojeol
+// (the stretch between spaces) that holds it, and finds the narrowest line.
+func (s *setter) measureEojeols() {
+	s.eojeol = make([]Length, len(s.t.runes))
+	for i := 0; i < len(s.t.runes); {
+		j := i
+		var w Length
+		for j < len(s.t.runes) && !isBreakingSpace(s.t.runes[j]) && s.t.runes[j] != '\n' {
+			w += s.t.adv[j]
+			j++
+		}
+		for k := i; k < j; k++ {
+			s.eojeol[k] = w
+		}
+		i = max(j, i+1)
+	}
+	s.narrow = s.widths(0)
+	for n := 1; n <= min(max(s.opt.VaryingLines, 0), shapeProbe); n++ {
+		s.narrow = min(s.narrow, s.widths(n))
+	}
+}
+
+// breakPenalty says whether pass may break inside a word at boundary i, and
+// at what cost.
+func (s *setter) breakPenalty(i, pass int) (int, bool) {
+	switch s.classes[i] {
+	case BreakCJK:
+		return preferSpacePenalty, true
+	case BreakSyllable:
+		if s.opt.Mode == Normal {
+			return preferSpacePenalty, true
+		}
+		long := s.eojeol[i] > s.narrow
+		return emergencyPenalty, pass > 1 && (s.opt.Justify || long)
+	case BreakURL:
+		return emergencyPenalty, pass > 1
+	}
+	return 0, false
+}
+
+// build turns the text into items for one pass.
+func (s *setter) build(pass int) ([]Item, []itemSrc) {
+	s.items, s.srcs, s.lineBox = nil, nil, false
+	if s.opt.Indent != 0 {
+		s.box(Item{Kind: BoxItem, Width: s.opt.Indent}, noSrc)
+	}
+	runes := s.t.runes
+	for i := 0; i < len(runes); i++ {
+		switch {
+		case runes[i] == '\n':
+			s.endLine(i)
+		case isBreakingSpace(runes[i]):
+			j := i
+			for j < len(runes) && isBreakingSpace(runes[j]) {
+				j++
+			}
+			s.space(i, j)
+			i = j - 1
+		default:
+			if p, ok := s.breakPenalty(i, pass); i > 0 && ok {
+				s.add(Item{Kind: PenaltyItem, Penalty: p}, noSrc)
+			}
+			s.letter(i)
+		}
+	}
+	s.finish()
+	return s.items, s.srcs
+}
+
+func (s *setter) add(it Item, src itemSrc) {
+	s.items = append(s.items, it)
+	s.srcs = append(s.srcs, src)
+}
+
+func (s *setter) box(it Item, src itemSrc) {
+	s.add(it, src)
+	s.lineBox = true
+}
+
+// letter adds rune i to the box before it when that box holds the previous
+// rune of the same run, else starts a box.
+func (s *setter) letter(i int) {
+	run := s.t.run[i]
+	if n := len(s.items) - 1; n >= 0 && s.items[n].Kind == BoxItem && s.srcs[n].run == run && s.srcs[n].end == i {
+		s.items[n].Width += s.t.adv[i]
+		s.srcs[n].end++
+		return
+	}
+	s.box(Item{Kind: BoxItem, Width: s.t.adv[i]}, itemSrc{run, i, i + 1})
+}
+
+// space adds the glue of the spaces runes[i:j]. Justified, a breakable space
+// is plain glue. Ragged, it is the paper's ragged-right triple: glue that
+// stretches only if the line ends here, a penalty to break at, and the space
+// itself, which cancels the stretch when the line goes on. A space that may
+// not break is shielded by an infinite penalty.
+func (s *setter) space(i, j int) {
+	var w Length
+	for k := i; k < j; k++ {
+		w += s.t.adv[k]
+	}
+	src := itemSrc{s.t.run[i], i, j}
+	breakable := s.classes[i] == BreakSpace
+	switch {
+	case s.opt.Justify:
+		if !breakable {
+			s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+		}
+		s.add(Item{Kind: GlueItem, Width: w, Stretch: w / spaceStretchDiv, Shrink: w / spaceShrinkDiv}, src)
+	case breakable:
+		rag := max(s.narrow, 0) / raggedDiv
+		s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+		s.add(Item{Kind: GlueItem, Stretch: rag}, noSrc)
+		s.add(Item{Kind: PenaltyItem}, noSrc)
+		s.add(Item{Kind: GlueItem, Width: w, Stretch: -rag}, src)
+	default:
+		s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+		s.add(Item{Kind: GlueItem, Width: w}, src)
+	}
+}
+
+// endLine ends a line at a hard break (rune i, a '\n') or, with i < 0, at
+// the paragraph's end: trailing spaces go, an empty line gets an empty box to
+// stand on, and TeX's \parfillskip follows: an infinite penalty, glue of
+// infinite stretch, a forced break.
+func (s *setter) endLine(i int) {
+	for n := len(s.items) - 1; n >= 0 && s.items[n].Kind != BoxItem && !isForcedItem(s.items[n]); n-- {
+		s.items, s.srcs = s.items[:n], s.srcs[:n]
+	}
+	if !s.lineBox {
+		s.box(Item{Kind: BoxItem}, noSrc)
+	}
+	src := noSrc
+	if i >= 0 {
+		src = itemSrc{s.t.run[i], i, i + 1}
+	}
+	s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+	s.add(Item{Kind: GlueItem, Stretch: FilStretch}, noSrc)
+	s.add(Item{Kind: PenaltyItem, Penalty: -InfPenalty}, src)
+	s.lineBox = false
+}
+
+// finish ends the paragraph, unless a hard break already ended its text (a
+// '\n' at the very end adds no empty line) or it holds nothing but spaces.
+func (s *setter) finish() {
+	if s.lineBox {
+		s.endLine(-1)
+		return
+	}
+	for n := len(s.items) - 1; n >= 0; n-- {
+		if isForcedItem(s.items[n]) {
+			s.items, s.srcs = s.items[:n+1], s.srcs[:n+1]
+			return
+		}
+	}
+	s.items, s.srcs = nil, nil
+}
+
+func isForcedItem(it Item) bool { return it.Kind == PenaltyItem && it.Penalty <= -InfPenalty }
+
+// lines sets the lines that end at breaks.
+func (s *setter) lines(items []Item, srcs []itemSrc, breaks []int) ([]Line, []Problem) {
+	k := newBreaker(items, s.widths, s.params(2))
+	var lines []Line
+	var problems []Problem
+	from := -1
+	for n, b := range breaks {
+		start := min(k.lineStart(from), b)
+		ln := s.setLine(k, items, srcs, start, b, k.lineWidthAt(n))
+		if ln.Natural-k.content(start, b).shrink > ln.Width {
+			problems = append(problems, s.overfull(n, ln))
+		}
+		lines = append(lines, ln)
+		from = b
+	}
+	return lines, problems
+}
+
+// setLine places the items[start:b] of one line of width w.
+func (s *setter) setLine(k *breaker, items []Item, srcs []itemSrc, start, b int, w Length) Line {
+	sum := k.content(start, b)
+	sum.width += k.breakWidth(b)
+	ln := Line{Width: w, Natural: sum.width, Hard: k.forced(b)}
+	r := ratio(sum, w)
+	if !s.opt.Justify || math.IsInf(r, 1) {
+		r = 0
+	}
+	ln.Ratio = max(r, -1)
+	pl := placer{t: s.t}
+	var x Length
+	var g glueSetter
+	glued := true // a gap separates the next box from the last piece
+	for i := start; i < b; i++ {
+		it, src := items[i], srcs[i]
+		switch it.Kind {
+		case BoxItem:
+			pl.place(src, x, it.Width, glued)
+			glued = false
+			x += it.Width
+		case GlueItem:
+			x += g.set(it, ln.Ratio)
+			glued = true
+		}
+	}
+	ln.Set = x + k.breakWidth(b)
+	ln.Pieces, ln.Start, ln.End = pl.finish()
+	if ln.Start < 0 {
+		ln.Start = s.emptyAt(srcs, b)
+		ln.End = ln.Start
+	}
+	return ln
+}
+
+// glueSetter sets the glue of a line at glue ratio r. It rounds the running
+// total of stretch (or shrink) applied rather than each glue, so the
+// rounding errors cannot add up and a justified line ends exactly at its
+// measure. Infinite glue stays empty: the ratio of a line holding it is 0.
+type glueSetter struct {
+	flex    Length // stretch or shrink seen so far
+	applied Length // adjustment given out so far
+}
+
+func (g *glueSetter) set(it Item, r float64) Length {
+	var flex Length
+	switch {
+	case it.Stretch >= FilStretch:
+		return it.Width
+	case r > 0:
+		flex = it.Stretch
+	case r < 0:
+		flex = it.Shrink
+	}
+	g.flex += flex
+	total := Length(math.Round(r * float64(g.flex)))
+	d := total - g.applied
+	g.applied = total
+	return it.Width + d
+}
+
+// placer gathers a line's pieces as rune spans and makes their text once
+// at the end, so that a long line of many boxes costs linear time.
+type placer struct {
+	t      *paraText
+	pieces []Piece
+	ends   []int // rune offset where each piece ends
+}
+
+// place appends a box's text, joining it to the last piece when that piece
+// is of the same run, ends where the box begins and no gap lies between.
+func (p *placer) place(src itemSrc, x, w Length, glued bool) {
+	if src.run < 0 {
+		return
+	}
+	if n := len(p.pieces) - 1; n >= 0 && !glued && p.pieces[n].Run == src.run && p.ends[n] == src.start {
+		p.pieces[n].Width += w
+		p.ends[n] = src.end
+		return
+	}
+	p.pieces = append(p.pieces, Piece{Run: src.run, Start: src.start, X: x, Width: w})
+	p.ends = append(p.ends, src.end)
+}
+
+// finish fills in the pieces' text and returns them with the line's span.
+func (p *placer) finish() ([]Piece, int, int) {
+	for i := range p.pieces {
+		p.pieces[i].Text = string(p.t.runes[p.pieces[i].Start:p.ends[i]])
+	}
+	if len(p.pieces) == 0 {
+		return nil, -1, -1
+	}
+	return p.pieces, p.pieces[0].Start, p.ends[len(p.ends)-1]
+}
+
+// emptyAt is where an empty line sits: at the '\n' that ends it.
+func (s *setter) emptyAt(srcs []itemSrc, b int) int {
+	if b < len(srcs) && srcs[b].run >= 0 {
+		return srcs[b].start
+	}
+	return len(s.t.runes)
+}
+
+// overfull reports line n, which sticks out past its measure.
+func (s *setter) overfull(n int, ln Line) Problem {
+	p := Problem{Kind: Overfull, Line: n, Offset: ln.Start, Excess: ln.Set - ln.Width}
+	if ln.Start < len(s.t.runes) {
+		p.Run, p.Byte = s.t.run[ln.Start], s.t.byteOff[ln.Start]
+	}
+	return p
+}

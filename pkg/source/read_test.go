@@ -1,0 +1,270 @@
+package source
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hangul-press/publish/pkg/diag"
+)
+
+// read reads a post named name with no site.
+func read(t *testing.T, name, text string) (*Post, *diag.List) {
+	t.Helper()
+	var diags diag.List
+	p, err := Read(name, []byte(text), nil, Options{}, &diags)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return p, &diags
+}
+
+func TestParseFileName(t *testing.T) {
+	tests := []struct {
+		name, date, slug string
+		ok               bool
+	}{
+		{"2019-07-23-get-a-job.md", "2019-07-23", "get-a-job", true},
+		{"_posts/2019-7-3-x.md", "2019-07-03", "x", true},
+		{"2019-07-23-취업-이야기.markdown", "2019-07-23", "취업-이야기", true},
+		{"19-1-1-short-year.md", "0019-01-01", "short-year", true},
+		{"2019-02-30-no-such-day.md", "", "", false},
+		{"2019-13-01-no-such-month.md", "", "", false},
+		{"about.md", "", "", false},
+		{"2019-07-23.md", "", "", false},
+		{`C:\blog\_posts\2020-01-02-win.md`, "2020-01-02", "win", true},
+	}
+	for _, tt := range tests {
+		date, slug, ok := ParseFileName(tt.name)
+		if ok != tt.ok || slug != tt.slug || ok && date.Format("2006-01-02") != tt.date {
+			t.Errorf("ParseFileName(%q) = %v, %q, %v; want %s, %q, %v", tt.name, date, slug, ok, tt.date, tt.slug, tt.ok)
+		}
+	}
+}
+
+func TestFrontMatterDates(t *testing.T) {
+	seoul := time.FixedZone("", 9*3600)
+	tests := []struct {
+		value string
+		want  time.Time
+	}{
+		{`2019-07-23`, time.Date(2019, 7, 23, 0, 0, 0, 0, time.UTC)},
+		{`"2019-07-23"`, time.Date(2019, 7, 23, 0, 0, 0, 0, time.UTC)},
+		{`2019-07-23 10:11:12`, time.Date(2019, 7, 23, 10, 11, 12, 0, time.UTC)},
+		{`'2019-07-23 10:11:12'`, time.Date(2019, 7, 23, 10, 11, 12, 0, time.UTC)},
+		{`2019-07-23 10:11:12 +0900`, time.Date(2019, 7, 23, 10, 11, 12, 0, seoul)},
+		{`"2019-07-23 10:11:12 +0900"`, time.Date(2019, 7, 23, 10, 11, 12, 0, seoul)},
+		{`2019-07-23T10:11:12+09:00`, time.Date(2019, 7, 23, 10, 11, 12, 0, seoul)},
+		{`"2019-07-23T10:11:12+09:00"`, time.Date(2019, 7, 23, 10, 11, 12, 0, seoul)},
+		{`2019-07-23 10:11`, time.Date(2019, 7, 23, 10, 11, 0, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		p, diags := read(t, "2000-01-01-x.md", "---\ndate: "+tt.value+"\n---\n")
+		if !p.HasDate || !p.Date.Equal(tt.want) || diags.Len() != 0 {
+			t.Errorf("date: %s → %v (%v), diags %v; want %v", tt.value, p.Date, p.HasDate, diags.Items(), tt.want)
+		}
+		_, off := p.Date.Zone()
+		if _, wantOff := tt.want.Zone(); off != wantOff {
+			t.Errorf("date: %s → offset %d, want %d", tt.value, off, wantOff)
+		}
+	}
+}
+
+func TestBadDateFallsBack(t *testing.T) {
+	p, diags := read(t, "2019-7-3-x.md", "---\ntitle: x\ndate: 2019-07-32\n---\n")
+	if p.Date.Format("2006-01-02") != "2019-07-03" {
+		t.Errorf("date %v, want the file name's", p.Date)
+	}
+	items := diags.Items()
+	if len(items) != 1 || items[0].Pos.Line != 3 || items[0].Pos.Col != 7 || items[0].Severity != diag.Warning {
+		t.Errorf("diagnostics %v, want one warning at 3:7", items)
+	}
+}
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		src        string
+		present    bool
+		yaml, body string
+		ok         bool
+	}{
+		{"---\na: 1\n---\nbody", true, "a: 1\n", "body", true},
+		{"---  \na: 1\n...\nbody", true, "a: 1\n", "body", true},
+		{"---\n---\nbody", true, "", "body", true},
+		{"---\na: 1\n---", true, "a: 1\n", "", true},
+		{"no front matter\n---\n", false, "", "no front matter\n---\n", true},
+		{"--- \n", false, "", "", false},
+		{"---\na: 1\n", false, "", "", false},
+		{"----\na: 1\n----\n", false, "", "----\na: 1\n----\n", true},
+		{"", false, "", "", true},
+	}
+	for _, tt := range tests {
+		fm, ok := splitFrontMatter([]byte(tt.src))
+		if ok != tt.ok || fm.present != tt.present {
+			t.Errorf("%q: present %v ok %v; want %v %v", tt.src, fm.present, ok, tt.present, tt.ok)
+			continue
+		}
+		if !ok || !fm.present {
+			continue
+		}
+		if y := tt.src[fm.yamlStart:fm.yamlEnd]; y != tt.yaml || tt.src[fm.bodyStart:] != tt.body {
+			t.Errorf("%q: yaml %q body %q; want %q %q", tt.src, y, tt.src[fm.bodyStart:], tt.yaml, tt.body)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	p, _ := read(t, "x.md", "\uFEFF---\r\ntitle: 제목\r\n---\r\n첫 줄\r\n{{ page.title }} 끝\r\n")
+	if p.Title != "제목" || string(p.Body) != "첫 줄\n제목 끝\n" {
+		t.Errorf("title %q body %q", p.Title, p.Body)
+	}
+	if pos := p.Pos(bytes.Index(p.Body, []byte("끝"))); pos.Line != 5 || pos.Col != 18 {
+		t.Errorf("Pos of 끝 = %v, want 5:18", pos)
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	tests := []struct {
+		src       string
+		line, col int
+	}{
+		{"---\ntitle: 가\xff\n---\n", 2, 9},
+		{"가나\r\n다\xc3", 2, 2},
+		{"\xe0\x80\x80", 1, 1},
+	}
+	for _, tt := range tests {
+		var diags diag.List
+		_, err := Read("bad.md", []byte(tt.src), nil, Options{}, &diags)
+		e, ok := err.(*diag.Err)
+		if !ok || e.Pos.Line != tt.line || e.Pos.Col != tt.col || !diags.HasErrors() {
+			t.Errorf("%q: err %v; want an error at %d:%d", tt.src, err, tt.line, tt.col)
+		}
+	}
+}
+
+// TestPosAfterLiquid checks that a word after Liquid that shortened or
+// lengthened the text maps back to where the author wrote it.
+func TestPosAfterLiquid(t *testing.T) {
+	site := &Site{URL: "https://아주.긴.주소.example.org", BaseURL: "/blog", Permalink: "date", Config: map[string]any{}}
+	src := "---\ntitle: 제목\n---\n" + // lines 1-3
+		"가 {{ '/a.png' | absolute_url }} 나무\n" + // 4: 나무 at col 33
+		"{% raw %}{{ x }}{% endraw %} 다람쥐\n" + // 5: 다람쥐 at col 30
+		"{% highlight go linenos %}\nfunc f() {}\n{% endhighlight %} 라면\n" + // 6-8: 라면 at 8:20
+		"{% if true %}짧음{% endif %} 마지막\n" // 9: 마지막 at col 28
+	var diags diag.List
+	p, err := Read("2020-01-01-pos.md", []byte(src), site, Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word      string
+		line, col int
+	}{{"나무", 4, 33}, {"다람쥐", 5, 30}, {"func", 7, 1}, {"라면", 8, 20}, {"마지막", 9, 28}, {"{{ x }}", 5, 10}} {
+		i := bytes.Index(p.Body, []byte(tt.word))
+		if i < 0 {
+			t.Fatalf("%q not in body:\n%s", tt.word, p.Body)
+		}
+		if pos := p.Pos(i); pos.Line != tt.line || pos.Col != tt.col || pos.File != "2020-01-01-pos.md" {
+			t.Errorf("Pos(%q) = %v, want %d:%d", tt.word, pos, tt.line, tt.col)
+		}
+	}
+	if i := bytes.Index(p.Body, []byte("https://")); p.Pos(i).Line != 4 || p.Pos(i).Col != 3 {
+		t.Errorf("generated URL maps to %v, want 4:3 (the {{ )", p.Pos(i))
+	}
+}
+
+func TestListsAndFlags(t *testing.T) {
+	tests := []struct {
+		front      string
+		cats, tags string
+		published  bool
+		desc       string
+	}{
+		{"categories: 일상 개발\ntags: [a, b]", "일상|개발", "a|b", true, ""},
+		{"category: 긴 이름\ntag: 하나 둘", "긴 이름", "하나 둘", true, ""},
+		{"categories:\n  - 가\n  - 나\ntags:\n  - 2019\n  - 가", "가|나", "2019|가", true, ""},
+		{"published: false\nexcerpt: 요약", "", "", false, "요약"},
+		{"published: \"false\"\ndescription: 설명\nexcerpt: 요약", "", "", true, "설명"},
+		{"categories: [a, a, b]", "a|b", "", true, ""},
+	}
+	for _, tt := range tests {
+		p, _ := read(t, "x.md", "---\n"+tt.front+"\n---\n")
+		if c, g := strings.Join(p.Categories, "|"), strings.Join(p.Tags, "|"); c != tt.cats || g != tt.tags ||
+			p.Published != tt.published || p.Description != tt.desc {
+			t.Errorf("%q: cats %q tags %q published %v desc %q", tt.front, c, g, p.Published, p.Description)
+		}
+	}
+}
+
+func TestPermalinkOf(t *testing.T) {
+	p, _ := read(t, "_posts/2019-07-23-get a job.md", "---\ncategories: [Dev, 일상]\n---\n")
+	tests := []struct {
+		style, base, want string
+	}{
+		{"date", "", "/dev/일상/2019/07/23/get-a-job.html"},
+		{"pretty", "/blog/", "/blog/dev/일상/2019/07/23/get-a-job/"},
+		{"ordinal", "", "/dev/일상/2019/204/get-a-job.html"},
+		{"none", "", "/dev/일상/get-a-job.html"},
+		{"/:year/:i_month/:i_day/:slug", "", "/2019/7/23/get-a-job"},
+		{"/:categories/../:title.html", "", "/dev/일상/get-a-job.html"},
+	}
+	for _, tt := range tests {
+		s := &Site{Permalink: tt.style, BaseURL: tt.base}
+		if got := s.PermalinkOf(p); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.style, got, tt.want)
+		}
+	}
+	var nilSite *Site
+	if got := nilSite.PermalinkOf(p); got != "/dev/일상/2019/07/23/get-a-job.html" {
+		t.Errorf("nil site: %q", got)
+	}
+}
+
+func TestFrontPos(t *testing.T) {
+	p, _ := read(t, "x.md", "---\n제목: 값\ntags:\n  - a\n---\n")
+	if pos := p.FrontPos("제목"); pos.Line != 2 || pos.Col != 5 {
+		t.Errorf("FrontPos(제목) = %v, want 2:5", pos)
+	}
+	if pos := p.FrontPos("tags"); pos.Line != 4 || pos.Col != 3 {
+		t.Errorf("FrontPos(tags) = %v, want 4:3", pos)
+	}
+	if pos := p.FrontPos("none"); pos.Line != 0 || pos.File != "x.md" {
+		t.Errorf("FrontPos(none) = %v", pos)
+	}
+}
+
+func TestURLFilters(t *testing.T) {
+	tests := []struct {
+		url, base, in, abs, rel string
+	}{
+		{"https://x.kr", "/blog", "/a.png", "https://x.kr/blog/a.png", "/blog/a.png"},
+		{"https://x.kr/", "/blog/", "a.png", "https://x.kr/blog/a.png", "/blog/a.png"},
+		{"", "", "a.png", "/a.png", "/a.png"},
+		{"https://x.kr", "", "https://y.kr/a", "https://y.kr/a", "https://y.kr/a"},
+		{"https://x.kr", "", "mailto:a@b.kr", "mailto:a@b.kr", "mailto:a@b.kr"},
+		{"https://x.kr", "", "//cdn.kr/a", "https://x.kr//cdn.kr/a", "//cdn.kr/a"},
+	}
+	for _, tt := range tests {
+		s := &Site{URL: tt.url, BaseURL: tt.base}
+		if a, r := absoluteURL(s, tt.in), relativeURL(s, tt.in); a != tt.abs || r != tt.rel {
+			t.Errorf("%+v: absolute %v relative %v", tt, a, r)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	src := "---\ntitle: 가\nz: 1\na: 2\nm: [3]\n---\n{{ page }} {{ site }} {% for k in page %}{{ k }}{% endfor %}\n"
+	site := &Site{Config: map[string]any{"b": 1, "a": 2, "c": map[string]any{"y": 1, "x": 2}}}
+	var first []byte
+	for i := 0; i < 20; i++ {
+		p, err := Read("x.md", []byte(src), site, Options{}, &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 && !bytes.Equal(first, p.Body) {
+			t.Fatalf("run %d differs:\n%s\n%s", i, first, p.Body)
+		}
+		first = p.Body
+	}
+}

@@ -1,0 +1,213 @@
+package source
+
+import (
+	"errors"
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/osteele/liquid/render"
+)
+
+// keepVarsTag is the name of the tag appended to every piece (see
+// keepVars); no author writes it.
+const keepVarsTag = "publish_keep_vars__"
+
+func (ev *evaluator) registerTags() {
+	ev.eng.RegisterTag(keepVarsTag, ev.keepVars)
+	ev.eng.RegisterBlock("highlight", ev.highlightInBlock)
+	ev.eng.RegisterTag("include", ev.include)
+	ev.eng.RegisterTag("include_relative", ev.includeRelative)
+	ev.eng.RegisterTag("post_url", ev.postURL)
+	ev.eng.RegisterTag("link", ev.link)
+}
+
+// keepVars copies the variables of a finished piece into the post's
+// variables. The library forgets assign and capture when a template ends;
+// every piece is its own template here, but Jekyll's variables live for
+// the whole post, so each piece ends with this tag.
+func (ev *evaluator) keepVars(ctx render.Context) (string, error) {
+	ev.kept = true
+	for k, v := range ctx.Bindings() {
+		ev.vars[k] = v
+	}
+	return "", nil
+}
+
+// highlightInBlock renders a highlight inside another block (an if, a
+// for), where its output maps to the outer block's start.
+func (ev *evaluator) highlightInBlock(ctx render.Context) (string, error) {
+	code, err := ctx.InnerString()
+	if err != nil {
+		return "", err
+	}
+	out, ok := highlightText(ctx.TagArgs(), code)
+	if !ok {
+		return "", fmt.Errorf("highlight %s: expected a language and options such as linenos", ctx.TagArgs())
+	}
+	return out, nil
+}
+
+// include names a file of the theme's _includes folder, which is not part
+// of the book.
+func (ev *evaluator) include(ctx render.Context) (string, error) {
+	ev.diags.Warnf(ev.at.pos(), "include is not supported (theme file); dropped")
+	return "", nil
+}
+
+// includeRelative inlines a file next to the post, with its own Liquid
+// evaluated (Jekyll renders included files).
+func (ev *evaluator) includeRelative(ctx render.Context) (string, error) {
+	args, err := ctx.ExpandTagArg()
+	if err != nil {
+		return "", err
+	}
+	name := firstField(args)
+	data, err := ev.readRelative(name)
+	if err != nil {
+		ev.diags.Warnf(ev.at.pos(), "include_relative %s: %v; dropped", name, err)
+		return "", nil
+	}
+	shown := filepath.Join(filepath.Dir(ev.post.Path), filepath.FromSlash(name))
+	src, err := normalize(shown, data)
+	if err != nil {
+		ev.diags.Warnf(ev.at.pos(), "include_relative %s: %v; dropped", name, err)
+		return "", nil
+	}
+	return ev.evalIncluded(newLineIndex(shown, src)), nil
+}
+
+// readRelative reads a file beside the post. Like Jekyll, it refuses
+// names that climb out of the folder.
+func (ev *evaluator) readRelative(name string) ([]byte, error) {
+	switch {
+	case name == "":
+		return nil, errors.New("no file named")
+	case path.IsAbs(name) || filepath.IsAbs(name) || strings.Contains(name, ".."):
+		return nil, errors.New("only files beside or below the post may be included")
+	case ev.opt.Files == nil || ev.opt.Dir == "":
+		return nil, errors.New("no file access")
+	case ev.depth >= maxIncludeDepth:
+		return nil, fmt.Errorf("included files nest more than %d deep", maxIncludeDepth)
+	}
+	return ev.opt.Files.ReadFile(filepath.Join(ev.opt.Dir, filepath.FromSlash(name)))
+}
+
+// evalIncluded evaluates an included file piece by piece; its warnings
+// name the included file, its output maps to the include tag.
+func (ev *evaluator) evalIncluded(ix *lineIndex) string {
+	ev.depth++
+	defer func() { ev.depth-- }()
+	var b builder
+	ev.eval(&b, ix, tokenize(ix.src, 0, len(ix.src)))
+	return string(b.buf)
+}
+
+func firstField(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
+// postURL gives the permalink of another post of the site, named by its
+// file name without extension (optionally with folders before _posts).
+func (ev *evaluator) postURL(ctx render.Context) (string, error) {
+	args, err := ctx.ExpandTagArg()
+	if err != nil {
+		return "", err
+	}
+	name := firstField(args)
+	file := ev.findPost(name)
+	if file == "" {
+		return "", fmt.Errorf("post_url: no post named %s in the site", name)
+	}
+	return ev.permalinkOfFile(file)
+}
+
+// findPost looks a post up by name: an exact path suffix first, then the
+// bare file name.
+func (ev *evaluator) findPost(name string) string {
+	if ev.opt.Files == nil || name == "" {
+		return ""
+	}
+	posts := ev.opt.Files.PostFiles()
+	for _, p := range posts {
+		if strings.HasSuffix(trimExt(filepath.ToSlash(p)), "/"+name) {
+			return p
+		}
+	}
+	for _, p := range posts {
+		if trimExt(filepath.Base(p)) == path.Base(name) {
+			return p
+		}
+	}
+	return ""
+}
+
+func trimExt(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
+
+// permalinkOfFile reads another post's front matter (not its Liquid) for
+// its permalink. Its own problems are reported when it is itself read.
+func (ev *evaluator) permalinkOfFile(file string) (string, error) {
+	if u, ok := ev.posts[file]; ok {
+		return u, nil
+	}
+	data, err := ev.opt.Files.ReadFile(file)
+	if err != nil {
+		return "", err
+	}
+	other, err := readMeta(file, data, ev.site, Options{Dir: filepath.Dir(file)}, &diag.List{})
+	if err != nil {
+		return "", fmt.Errorf("%s: %v", filepath.Base(file), err)
+	}
+	ev.posts[file] = ev.site.PermalinkOf(other)
+	return ev.posts[file], nil
+}
+
+// link gives the URL of a file of the site, named from the site root:
+// posts their permalink, Markdown pages .html (or their own permalink),
+// other files themselves; the base URL in front, as Jekyll 4 does.
+func (ev *evaluator) link(ctx render.Context) (string, error) {
+	args, err := ctx.ExpandTagArg()
+	if err != nil {
+		return "", err
+	}
+	name := strings.TrimPrefix(firstField(args), "/")
+	if ev.site == nil || ev.site.Root == "" || ev.opt.Files == nil {
+		return "", errors.New("link: the book has no site root")
+	}
+	if strings.Contains(name, "..") || name == "" {
+		return "", fmt.Errorf("link %s: not a path inside the site", name)
+	}
+	file := filepath.Join(ev.site.Root, filepath.FromSlash(name))
+	for _, p := range ev.opt.Files.PostFiles() {
+		if filepath.Clean(p) == file {
+			return ev.permalinkOfFile(p)
+		}
+	}
+	data, err := ev.opt.Files.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("link %s: %v", name, err)
+	}
+	return pageURL(ev.site, name, data), nil
+}
+
+// pageURL is the URL of a page: its own permalink, else its path with a
+// Markdown extension made .html and index.html dropped.
+func pageURL(s *Site, name string, data []byte) string {
+	base := strings.TrimSuffix(s.BaseURL, "/")
+	ext := strings.ToLower(path.Ext(name))
+	if ext != ".md" && ext != ".markdown" && ext != ".html" {
+		return base + "/" + name
+	}
+	if p, err := readMeta(name, data, s, Options{}, &diag.List{}); err == nil {
+		if own := frontString(p.Front["permalink"]); own != "" {
+			return base + sanitizeURL(own)
+		}
+	}
+	u := "/" + trimExt(name) + ".html"
+	return base + strings.TrimSuffix(u, "index.html")
+}
