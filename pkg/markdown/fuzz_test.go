@@ -1,0 +1,153 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"golang.org/x/tools/txtar"
+)
+
+// FuzzParse parses arbitrary input: it must not panic, every segment in the
+// tree must lie within the source, and dumping and rendering must work.
+func FuzzParse(f *testing.F) {
+	for _, seed := range seeds(f) {
+		f.Add(seed)
+	}
+	p := New(Options{})
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc := p.Parse(src)
+		if err := checkSegments(doc, src); err != nil {
+			t.Fatal(err)
+		}
+		_ = Dump(doc, src)
+		if err := p.HTMLRenderer().Render(&bytes.Buffer{}, src, doc); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// seeds returns the inputs of the golden files and the amendment's cases.
+func seeds(tb testing.TB) [][]byte {
+	var out [][]byte
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, section(ar, "input.md"))
+	}
+	mds, _ := filepath.Glob("testdata/cjkfriendly/*.md")
+	for _, file := range mds {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// checkSegments reports the first segment under n that does not lie within
+// src.
+func checkSegments(n ast.Node, src []byte) error {
+	return ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		for _, seg := range nodeSegments(n) {
+			if seg.Start < 0 || seg.Start > seg.Stop || seg.Stop > len(src) {
+				return ast.WalkStop, fmt.Errorf("%s: segment [%d,%d) outside source of %d bytes", n.Kind(), seg.Start, seg.Stop, len(src))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// nodeSegments lists the segments a node refers to.
+func nodeSegments(n ast.Node) []text.Segment {
+	var segs []text.Segment
+	add := func(s *text.Segments) {
+		if s != nil {
+			segs = append(segs, s.Sliced(0, s.Len())...)
+		}
+	}
+	switch n := n.(type) {
+	case *ast.Text:
+		segs = append(segs, n.Segment)
+	case *ast.RawHTML:
+		add(n.Segments)
+	case *MathInline:
+		add(n.Segments)
+	case *ast.FencedCodeBlock:
+		if n.Info != nil {
+			segs = append(segs, n.Info.Segment)
+		}
+	}
+	if n.Type() == ast.TypeBlock {
+		add(n.Lines())
+	}
+	return segs
+}
+
+// TestHostile parses inputs built to be slow or deep. It asserts nothing
+// about time: it must finish, and the tree must be sound.
+func TestHostile(t *testing.T) {
+	const deep = 20000
+	const long = 100 << 10
+	inputs := map[string]string{
+		"nested >":            strings.Repeat(">", deep) + " x\n",
+		"nested [":            strings.Repeat("[", deep) + "x",
+		"nested *":            strings.Repeat("*", deep) + "x" + strings.Repeat("*", deep),
+		"alternating *a":      strings.Repeat("*a ", deep),
+		"openers and closers": strings.Repeat("*a_ ", deep),
+		"nested lists":        strings.Repeat("- ", deep/4) + "x\n", // goldmark is quadratic in list depth
+		"long line":           strings.Repeat("가", long/3),
+		"unclosed \\(":        strings.Repeat(`\(`, long/2),
+		"unclosed \\\\[":      strings.Repeat(`\\[`, long/3),
+		"many $$":             strings.Repeat("$$a ", long/4),
+		"many {:":             strings.Repeat("{: .a}\n", long/7),
+		"span ial":            strings.Repeat("![](a){:.b}", long/11),
+		"long ial":            "x\n{:" + strings.Repeat(" a='b'", long/6) + "}\n",
+		"math lines":          "$$\n" + strings.Repeat("x\n", long/2),
+		"headings":            strings.Repeat("## a\n", long/5),
+	}
+	p := New(Options{})
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			src := []byte(in)
+			if err := checkSegments(p.Parse(src), src); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// TestConcurrentParse parses on one Parser from many goroutines; run with
+// -race to check that Parse shares no mutable state.
+func TestConcurrentParse(t *testing.T) {
+	p := New(Options{})
+	inputs := seeds(t)
+	want := make([]string, len(inputs))
+	for i, in := range inputs {
+		want[i] = Dump(p.Parse(in), in)
+	}
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i, in := range inputs {
+				if got := Dump(p.Parse(in), in); got != want[i] {
+					t.Errorf("goroutine %d, input %d: tree differs", g, i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

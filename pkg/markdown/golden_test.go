@@ -1,0 +1,79 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
+
+// TestGolden parses the input.md of every testdata/*.txtar with the default
+// options and compares the tree (Dump) and the XHTML with the "ast" and
+// "html" sections.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	p := New(Options{})
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			checkGolden(t, p, file)
+		})
+	}
+}
+
+// checkGolden runs one golden file.
+func checkGolden(t *testing.T, p *Parser, file string) {
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := section(ar, "input.md")
+	if src == nil {
+		t.Fatalf("%s: no input.md section", file)
+	}
+	doc := p.Parse(src)
+	var html bytes.Buffer
+	if err := p.HTMLRenderer().Render(&html, src, doc); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{"ast": []byte(Dump(doc, src)), "html": html.Bytes()}
+	if *update {
+		writeGolden(t, file, ar, got)
+		return
+	}
+	for _, name := range []string{"ast", "html"} {
+		if want := section(ar, name); !bytes.Equal(got[name], want) {
+			t.Errorf("%s: %s differs\n--- got ---\n%s--- want ---\n%s", file, name, got[name], want)
+		}
+	}
+}
+
+// section returns the named file of ar, or nil.
+func section(ar *txtar.Archive, name string) []byte {
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return f.Data
+		}
+	}
+	return nil
+}
+
+// writeGolden replaces the output sections of file with got.
+func writeGolden(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
+	out := &txtar.Archive{Comment: ar.Comment}
+	out.Files = append(out.Files, txtar.File{Name: "input.md", Data: section(ar, "input.md")})
+	for _, name := range []string{"ast", "html"} {
+		out.Files = append(out.Files, txtar.File{Name: name, Data: got[name]})
+	}
+	if err := os.WriteFile(file, txtar.Format(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,169 @@
+// Package markdown turns the Markdown body of a Korean Jekyll post into a
+// goldmark document tree. It is the one place in publish that configures
+// goldmark: the parser options, the extensions, and the constructs of our own.
+//
+// The tree is goldmark's own (github.com/yuin/goldmark/ast) plus the node
+// kinds declared here: [MathInline] and [MathBlock]. On top of CommonMark the
+// parser understands
+//
+//   - GitHub Flavored Markdown: tables, strikethrough, autolinked URLs, task
+//     lists; and footnotes;
+//   - emphasis next to Korean, Chinese and Japanese text, following the
+//     "CommonMark CJK-friendly Amendments" (tats-u/markdown-cjk-friendly,
+//     specification.md), so that **"인용"**은 is bold;
+//   - kramdown's attribute lists: a line {: .class #id key="value"} after a
+//     block, {:.class} after an image or a link, {:toc}, {::options /},
+//     {::comment}, and heading ids written as ## Title {#id};
+//   - kramdown's math: $$…$$, \(…\), \[…\], and the doubled-backslash forms
+//     \\(…\\) and \\[…\\] that kramdown users type;
+//   - heading ids generated the way Jekyll's kramdown (GFM input) makes them.
+//
+// Attributes set by attribute lists are stored with goldmark's
+// Node.SetAttribute: names are strings turned to []byte, values are []byte.
+// Classes accumulate in one "class" attribute separated by spaces.
+//
+// Soft line breaks are decided here, not by the renderers: a Text whose
+// SoftLineBreak() is true ends with a line break that reads as a space. Where
+// CSS Text 3 removes the break (between two wide characters neither of which
+// is Hangul: 日本⏎語), the parser has already cleared the flag.
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options select features. The zero value gives the defaults for Korean
+// Jekyll posts: everything on.
+type Options struct {
+	// CommonMark limits the parser to plain CommonMark with the CJK-friendly
+	// emphasis rules: no GFM, footnotes, kramdown syntax, math or heading
+	// ids. It exists to check the emphasis rules against the CommonMark
+	// specification, and for callers whose input is not Jekyll's.
+	CommonMark bool
+
+	// NoMath leaves $$…$$ and \(…\) as text, for posts about money or shell
+	// scripts where dollar signs are not math.
+	NoMath bool
+}
+
+// Parser parses Markdown into goldmark trees. It is safe for concurrent use.
+type Parser struct {
+	opt Options
+	md  goldmark.Markdown
+}
+
+// New returns a parser configured by opt.
+func New(opt Options) *Parser {
+	return &Parser{opt: opt, md: newGoldmark(opt)}
+}
+
+// Parse parses src and returns the document node. The tree refers to src
+// through text segments: keep src alive and unchanged while the tree is used.
+func (p *Parser) Parse(src []byte) ast.Node {
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	return p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+}
+
+// HTMLRenderer returns a renderer that writes XHTML for every node kind the
+// parser produces. Raw HTML passes through unchanged: the caller sanitises.
+// The extra node renderers take precedence over the built-in ones, so the
+// EPUB writer can replace how any kind, ours or goldmark's, is written.
+func (p *Parser) HTMLRenderer(extra ...renderer.NodeRenderer) renderer.Renderer {
+	// Priority 1000 is goldmark's own HTML renderer and 500 its extensions';
+	// lower numbers register later and win, so extras get 100 and our math
+	// renderer sits between them at 400.
+	const extraPriority, mathPriority = 100, 400
+	nrs := []util.PrioritizedValue{util.Prioritized(mathHTMLRenderer{}, mathPriority)}
+	for _, nr := range extra {
+		nrs = append(nrs, util.Prioritized(nr, extraPriority))
+	}
+	md := newGoldmark(p.opt, goldmark.WithRendererOptions(renderer.WithNodeRenderers(nrs...)))
+	return md.Renderer()
+}
+
+// newGoldmark builds the goldmark configuration for opt. Extra options go
+// last, after ours.
+func newGoldmark(opt Options, extra ...goldmark.Option) goldmark.Markdown {
+	po := []parser.Option{
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(inlineParsers(opt)...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithASTTransformers(util.Prioritized(softBreakTransformer{}, softBreakPriority)),
+	}
+	var exts []goldmark.Extender
+	if !opt.CommonMark {
+		po = append(po, jekyllParserOptions(opt)...)
+		exts = append(exts, extension.GFM, extension.Footnote)
+	}
+	options := []goldmark.Option{
+		goldmark.WithParser(parser.NewParser(po...)),
+		goldmark.WithRendererOptions(html.WithXHTML(), html.WithUnsafe()),
+		goldmark.WithExtensions(exts...),
+	}
+	return goldmark.New(append(options, extra...)...)
+}
+
+// inlineParsers returns goldmark's inline parsers with its emphasis parser
+// replaced by ours.
+func inlineParsers(opt Options) []util.PrioritizedValue {
+	var ips []util.PrioritizedValue
+	for _, v := range parser.DefaultInlineParsers() {
+		if v.Value == parser.NewEmphasisParser() {
+			v.Value = newEmphasisParser()
+		}
+		ips = append(ips, v)
+	}
+	if !opt.CommonMark && !opt.NoMath {
+		// No other inline parser triggers on '$' or '\\', so the priority
+		// only places math among the defaults (code spans 100, links 200).
+		const mathPriority = 150
+		ips = append(ips, util.Prioritized(mathInlineParser{}, mathPriority))
+	}
+	return ips
+}
+
+// jekyllParserOptions are the parser options beyond CommonMark: kramdown
+// syntax, math and heading ids.
+func jekyllParserOptions(opt Options) []parser.Option {
+	// The span attribute parser runs after links (200) have closed, which
+	// happens at ']' and ')', long before the '{' it triggers on.
+	const spanIALPriority = 600
+	po := []parser.Option{
+		parser.WithHeadingAttribute(),
+		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority)),
+		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, spanIALPriority)),
+		parser.WithASTTransformers(
+			util.Prioritized(kramdownTransformer{}, kramdownPriority),
+			util.Prioritized(headingIDTransformer{}, headingIDPriority),
+		),
+	}
+	if !opt.NoMath {
+		po = append(po, parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, mathBlockPriority)))
+	}
+	return po
+}
+
+// Priorities of our block parsers and tree transformers. goldmark runs block
+// parsers that share a trigger character in ascending order, and transformers
+// in ascending order.
+const (
+	// ialBlockPriority runs the attribute-list line parser before the
+	// paragraph parser (1000), which would otherwise take the line.
+	ialBlockPriority = 950
+	// mathBlockPriority runs before the paragraph parser for the same reason.
+	mathBlockPriority = 960
+	// kramdownPriority applies attribute lists first, because they may set
+	// heading ids that the id generator must respect.
+	kramdownPriority = 100
+	// headingIDPriority generates heading ids after attribute lists.
+	headingIDPriority = 200
+	// softBreakPriority runs last: removing nodes above may join texts.
+	softBreakPriority = 900
+)

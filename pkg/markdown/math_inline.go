@@ -1,0 +1,122 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// mathDelim is one pair of math delimiters as written in Markdown source.
+type mathDelim struct {
+	open, close string
+	// display is set for \[…\]: TeX's display math.
+	display bool
+}
+
+// mathDelims are the pairs kramdown users write, longest opener first.
+// kramdown itself knows only $$; \\(…\\) and \\[…\\] are what MathJax
+// reads after Markdown turned the doubled backslashes into single ones.
+// The single-backslash forms are not math: in Markdown, \[1\] is an escaped
+// bracket, and kramdown shows it as [1].
+var mathDelims = []mathDelim{
+	{open: "$$", close: "$$"},
+	{open: `\\(`, close: `\\)`},
+	{open: `\\[`, close: `\\]`, display: true},
+}
+
+// matchMathOpener returns the index in mathDelims of the delimiter that line
+// starts with, or -1.
+func matchMathOpener(line []byte) int {
+	for i, d := range mathDelims {
+		if bytes.HasPrefix(line, []byte(d.open)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// mathInlineParser reads math inside running text. A single '$' is never
+// math: Korean posts write prices as $5 and 5$.
+type mathInlineParser struct{}
+
+// Trigger implements parser.InlineParser.
+func (mathInlineParser) Trigger() []byte { return []byte{'$', '\\'} }
+
+// Parse implements parser.InlineParser. The math may span lines of the
+// block; without a closing delimiter the opener stays text.
+func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, _ := block.PeekLine()
+	i := matchMathOpener(line)
+	if i < 0 || mathCloserMissing(pc, parent, i) {
+		return nil
+	}
+	d := mathDelims[i]
+	segs, ok := scanMath(block, len(d.open), []byte(d.close))
+	if !ok {
+		markMathCloserMissing(pc, parent, i)
+		return nil
+	}
+	return &MathInline{Display: d.display, Segments: segs}
+}
+
+// scanMath advances past an opener of length openLen and collects the
+// segments up to closer, which it consumes. When the block has no closer it
+// restores the reader's position and returns false.
+func scanMath(block text.Reader, openLen int, closer []byte) (*text.Segments, bool) {
+	l, pos := block.Position()
+	block.Advance(openLen)
+	segs := text.NewSegments()
+	for {
+		line, seg := block.PeekLine()
+		if line == nil {
+			block.SetPosition(l, pos)
+			return nil, false
+		}
+		if i := bytes.Index(line, closer); i >= 0 {
+			if i > 0 {
+				segs.Append(sourceSegment(seg, 0, i))
+			}
+			block.Advance(i + len(closer))
+			if segs.Len() == 0 {
+				// $$$$ is not math: kramdown would make an empty formula,
+				// which nobody means.
+				block.SetPosition(l, pos)
+				return nil, false
+			}
+			return segs, true
+		}
+		segs.Append(seg)
+		block.AdvanceLine()
+	}
+}
+
+// missingClosers remembers, for the block being parsed, which closing
+// delimiters a scan has failed to find. Every later opener of the same kind
+// lies further on, so it fails too; remembering that keeps a paragraph of a
+// thousand unclosed \( linear instead of quadratic.
+type missingClosers struct {
+	block   ast.Node
+	missing [5]bool // indexed like mathDelims
+}
+
+var missingClosersKey = parser.NewContextKey()
+
+// mathCloserMissing reports whether a scan for delimiter i already failed in
+// block.
+func mathCloserMissing(pc parser.Context, block ast.Node, i int) bool {
+	m, ok := pc.Get(missingClosersKey).(*missingClosers)
+	return ok && m.block == block && m.missing[i]
+}
+
+// markMathCloserMissing records that block has no closer for delimiter i
+// after the current position.
+func markMathCloserMissing(pc parser.Context, block ast.Node, i int) {
+	m, ok := pc.Get(missingClosersKey).(*missingClosers)
+	if !ok || m.block != block {
+		m = &missingClosers{block: block}
+		pc.Set(missingClosersKey, m)
+	}
+	m.missing[i] = true
+}
