@@ -1,0 +1,173 @@
+// Package build runs publish's pipeline for the command line. It owns what
+// the libraries below it must not touch: the working directory, the
+// environment (SOURCE_DATE_EPOCH) and the choice of input files.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
+)
+
+// Env is what the pipeline takes from the outside world.
+type Env struct {
+	// WorkDir is the folder paths in messages are made relative to.
+	WorkDir string
+	// Getenv reads an environment variable; nil reads none.
+	Getenv func(string) string
+}
+
+// Rel formats an absolute path for messages: relative to WorkDir when it
+// lies below it, else as it is.
+func (e Env) Rel(abs string) string {
+	if e.WorkDir == "" {
+		return abs
+	}
+	r, err := filepath.Rel(e.WorkDir, abs)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return abs
+	}
+	return r
+}
+
+func (e Env) getenv(k string) string {
+	if e.Getenv == nil {
+		return ""
+	}
+	return e.Getenv(k)
+}
+
+// Input is a loaded book with the manifest it came from.
+type Input struct {
+	Manifest *manifest.Manifest
+	Book     *book.Book
+}
+
+// Load reads a book from the command line's arguments: one manifest
+// (.yaml or .yml), or one or more Markdown posts that make a book by
+// themselves. The error is non-nil when the book cannot be built right;
+// the details are in diags.
+func Load(env Env, args []string, diags *diag.List) (*Input, error) {
+	if len(args) == 0 {
+		return nil, errors.New("no input: name a manifest (books/x.yaml) or Markdown posts")
+	}
+	var m *manifest.Manifest
+	var err error
+	if isManifest(args[0]) {
+		if len(args) > 1 {
+			return nil, errors.New("give one manifest, or Markdown posts, not both")
+		}
+		m, err = manifest.Load(args[0], diags)
+	} else {
+		m, err = postsManifest(env, args)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b, err := book.Load(m, book.Options{Rel: env.Rel}, diags)
+	if b != nil && m.Title == "" {
+		adoptPostMeta(b)
+	}
+	return &Input{Manifest: m, Book: b}, err
+}
+
+func isManifest(p string) bool {
+	ext := strings.ToLower(filepath.Ext(p))
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// postsManifest makes a manifest for posts named on the command line. The
+// site root is the nearest folder above the first post that holds a
+// _config.yml; title and author come from the posts once they are read.
+func postsManifest(env Env, posts []string) (*manifest.Manifest, error) {
+	m := &manifest.Manifest{Path: "(command line)", Language: manifest.DefaultLanguage,
+		MaxImagePixels: manifest.DefaultMaxImagePixels}
+	m.EPUB = manifest.EPUBOptions{TOCDepth: manifest.DefaultTOCDepth, MaxImagePx: manifest.DefaultMaxImagePx}
+	m.PDF = manifest.PDFOptions{Paper: manifest.DefaultPaper, LineBreak: "keep-all", FontSize: manifest.DefaultFontSize, LineHeight: manifest.DefaultLineHeight}
+	for _, p := range posts {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, err
+		}
+		m.Chapters = append(m.Chapters, manifest.Entry{Pattern: abs, Pos: diag.Pos{File: p}})
+	}
+	first := m.Chapters[0].Pattern
+	m.Dir = filepath.Dir(first)
+	if root := findSiteRoot(m.Dir); root != "" {
+		m.Site = &manifest.Site{Root: root, RootPos: diag.Pos{File: env.Rel(filepath.Join(root, "_config.yml"))}}
+		m.Dir = root
+	}
+	return m, nil
+}
+
+// maxSiteDepth bounds the walk up from a post looking for _config.yml;
+// _posts/2020/x.md is three levels below the site root.
+const maxSiteDepth = 4
+
+func findSiteRoot(dir string) string {
+	for i := 0; i < maxSiteDepth; i++ {
+		if st, err := os.Stat(filepath.Join(dir, "_config.yml")); err == nil && st.Mode().IsRegular() {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			break
+		}
+		dir = parent
+	}
+	return ""
+}
+
+// adoptPostMeta fills a manifest-less book's title and authors from the
+// first post's front matter, then from _config.yml.
+func adoptPostMeta(b *book.Book) {
+	chapters := b.Chapters()
+	if len(chapters) == 0 {
+		return
+	}
+	first := chapters[0]
+	b.Meta.Title = first.Title
+	var cfg map[string]any
+	if b.Site != nil {
+		cfg = b.Site.Config
+	}
+	if a := authorOf(first.Post.Front); a != "" {
+		b.Meta.Authors = []string{a}
+	} else if a := authorOf(cfg); a != "" {
+		b.Meta.Authors = []string{a}
+	}
+}
+
+// authorOf reads Jekyll's author key: a name, or a mapping with a name.
+func authorOf(m map[string]any) string {
+	switch a := m["author"].(type) {
+	case string:
+		return a
+	case map[string]any:
+		if n, ok := a["name"].(string); ok {
+			return n
+		}
+	}
+	return ""
+}
+
+// Timestamp returns the time to stamp into outputs: SOURCE_DATE_EPOCH when
+// set (the reproducible-builds convention), else the book's date.
+func Timestamp(env Env, b *book.Book) (time.Time, error) {
+	if s := env.getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return b.Meta.Date.UTC(), nil
+}

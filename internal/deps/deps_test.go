@@ -1,0 +1,159 @@
+package deps
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/hangul-press/publish"
+
+// owners names, for each third-party import path prefix, the only project
+// packages whose non-test files may import it. Libraries absent from this
+// table may not be imported at all until they are added here with a reason.
+var owners = map[string][]string{
+	"github.com/yuin/goldmark/ast":      {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
+	"github.com/yuin/goldmark/text":     {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
+	"github.com/yuin/goldmark/renderer": {"pkg/markdown", "pkg/epub"},
+	"github.com/yuin/goldmark/util":     {"pkg/markdown", "pkg/epub"},
+	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
+	"github.com/go-shiori/go-epub":      {"pkg/epub"},
+	"codeberg.org/go-pdf/fpdf":          {"pkg/pdf"},
+	"github.com/urfave/cli/v3":          {"internal/cli"},
+	"go.yaml.in/yaml/v3":                {"pkg/manifest", "pkg/source"},
+	"github.com/osteele/liquid":         {"pkg/source"},
+	"github.com/alecthomas/chroma/v2":   {"pkg/epub", "pkg/layout"}, // EPUB: CSS classes; PDF: colours
+	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
+	// writer sanitises it, the layout reads its text.
+	"golang.org/x/net/html":    {"pkg/book", "pkg/epub", "pkg/layout"},
+	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
+	"golang.org/x/tools/txtar": {}, // tests only
+}
+
+// allowed lists, for each project package, the project packages it may
+// import. Arrows point one way: nothing imports build or cli, diag
+// imports nothing of ours.
+var allowed = map[string][]string{
+	"pkg/diag":               {},
+	"fonts":                  {},
+	"pkg/truetype":           {},
+	"pkg/manifest":           {"pkg/diag"},
+	"pkg/source":             {"pkg/diag"},
+	"pkg/markdown":           {"pkg/diag"},
+	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown"},
+	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
+	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
+	"pkg/pdf":                {"pkg/layout"},
+	"internal/build":         {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
+	"internal/cli":           {"internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
+	"internal/deps":          {},
+	"internal/cmd/genimages": {"fonts"},
+	"cmd/publish":            {"internal/cli"},
+}
+
+func TestImports(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgs := packages(t, root)
+	if len(pkgs) < 5 {
+		t.Fatalf("found only %d packages under %s", len(pkgs), root)
+	}
+	for dir, imports := range pkgs {
+		own, known := allowed[dir]
+		if !known {
+			t.Errorf("%s: package not listed in deps_test.go; add it with the imports it may use", dir)
+			continue
+		}
+		for _, imp := range imports {
+			if msg := check(dir, imp, own); msg != "" {
+				t.Errorf("%s imports %s: %s", dir, imp, msg)
+			}
+		}
+	}
+}
+
+func check(dir, imp string, own []string) string {
+	if strings.HasPrefix(imp, module+"/") {
+		target := strings.TrimPrefix(imp, module+"/")
+		if !contains(own, target) {
+			return "not an allowed project dependency"
+		}
+		return ""
+	}
+	if !strings.Contains(strings.Split(imp, "/")[0], ".") {
+		return "" // standard library
+	}
+	prefix := longestOwner(imp)
+	if prefix == "" {
+		return "third-party library not listed in owners"
+	}
+	if !contains(owners[prefix], dir) {
+		return "only " + strings.Join(owners[prefix], ", ") + " may import " + prefix
+	}
+	return ""
+}
+
+func longestOwner(imp string) string {
+	best := ""
+	for p := range owners {
+		if (imp == p || strings.HasPrefix(imp, p+"/")) && len(p) > len(best) {
+			best = p
+		}
+	}
+	return best
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// packages maps each package folder (relative to root) to the imports of
+// its non-test Go files.
+func packages(t *testing.T, root string) map[string][]string {
+	out := map[string][]string{}
+	fset := token.NewFileSet()
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata" || d.Name() == "books") && p != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(fset, p, nil, parser.ImportsOnly)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(p))
+		rel = filepath.ToSlash(rel)
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			out[rel] = append(out[rel], path)
+		}
+		if _, ok := out[rel]; !ok {
+			out[rel] = nil
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range out {
+		sort.Strings(out[k])
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package book
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	_ "image/gif"  // register GIF for DecodeConfig
+	_ "image/jpeg" // register JPEG
+	_ "image/png"  // register PNG
+	"io/fs"
+	"net/url"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	_ "golang.org/x/image/webp" // register WebP: blogs use it; the EPUB writer converts it
+)
+
+// resolveImage finds the file an image reference names, reads it, checks
+// it, and records it as an asset. Every refusal is a warning at the
+// reference; the writers then show the alt text.
+func (l *loader) resolveImage(ref *ImageRef, dir string) {
+	target, remote, err := l.imagePath(strings.TrimSpace(ref.URL), dir)
+	switch {
+	case remote:
+		ref.Remote = true
+		l.diags.Warnf(ref.Pos, "remote image %s is not fetched; the alt text is shown instead", ref.URL)
+		return
+	case err != nil:
+		l.diags.Warnf(ref.Pos, "image %s: %v", ref.URL, err)
+		return
+	}
+	a, err := l.asset(target)
+	if err != nil {
+		l.diags.Warnf(ref.Pos, "image %s: %v", ref.URL, err)
+		return
+	}
+	ref.Asset = a
+}
+
+// imagePath maps an image URL to a file path. Site-absolute paths
+// (/assets/x.png, also behind site.url and baseurl) resolve under the site
+// root; relative ones beside the post.
+func (l *loader) imagePath(raw, dir string) (p string, remote bool, err error) {
+	if raw == "" {
+		return "", false, errors.New("empty image address")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", false, fmt.Errorf("not a valid address: %v", err)
+	}
+	site := l.book.Site
+	if u.Scheme != "" || u.Host != "" {
+		local, ok := l.siteLocal(u)
+		switch {
+		case ok:
+			u = local
+		case u.Scheme == "http" || u.Scheme == "https" || (u.Scheme == "" && u.Host != ""):
+			return "", true, nil
+		default:
+			return "", false, fmt.Errorf("%s: addresses are not read (only files inside the book)", u.Scheme)
+		}
+	}
+	rel := u.Path
+	if strings.HasPrefix(rel, "/") {
+		if site == nil || site.Root == "" {
+			return "", false, errors.New("site-absolute path but the manifest names no site root")
+		}
+		if site.BaseURL != "" && strings.HasPrefix(rel, site.BaseURL+"/") {
+			rel = strings.TrimPrefix(rel, site.BaseURL)
+		}
+		return filepath.Join(site.Root, filepath.FromSlash(path.Clean(rel))), false, nil
+	}
+	return filepath.Join(dir, filepath.FromSlash(rel)), false, nil
+}
+
+// siteLocal turns an absolute URL on the book's own site into a path-only
+// URL, so that {{ "/a.png" | absolute_url }} finds the file.
+func (l *loader) siteLocal(u *url.URL) (*url.URL, bool) {
+	site := l.book.Site
+	if site == nil || site.URL == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "") {
+		return nil, false
+	}
+	base, err := url.Parse(site.URL)
+	if err != nil || !strings.EqualFold(base.Host, u.Host) {
+		return nil, false
+	}
+	return &url.URL{Path: u.Path}, true
+}
+
+// asset reads and checks one file, once per real path.
+func (l *loader) asset(p string) (*Asset, error) {
+	real, err := l.box.Resolve(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("not found (looked for %s)", l.rel(p))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("refused: %s is %v", l.rel(p), err)
+	}
+	if a, ok := l.assets[real]; ok {
+		return a, nil
+	}
+	data, err := l.box.ReadFile(real)
+	if err != nil {
+		return nil, plainErr(err)
+	}
+	a := &Asset{Path: real, Data: data}
+	if err := sniffImage(a, l.m.MaxImagePixels); err != nil {
+		return nil, err
+	}
+	a.Name = l.assetName(real, a.MediaType)
+	l.assets[real] = a
+	l.book.Assets = append(l.book.Assets, a)
+	return a, nil
+}
+
+// sniffImage sets the media type and size from the bytes: file names lie
+// (a .png that holds a JPEG is common on blogs).
+func sniffImage(a *Asset, maxPixels int64) error {
+	if isSVG(a.Data) {
+		a.MediaType = "image/svg+xml"
+		return nil
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(a.Data))
+	if err != nil {
+		return fmt.Errorf("not an image publish can read (PNG, JPEG, GIF, WebP, SVG): %v", err)
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return fmt.Errorf("image declares an empty size %d×%d", cfg.Width, cfg.Height)
+	}
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels {
+		return fmt.Errorf("image declares %d×%d pixels, above the limit of %d pixels (max_image_pixels); refused", cfg.Width, cfg.Height, maxPixels)
+	}
+	a.MediaType, a.Width, a.Height = "image/"+format, cfg.Width, cfg.Height
+	return nil
+}
+
+func isSVG(b []byte) bool {
+	head := b
+	if len(head) > 512 {
+		head = head[:512]
+	}
+	head = bytes.TrimSpace(head)
+	return bytes.HasPrefix(head, []byte("<svg")) || (bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(head, []byte("<svg")))
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// extensions gives each media type the extension readers expect.
+var extensions = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp", "image/svg+xml": ".svg"}
+
+// assetName makes a name that is safe in a zip and a URL (ASCII letters,
+// digits, dot, dash, underscore), with the extension of the real type,
+// unique in the book.
+func (l *loader) assetName(real, mediaType string) string {
+	base := strings.TrimSuffix(filepath.Base(real), filepath.Ext(real))
+	base = strings.Trim(unsafeName.ReplaceAllString(base, "-"), "-.")
+	if base == "" {
+		base = "image"
+	}
+	ext := extensions[mediaType]
+	name := "images/" + base + ext
+	for i := 2; l.names[name]; i++ {
+		name = fmt.Sprintf("images/%s-%d%s", base, i, ext)
+	}
+	l.names[name] = true
+	return name
+}
+
+func (l *loader) loadCover() {
+	if l.m.Cover == "" {
+		return
+	}
+	a, err := l.asset(l.m.Cover)
+	if err != nil {
+		l.diags.Errorf(l.m.CoverPos, "cover: %v", err)
+		return
+	}
+	if a.MediaType != "image/jpeg" && a.MediaType != "image/png" {
+		l.diags.Errorf(l.m.CoverPos, "cover must be a JPEG or PNG image, found %s", a.MediaType)
+		return
+	}
+	l.book.Cover = a
+}

@@ -1,0 +1,240 @@
+package book
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
+)
+
+// tinyPNG is a 4×3 PNG made here, for tests that need a real image.
+var tinyPNG = func() []byte {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 4, 3))); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
+}()
+
+type fixture struct {
+	t   *testing.T
+	dir string
+}
+
+func newFixture(t *testing.T) *fixture {
+	f := &fixture{t: t, dir: t.TempDir()}
+	f.write("site/_config.yml", "url: https://me.example.com\nbaseurl: /blog\npermalink: /:year/:month/:day/:title.html\n")
+	return f
+}
+
+func (f *fixture) write(rel string, content any) {
+	f.t.Helper()
+	p := filepath.Join(f.dir, rel)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		f.t.Fatal(err)
+	}
+	var data []byte
+	switch c := content.(type) {
+	case string:
+		data = []byte(c)
+	case []byte:
+		data = c
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
+func (f *fixture) load(manifestText string) (*Book, []diag.Diagnostic, error) {
+	f.t.Helper()
+	var d diag.List
+	m, err := manifest.Parse("book.yaml", f.dir, []byte(manifestText), &d)
+	if err != nil {
+		f.t.Fatalf("manifest: %v", d.Items())
+	}
+	rel := func(abs string) string {
+		r, _ := filepath.Rel(f.dir, abs)
+		return r
+	}
+	b, err := Load(m, Options{Rel: rel}, &d)
+	return b, d.Items(), err
+}
+
+const siteBook = "title: 책\nauthors: 나\nsite: {root: site}\nchapters: [site/_posts/*.md]\n"
+
+func messages(ds []diag.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+func TestImagesResolve(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/assets/a.png", tinyPNG)
+	f.write("site/_posts/img/b.png", tinyPNG)
+	f.write("site/assets/jpeg-named.png", jpegBytes(t))
+	f.write("site/_posts/2020-01-01-a.md", strings.Join([]string{
+		"---", "title: 그림", "---",
+		"![절대](/assets/a.png)",
+		"![baseurl](/blog/assets/a.png)",
+		"![사이트 주소](https://me.example.com/blog/assets/a.png)",
+		"![상대](img/b.png)",
+		"![이름이 틀린 JPEG](/assets/jpeg-named.png)",
+		""}, "\n"))
+	b, ds, err := f.load(siteBook)
+	if err != nil || len(ds) != 0 {
+		t.Fatalf("err %v\n%s", err, messages(ds))
+	}
+	c := b.Chapters()[0]
+	if len(c.Images) != 5 {
+		t.Fatalf("images: %d", len(c.Images))
+	}
+	for i := 0; i < 3; i++ {
+		if c.Images[i].Asset == nil || c.Images[i].Asset != c.Images[0].Asset {
+			t.Errorf("image %d not resolved to the one asset: %+v", i, c.Images[i])
+		}
+	}
+	if len(b.Assets) != 3 {
+		t.Errorf("assets packaged %d times, want 3 distinct", len(b.Assets))
+	}
+	jp := c.Images[4].Asset
+	if jp.MediaType != "image/jpeg" || jp.Name != "images/jpeg-named.jpg" {
+		t.Errorf("sniffed %s named %s", jp.MediaType, jp.Name)
+	}
+	if c.Images[0].Asset.Width != 4 || c.Images[0].Asset.Height != 3 {
+		t.Errorf("size %dx%d", c.Images[0].Asset.Width, c.Images[0].Asset.Height)
+	}
+}
+
+func jpegBytes(t *testing.T) []byte {
+	data, err := os.ReadFile("../../books/sample/site/assets/img/sunset.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestAssetNamesUniqueAndSafe(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/assets/한글 이름.png", tinyPNG)
+	f.write("site/assets/x/a.png", tinyPNG)
+	f.write("site/assets/y/a.png", tinyPNG)
+	f.write("site/_posts/2020-01-01-a.md", "![](</assets/한글 이름.png>) ![](/assets/x/a.png) ![](/assets/y/a.png)\n")
+	b, ds, _ := f.load(siteBook)
+	var names []string
+	for _, a := range b.Assets {
+		names = append(names, a.Name)
+	}
+	if got := strings.Join(names, " "); got != "images/image.png images/a.png images/a-2.png" {
+		t.Errorf("names %q\n%s", got, messages(ds))
+	}
+}
+
+func TestSandboxRefusesEscapes(t *testing.T) {
+	f := newFixture(t)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "o.png"), tinyPNG, 0o644)
+	os.WriteFile(filepath.Join(outside, "2020-01-09-o.md"), []byte("밖\n"), 0o644)
+	if err := os.Symlink(filepath.Join(outside, "o.png"), filepath.Join(f.dir, "site-link.png")); err != nil {
+		t.Skip(err)
+	}
+	f.write("site/_posts/2020-01-01-a.md", "![](../../site-link.png) ![](/../../../o.png)\n")
+	b, ds, _ := f.load(siteBook)
+	got := messages(ds)
+	if !strings.Contains(got, "site/_posts/2020-01-01-a.md:1:1: warning: image ../../site-link.png: refused") {
+		t.Errorf("symlink out not refused:\n%s", got)
+	}
+	if !strings.Contains(got, "not found") || len(b.Assets) != 0 {
+		t.Errorf("/../../../o.png must stay inside the site root and not be found:\n%s", got)
+	}
+	// A chapter outside the book is an error, named at the manifest entry.
+	_, ds, err := f.load("title: t\nauthors: a\nchapters: [" + filepath.Join(outside, "2020-01-09-o.md") + "]\n")
+	if err == nil || !strings.Contains(messages(ds), "book.yaml:3:12: error: chapter") || !strings.Contains(messages(ds), "outside the book") {
+		t.Errorf("outside chapter: %v\n%s", err, messages(ds))
+	}
+}
+
+func TestLinksBetweenChapters(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-first.md", "---\ntitle: 첫째\n---\n## 공부한 것들\n\n[둘째]({% post_url 2020-01-02-second %})\n")
+	f.write("site/_posts/2020-01-02-second.md", "---\ntitle: 둘째\n---\n[a](/blog/2020/01/01/first.html#공부한-것들) [b](2020-01-01-first.md) [c](https://me.example.com/blog/2020/01/01/first.html) [d](#없음) [e](https://other.example.com/)\n")
+	b, ds, _ := f.load(siteBook)
+	first, second := b.Chapters()[0], b.Chapters()[1]
+	cases := map[string]*Chapter{
+		"/blog/2020/01/01/first.html#공부한-것들":                first,
+		"2020-01-01-first.md":                               first,
+		"https://me.example.com/blog/2020/01/01/first.html": first,
+		"/blog/2020/01/02/second.html":                      second,
+		"#없음":                                               second,
+	}
+	for dest, want := range cases {
+		got, ok := b.ResolveLink(second, dest)
+		if !ok || got.Chapter != want {
+			t.Errorf("%s → %+v %v, want %s", dest, got, ok, want.Title)
+		}
+	}
+	if _, ok := b.ResolveLink(second, "https://other.example.com/"); ok {
+		t.Errorf("external link resolved inside the book")
+	}
+	got := messages(ds)
+	if strings.Count(got, "warning") != 1 || !strings.Contains(got, "site/_posts/2020-01-02-second.md:4:") || !strings.Contains(got, "#없음") {
+		t.Errorf("want one warning for #없음:\n%s", got)
+	}
+}
+
+func TestTitlesAndOrder(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-3-1-c.md", "# 제목은 H1에서\n\n본문\n")
+	f.write("site/_posts/2020-01-15-b.md", "본문만\n")
+	f.write("site/_posts/2020-02-01-a.md", "---\ntitle: 앞머리 제목\ndate: 2019-12-31\n---\n")
+	f.write("site/_posts/notes.txt", "not a post")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(messages(ds))
+	}
+	var got []string
+	for _, c := range b.Chapters() {
+		got = append(got, c.ID+":"+c.Title)
+	}
+	// Ordered by date: the front matter date of a (2019-12-31) wins over
+	// its file name.
+	if want := "c001:앞머리 제목 c002:b c003:제목은 H1에서"; strings.Join(got, " ") != want {
+		t.Errorf("got %q want %q", strings.Join(got, " "), want)
+	}
+	if !b.Chapters()[2].TitleFromH1 {
+		t.Errorf("TitleFromH1 not set")
+	}
+	if b.Meta.Date.Format("2006-01-02") != "2020-03-01" {
+		t.Errorf("book date %v, want the newest chapter's", b.Meta.Date)
+	}
+}
+
+func TestIdentifierStable(t *testing.T) {
+	a := identifier("책", []string{"나"})
+	if a != identifier("책", []string{"나"}) || a == identifier("책", []string{"너"}) {
+		t.Fatal("identifier not a function of title and authors")
+	}
+	if !strings.HasPrefix(a, "urn:uuid:") || len(a) != len("urn:uuid:")+36 || a[len("urn:uuid:")+14] != '5' {
+		t.Errorf("not a version-5 UUID URN: %s", a)
+	}
+}
+
+func TestDuplicateAndMissingChapters(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-a.md", "가\n")
+	_, ds, err := f.load("title: t\nauthors: a\nsite: {root: site}\nchapters:\n  - site/_posts/2020-01-01-a.md\n  - site/_posts/*.md\n  - site/_posts/2020-09-09-none.md\n  - site/_posts/20*.txt\n")
+	got := messages(ds)
+	if err == nil || !strings.Contains(got, "book.yaml:6:5: warning: site/_posts/2020-01-01-a.md is already in the book") ||
+		!strings.Contains(got, "book.yaml:7:5: error: chapter site/_posts/2020-09-09-none.md: file does not exist") ||
+		!strings.Contains(got, "book.yaml:8:5: warning: pattern site/_posts/20*.txt matches no posts") {
+		t.Errorf("%v\n%s", err, got)
+	}
+}

@@ -1,0 +1,190 @@
+package book
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode"
+
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/source"
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+)
+
+func (l *loader) chapter(post *source.Post, real string) *Chapter {
+	c := &Chapter{Post: post, Source: post.Path, Title: post.Title, Date: post.Date, realPath: real,
+		Tags: post.Tags, Categories: post.Categories}
+	c.Doc = l.md.Parse(post.Body)
+	c.collect(l, filepath.Dir(real))
+	if c.Title == "" {
+		if h := c.firstH1(); h != nil {
+			c.Title, c.TitleFromH1 = h.Text, true
+		} else {
+			c.Title = post.Slug
+		}
+	}
+	if c.Title == "" {
+		c.Title = strings.TrimSuffix(filepath.Base(post.Path), filepath.Ext(post.Path))
+	}
+	return c
+}
+
+func (c *Chapter) firstH1() *Heading {
+	for i := range c.Headings {
+		if c.Headings[i].Level == 1 {
+			return &c.Headings[i]
+		}
+	}
+	return nil
+}
+
+// collect walks the syntax tree once for headings, images and counts.
+func (c *Chapter) collect(l *loader, dir string) {
+	src := c.Src()
+	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			ids, _ := id.([]byte)
+			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(ids), Node: n})
+		case *ast.Image:
+			c.addImage(l, dir, n, string(n.Destination), plainText(n, src))
+		case *ast.HTMLBlock, *ast.RawHTML:
+			for _, img := range htmlImages(rawText(n, src)) {
+				c.addImage(l, dir, n, img[0], img[1])
+			}
+		case *ast.Text:
+			c.Stats.Chars += countChars(n.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (c *Chapter) addImage(l *loader, dir string, n ast.Node, url, alt string) {
+	ref := &ImageRef{Node: n, URL: url, Alt: alt, Pos: c.NodePos(n)}
+	l.resolveImage(ref, dir)
+	c.Images = append(c.Images, ref)
+	c.Stats.Images++
+}
+
+func countChars(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		if !unicode.IsSpace(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// plainText returns the text of a node's inline content.
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// rawText returns the source text of a raw HTML node.
+func rawText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	switch t := n.(type) {
+	case *ast.HTMLBlock:
+		for i := 0; i < t.Lines().Len(); i++ {
+			s := t.Lines().At(i)
+			b.Write(s.Value(src))
+		}
+	case *ast.RawHTML:
+		for i := 0; i < t.Segments.Len(); i++ {
+			s := t.Segments.At(i)
+			b.Write(s.Value(src))
+		}
+	}
+	return b.String()
+}
+
+// htmlImages finds <img src alt> in raw HTML, as [src, alt] pairs.
+func htmlImages(raw string) [][2]string {
+	var out [][2]string
+	z := html.NewTokenizer(strings.NewReader(raw))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return out
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		t := z.Token()
+		if t.Data != "img" {
+			continue
+		}
+		var src, alt string
+		for _, a := range t.Attr {
+			switch a.Key {
+			case "src":
+				src = a.Val
+			case "alt":
+				alt = a.Val
+			}
+		}
+		if src != "" {
+			out = append(out, [2]string{src, alt})
+		}
+	}
+}
+
+// NodePos returns the position in the original post file of a node of the
+// chapter's syntax tree: its own first line for blocks, its first text for
+// inlines, else the nearest such ancestor.
+func (c *Chapter) NodePos(n ast.Node) diag.Pos {
+	if off, ok := nodeOffset(n); ok {
+		return c.Post.Pos(off)
+	}
+	return diag.Pos{File: c.Source}
+}
+
+func nodeOffset(n ast.Node) (int, bool) {
+	for ; n != nil; n = n.Parent() {
+		if off, ok := ownOffset(n); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+func ownOffset(n ast.Node) (int, bool) {
+	switch t := n.(type) {
+	case *ast.Text:
+		return t.Segment.Start, true
+	case *ast.RawHTML:
+		if t.Segments.Len() > 0 {
+			return t.Segments.At(0).Start, true
+		}
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start, true
+	}
+	for ch := n.FirstChild(); ch != nil; ch = ch.NextSibling() {
+		if off, ok := ownOffset(ch); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,136 @@
+package book
+
+import (
+	"net/url"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Target is where a link inside the book leads.
+type Target struct {
+	// Chapter is the chapter the link leads to.
+	Chapter *Chapter
+	// Fragment is the anchor inside it, without '#'; "" for its start.
+	Fragment string
+}
+
+// linkIndex finds chapters by their site URL and by their file.
+type linkIndex struct {
+	byURL  map[string]*Chapter // normalised permalink path
+	byPath map[string]*Chapter // real file path
+}
+
+// normURL reduces a permalink path to a form that matches however a post
+// links to it: with or without .html, trailing slash or index.html.
+func normURL(p string) string {
+	p = strings.TrimSuffix(p, "index.html")
+	p = strings.TrimSuffix(p, ".html")
+	return strings.TrimSuffix(p, "/")
+}
+
+func (l *loader) indexLinks() {
+	b := l.book
+	b.links = linkIndex{byURL: map[string]*Chapter{}, byPath: map[string]*Chapter{}}
+	for _, c := range b.Chapters() {
+		b.links.byPath[c.realPath] = c
+		if b.Site != nil {
+			u := normURL(b.Site.PermalinkOf(c.Post))
+			b.links.byURL[u] = c
+			b.links.byURL[normURL(strings.TrimPrefix(u, b.Site.BaseURL))] = c
+		}
+	}
+}
+
+// ResolveLink decides whether a link destination written in chapter from
+// leads inside the book. External links, and links to site pages that are
+// not chapters, return false.
+func (b *Book) ResolveLink(from *Chapter, dest string) (Target, bool) {
+	u, err := url.Parse(strings.TrimSpace(dest))
+	if err != nil {
+		return Target{}, false
+	}
+	frag := u.Fragment
+	if u.Scheme == "" && u.Host == "" && u.Path == "" {
+		if u.Fragment == "" && !strings.HasPrefix(dest, "#") {
+			return Target{}, false
+		}
+		return Target{Chapter: from, Fragment: frag}, true
+	}
+	if c := b.chapterAt(from, u); c != nil {
+		return Target{Chapter: c, Fragment: frag}, true
+	}
+	return Target{}, false
+}
+
+func (b *Book) chapterAt(from *Chapter, u *url.URL) *Chapter {
+	if u.Scheme != "" || u.Host != "" {
+		if b.Site == nil || b.Site.URL == "" {
+			return nil
+		}
+		base, err := url.Parse(b.Site.URL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.EqualFold(base.Host, u.Host) {
+			return nil
+		}
+	}
+	p := u.Path
+	if strings.HasPrefix(p, "/") {
+		return b.links.byURL[normURL(path.Clean(p))]
+	}
+	if isPost(p) && from != nil {
+		target := filepath.Join(filepath.Dir(from.realPath), filepath.FromSlash(p))
+		if real, err := filepath.EvalSymlinks(target); err == nil {
+			return b.links.byPath[real]
+		}
+	}
+	return nil
+}
+
+// HasAnchor reports whether the chapter defines the anchor id (a heading
+// ID or an id attribute).
+func (c *Chapter) HasAnchor(id string) bool { return c.anchors[id] }
+
+func (c *Chapter) indexAnchors() {
+	c.anchors = map[string]bool{}
+	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if v, ok := n.AttributeString("id"); ok {
+			switch id := v.(type) {
+			case []byte:
+				c.anchors[string(id)] = true
+			case string:
+				c.anchors[id] = true
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// checkLinks warns about links into the book whose anchor does not exist.
+func (l *loader) checkLinks() {
+	l.indexLinks()
+	for _, c := range l.book.Chapters() {
+		c.indexAnchors()
+	}
+	for _, c := range l.book.Chapters() {
+		l.checkChapterLinks(c)
+	}
+}
+
+func (l *loader) checkChapterLinks(c *Chapter) {
+	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		link, ok := n.(*ast.Link)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		t, ok := l.book.ResolveLink(c, string(link.Destination))
+		if ok && t.Fragment != "" && !t.Chapter.HasAnchor(t.Fragment) {
+			l.diags.Warnf(c.NodePos(n), "link to #%s: no such heading or anchor in %s", t.Fragment, t.Chapter.Source)
+		}
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,242 @@
+package book
+
+import (
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/hangul-press/publish/pkg/source"
+)
+
+// Options adjust how a book is loaded.
+type Options struct {
+	// Rel turns an absolute path into the form used in messages, usually
+	// relative to the working directory. Nil keeps paths as they are.
+	Rel func(abs string) string
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	m      *manifest.Manifest
+	opt    Options
+	diags  *diag.List
+	box    *Sandbox
+	files  *siteFiles
+	md     *markdown.Parser
+	book   *Book
+	seen   map[string]diag.Pos // chapters already in the book, by real path
+	assets map[string]*Asset   // by real path
+	names  map[string]bool     // asset names taken
+}
+
+// Load reads every post the manifest names and builds the book. Problems
+// are reported in diags; the error is non-nil when the book cannot be
+// built correctly (a listed post is missing or unreadable, for example).
+func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
+	l := &loader{m: m, opt: opt, diags: diags, book: &Book{},
+		seen: map[string]diag.Pos{}, assets: map[string]*Asset{}, names: map[string]bool{}}
+	before := diags.Count(diag.Error)
+	roots := []string{m.Dir}
+	if m.Site != nil {
+		roots = append(roots, m.Site.Root)
+	}
+	l.box = NewSandbox(roots...)
+	l.md = markdown.New(markdown.Options{})
+	if err := l.loadSite(); err != nil {
+		return nil, err
+	}
+	l.loadEntries(m.Chapters)
+	l.fillMeta()
+	l.loadCover()
+	l.checkLinks()
+	if diags.Count(diag.Error) > before {
+		return l.book, errors.New("the book has errors")
+	}
+	return l.book, nil
+}
+
+// rel formats an absolute path for messages.
+func (l *loader) rel(abs string) string {
+	if l.opt.Rel == nil {
+		return abs
+	}
+	return l.opt.Rel(abs)
+}
+
+func (l *loader) loadSite() error {
+	l.files = &siteFiles{box: l.box}
+	s := l.m.Site
+	if s == nil {
+		return nil
+	}
+	real, err := filepath.EvalSymlinks(s.Root)
+	if err != nil {
+		l.diags.Errorf(s.RootPos, "site root %s: %v", l.rel(s.Root), plainErr(err))
+		return errors.New("site root not found")
+	}
+	l.files.root = real
+	site, err := source.LoadSite(real, l.files, l.diags)
+	if err != nil {
+		return err
+	}
+	if s.HasURL {
+		site.URL = s.URL
+	}
+	if s.HasBaseURL {
+		site.BaseURL = s.BaseURL
+	}
+	l.book.Site = site
+	return nil
+}
+
+func plainErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (l *loader) loadEntries(entries []manifest.Entry) {
+	loose := &Part{}
+	for _, e := range entries {
+		if e.IsPart() {
+			if len(loose.Chapters) > 0 {
+				l.book.Parts = append(l.book.Parts, loose)
+				loose = &Part{}
+			}
+			p := &Part{Title: e.Part, Pos: e.Pos}
+			for _, c := range e.Chapters {
+				p.Chapters = append(p.Chapters, l.loadPattern(c)...)
+			}
+			l.book.Parts = append(l.book.Parts, p)
+			continue
+		}
+		loose.Chapters = append(loose.Chapters, l.loadPattern(e)...)
+	}
+	if len(loose.Chapters) > 0 {
+		l.book.Parts = append(l.book.Parts, loose)
+	}
+	n := 0
+	for _, c := range l.book.Chapters() {
+		n++
+		c.ID = fmt.Sprintf("c%03d", n)
+	}
+	if n == 0 {
+		l.diags.Errorf(diag.Pos{File: l.m.Path}, "the book has no chapters")
+	}
+}
+
+// isGlob reports whether a manifest path is a pattern.
+func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+// isPost reports whether a file name is a Markdown post, as Jekyll decides.
+func isPost(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}
+
+func (l *loader) loadPattern(e manifest.Entry) []*Chapter {
+	if !isGlob(e.Pattern) {
+		if !isPost(e.Pattern) {
+			l.diags.Errorf(e.Pos, "%s is not a Markdown post (.md or .markdown)", l.rel(e.Pattern))
+			return nil
+		}
+		if c := l.loadPost(e.Pattern, e.Pos); c != nil {
+			return []*Chapter{c}
+		}
+		return nil
+	}
+	matches, err := l.box.Glob(e.Pattern)
+	if err != nil {
+		l.diags.Errorf(e.Pos, "bad pattern %s: %v", l.rel(e.Pattern), err)
+		return nil
+	}
+	var out []*Chapter
+	for _, path := range matches {
+		if !isPost(path) {
+			continue
+		}
+		if c := l.loadPost(path, e.Pos); c != nil {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		l.diags.Warnf(e.Pos, "pattern %s matches no posts", l.rel(e.Pattern))
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[i].Date.Before(out[j].Date)
+		}
+		return filepath.Base(out[i].Source) < filepath.Base(out[j].Source)
+	})
+	return out
+}
+
+func (l *loader) loadPost(path string, at diag.Pos) *Chapter {
+	real, err := l.box.Resolve(path)
+	if err != nil {
+		l.diags.Errorf(at, "chapter %s: %v", l.rel(path), err)
+		return nil
+	}
+	if first, dup := l.seen[real]; dup {
+		l.diags.Warnf(at, "%s is already in the book (at %s); left out here", l.rel(path), first)
+		return nil
+	}
+	l.seen[real] = at
+	data, err := l.box.ReadFile(real)
+	if err != nil {
+		l.diags.Errorf(at, "chapter %s: %v", l.rel(path), plainErr(err))
+		return nil
+	}
+	name := l.rel(path)
+	post, err := source.Read(name, data, l.book.Site, source.Options{Files: l.files, Dir: filepath.Dir(real)}, l.diags)
+	if err != nil {
+		return nil
+	}
+	if !post.Published {
+		l.diags.Notef(diag.Pos{File: name}, "published: false; left out of the book")
+		return nil
+	}
+	return l.chapter(post, real)
+}
+
+// identifier derives a stable UUID (version 5 layout, SHA-1 based, per
+// RFC 9562) from the title and authors, so that rebuilding a book keeps
+// its identity and readers keep their place and notes.
+func identifier(title string, authors []string) string {
+	h := sha1.Sum([]byte("publish-book\x00" + title + "\x00" + strings.Join(authors, "\x00")))
+	h[6] = h[6]&0x0f | 0x50
+	h[8] = h[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
+func (l *loader) fillMeta() {
+	m := l.m
+	meta := Meta{Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Language: m.Language,
+		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher, Description: m.Description, Rights: m.Rights}
+	subjects := map[string]bool{}
+	for _, c := range l.book.Chapters() {
+		if !m.HasDate && c.Date.After(meta.Date) {
+			meta.Date = c.Date
+		}
+		for _, s := range append(append([]string(nil), c.Tags...), c.Categories...) {
+			subjects[s] = true
+		}
+	}
+	for s := range subjects {
+		meta.Subjects = append(meta.Subjects, s)
+	}
+	sort.Strings(meta.Subjects)
+	if meta.Identifier == "" {
+		meta.Identifier = identifier(meta.Title, meta.Authors)
+	}
+	l.book.Meta = meta
+}
