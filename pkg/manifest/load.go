@@ -6,9 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/diag"
@@ -68,10 +65,6 @@ func (r *reader) errorf(n *yaml.Node, format string, args ...any) {
 	r.diags.Errorf(r.pos(n), format, args...)
 }
 
-// yamlLine finds the line number in a yaml.v3 syntax error message, which
-// carries no column.
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (r *reader) parse(data []byte) *Manifest {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
@@ -112,19 +105,8 @@ func firstInvalid(b []byte) int {
 }
 
 func (r *reader) syntaxError(err error) {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		if strings.HasPrefix(m[2], "did not find expected") {
-			// yaml.v3 reports these with the 0-based line of the
-			// construct being parsed (checked with v3.0.6); make it
-			// 1-based like every other position.
-			line++
-		}
-		r.diags.Errorf(diag.Pos{File: r.file, Line: line}, "YAML syntax: %s", m[2])
-		return
-	}
-	r.diags.Errorf(diag.Pos{File: r.file}, "YAML syntax: %s", strings.TrimPrefix(msg, "yaml: "))
+	line, text, _ := diag.YAMLSyntax(err.Error())
+	r.diags.Errorf(diag.Pos{File: r.file, Line: line}, "YAML syntax: %s", text)
 }
 
 // each calls f for every key of a mapping node, reporting duplicate keys.
@@ -189,3 +171,4 @@ func (r *reader) top(m *Manifest, root *yaml.Node) {
 		}
 	}
 }
+

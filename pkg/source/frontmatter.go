@@ -3,8 +3,6 @@ package source
 import (
 	"bytes"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/diag"
@@ -58,8 +56,6 @@ func isFence(line []byte, closing bool) bool {
 	return string(t) == "---" || closing && string(t) == "..."
 }
 
-// yamlLineRE pulls the line number out of a YAML syntax error.
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseFront decodes the YAML between the fences into a map and the
 // position of every top-level key's value. line0 is the file line of the
@@ -110,17 +106,11 @@ func addKey(k, v *yaml.Node, file string, line0 int, front map[string]any, at ma
 // yamlError turns a YAML library error into a diagnostic that names the
 // line in the original file.
 func yamlError(err error, file string, line0 int) error {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		if contextLineError(m[2]) {
-			// yaml.v3 gives these the 0-based line of the construct it
-			// was parsing (v3.0.6); every other message is 1-based.
-			n++
-		}
-		return diag.Errorf(diag.Pos{File: file, Line: n + line0 - 1}, "YAML: %s", m[2])
+	line, text, ok := diag.YAMLSyntax(err.Error())
+	if !ok {
+		return diag.Errorf(diag.Pos{File: file, Line: line0 - 1}, "YAML: %s", text)
 	}
-	return diag.Errorf(diag.Pos{File: file, Line: line0 - 1}, "YAML: %s", strings.TrimPrefix(msg, "yaml: "))
+	return diag.Errorf(diag.Pos{File: file, Line: line + line0 - 1}, "YAML: %s", text)
 }
 
 // frontString returns a front-matter value as text: strings as they are,
@@ -135,15 +125,3 @@ func frontString(v any) string {
 	return fmt.Sprint(v)
 }
 
-// contextLineError reports whether a yaml.v3 syntax message is one that
-// the library numbers with the 0-based line of the construct being parsed
-// (an unclosed flow list or mapping, a missing key or '-'), checked with
-// v3.0.6; its other messages are 1-based.
-func contextLineError(msg string) bool {
-	for _, p := range []string{"did not find expected ',' or", "did not find expected key", "did not find expected '-'"} {
-		if strings.HasPrefix(msg, p) {
-			return true
-		}
-	}
-	return false
-}
