@@ -171,4 +171,3 @@ func (r *reader) top(m *Manifest, root *yaml.Node) {
 		}
 	}
 }
-

@@ -56,7 +56,6 @@ func isFence(line []byte, closing bool) bool {
 	return string(t) == "---" || closing && string(t) == "..."
 }
 
-
 // parseFront decodes the YAML between the fences into a map and the
 // position of every top-level key's value. line0 is the file line of the
 // first YAML line.
@@ -124,4 +123,3 @@ func frontString(v any) string {
 	}
 	return fmt.Sprint(v)
 }
-
