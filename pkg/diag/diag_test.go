@@ -2,6 +2,7 @@ package diag
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,26 @@ func TestErrAsError(t *testing.T) {
 	var empty List
 	if empty.Summary() != "no problems" {
 		t.Errorf("%q", empty.Summary())
+	}
+}
+
+// The yaml.v3 messages below were produced by v3.0.6 for these inputs.
+func TestYAMLSyntax(t *testing.T) {
+	for _, tc := range []struct {
+		msg, src string
+		line     int
+	}{
+		{"yaml: line 1: did not find expected ',' or ']'", "title: [broken\n", 1},
+		{"yaml: line 1: did not find expected ',' or ']'", "a: 1\nb: [a\nc: 2\n", 2},
+		{"yaml: line 2: did not find expected ',' or '}'", "a: 1\nb: 2\nc: {x: 1\nd: 2\n", 3},
+		{"yaml: line 2: mapping values are not allowed in this context", "a: 1\nb: c: d\n", 2},
+	} {
+		line, text, ok := YAMLSyntax(tc.msg, []byte(tc.src))
+		if !ok || line != tc.line || strings.HasPrefix(text, "yaml:") {
+			t.Errorf("%q: line %d %q, want line %d", tc.src, line, text, tc.line)
+		}
+	}
+	if _, text, ok := YAMLSyntax("yaml: unmarshal errors", nil); ok || text != "unmarshal errors" {
+		t.Errorf("message without a line: %q %v", text, ok)
 	}
 }

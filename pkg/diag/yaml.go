@@ -1,6 +1,7 @@
 package diag
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -9,22 +10,38 @@ import (
 // yamlLine matches a yaml.v3 syntax error, which names a line but no column.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// YAMLSyntax splits a go.yaml.in/yaml/v3 syntax error message into its
-// 1-based line and the message text. ok is false when the message names no
-// line. yaml.v3 numbers a few messages (an unclosed flow list or mapping, a
-// missing key or '-') with the 0-based line of the construct it was
-// parsing, as checked with v3.0.6; those are corrected here so that the
-// manifest and front-matter readers report the same lines.
-func YAMLSyntax(msg string) (line int, text string, ok bool) {
+// YAMLSyntax splits a go.yaml.in/yaml/v3 syntax error message into a
+// 1-based line and the message text; ok is false when the message names
+// no line. src is the YAML text the message is about.
+//
+// For an unclosed flow list or mapping ("did not find expected ',' or
+// ']'"), yaml.v3 v3.0.6 names a line up to one before the bracket (the line
+// of the mapping that holds it), so the line is moved to the first line
+// from there on that leaves a bracket of that kind open: the one a user
+// must fix.
+func YAMLSyntax(msg string, src []byte) (line int, text string, ok bool) {
 	m := yamlLine.FindStringSubmatch(msg)
 	if m == nil {
 		return 0, strings.TrimPrefix(msg, "yaml: "), false
 	}
 	line, _ = strconv.Atoi(m[1])
-	for _, p := range []string{"did not find expected ',' or", "did not find expected key", "did not find expected '-'"} {
-		if strings.HasPrefix(m[2], p) {
-			line++
+	text = m[2]
+	for open, close := range map[byte]byte{'[': ']', '{': '}'} {
+		if strings.HasPrefix(text, "did not find expected ',' or '"+string(close)+"'") {
+			line = unclosedFrom(src, line, open, close)
 		}
 	}
-	return line, m[2], true
+	return line, text, true
+}
+
+// unclosedFrom returns the first line at or after from (1-based) on which
+// more open than close brackets stand, or from when there is none.
+func unclosedFrom(src []byte, from int, open, close byte) int {
+	lines := bytes.Split(src, []byte("\n"))
+	for i := from - 1; i >= 0 && i < len(lines); i++ {
+		if bytes.Count(lines[i], []byte{open}) > bytes.Count(lines[i], []byte{close}) {
+			return i + 1
+		}
+	}
+	return from
 }

@@ -74,7 +74,7 @@ func (r *reader) parse(data []byte) *Manifest {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		r.syntaxError(err)
+		r.syntaxError(err, data)
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -104,8 +104,8 @@ func firstInvalid(b []byte) int {
 	return len(b)
 }
 
-func (r *reader) syntaxError(err error) {
-	line, text, _ := diag.YAMLSyntax(err.Error())
+func (r *reader) syntaxError(err error, src []byte) {
+	line, text, _ := diag.YAMLSyntax(err.Error(), src)
 	r.diags.Errorf(diag.Pos{File: r.file, Line: line}, "YAML syntax: %s", text)
 }
 

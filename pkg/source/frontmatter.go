@@ -63,7 +63,7 @@ func parseFront(yml []byte, file string, line0 int, diags *diag.List) (map[strin
 	front, at := map[string]any{}, map[string]diag.Pos{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
-		return nil, nil, yamlError(err, file, line0)
+		return nil, nil, yamlError(err, yml, file, line0)
 	}
 	if len(doc.Content) == 0 {
 		return front, at, nil // empty front matter
@@ -104,8 +104,8 @@ func addKey(k, v *yaml.Node, file string, line0 int, front map[string]any, at ma
 
 // yamlError turns a YAML library error into a diagnostic that names the
 // line in the original file.
-func yamlError(err error, file string, line0 int) error {
-	line, text, ok := diag.YAMLSyntax(err.Error())
+func yamlError(err error, yml []byte, file string, line0 int) error {
+	line, text, ok := diag.YAMLSyntax(err.Error(), yml)
 	if !ok {
 		return diag.Errorf(diag.Pos{File: file, Line: line0 - 1}, "YAML: %s", text)
 	}
