@@ -1,0 +1,167 @@
+package layout
+
+import (
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/yuin/goldmark/ast"
+)
+
+// parSkip is the space between paragraphs set without an indent, in body
+// line pitches: half a line marks the break without opening the text up.
+const parSkip = 0.5
+
+// bodyStyle is the style of running text.
+func (e *engine) bodyStyle() textStyle {
+	return textStyle{role: RoleBody, size: e.opt.FontSize}
+}
+
+// chapter sets one chapter: its opening, then its blocks.
+func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
+	e.ch, e.src, e.warned, e.head = c, c.Src(), nil, c.Title
+	e.skipH1 = nil
+	if c.TitleFromH1 {
+		if h := firstH1(c); h != nil {
+			e.skipH1 = h.Node
+		}
+	}
+	e.images = map[ast.Node][]*book.ImageRef{}
+	for _, ref := range c.Images {
+		e.images[ref.Node] = append(e.images[ref.Node], ref)
+	}
+	e.notes = map[int]ast.Node{}
+	e.findNotes(c.Doc)
+	e.ctx = blockCtx{firstBlock: true}
+	e.opening(c, part)
+	e.blocks(c.Doc)
+}
+
+func firstH1(c *book.Chapter) *book.Heading {
+	for i := range c.Headings {
+		if c.Headings[i].Level == 1 {
+			return &c.Headings[i]
+		}
+	}
+	return nil
+}
+
+// blocks sets the block children of n.
+func (e *engine) blocks(n ast.Node) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e.block(c)
+	}
+}
+
+// block sets one block node.
+func (e *engine) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		e.paragraph(n)
+	case *ast.TextBlock:
+		e.paragraph(n)
+	case *ast.Heading:
+		e.heading(n)
+	case *ast.ThematicBreak:
+		e.thematicBreak()
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		e.codeBlock(n)
+	case *ast.Blockquote:
+		e.blockquote(n)
+	case *ast.List:
+		e.list(n)
+	case *ast.HTMLBlock:
+		e.htmlBlock(n)
+	case *markdown.MathBlock:
+		e.mathBlock(n)
+	default:
+		switch n.Kind().String() {
+		case "Table":
+			e.table(n)
+		case "FootnoteList":
+			// set at the foot of the pages that refer to them
+		default:
+			e.blocks(n)
+		}
+	}
+}
+
+// blockSpace emits the space before a block, unless the block is the first
+// of a list item or a chapter.
+func (e *engine) blockSpace(lines float64) {
+	if e.ctx.firstBlock {
+		e.ctx.firstBlock = false
+		return
+	}
+	e.space(Length(lines * float64(e.pitch)))
+}
+
+// paragraph sets a paragraph: justified, Knuth–Plass, with an indent or a
+// space before it. A paragraph that holds only an image is a figure.
+func (e *engine) paragraph(n ast.Node) {
+	if img, ok := soleImage(n); ok {
+		e.figure(img)
+		return
+	}
+	e.figuresAfter = true
+	spans := e.inlines(n, e.bodyStyle())
+	e.figuresAfter = false
+	if len(spans) == 0 {
+		e.inlineFigures(n)
+		return
+	}
+	o := textOpts{justify: true, size: e.opt.FontSize, pitch: e.pitch}
+	_, tight := n.(*ast.TextBlock)
+	switch {
+	case tight:
+		e.blockSpace(0)
+	case e.opt.Indent > 0:
+		if !e.ctx.firstBlock {
+			o.indent = Length(e.opt.Indent * float64(e.opt.FontSize))
+		}
+		e.ctx.firstBlock = false
+	default:
+		e.blockSpace(parSkip)
+	}
+	boxes := e.setText(spans, o)
+	keepShape(boxes)
+	for _, b := range boxes {
+		e.emit(b)
+	}
+	e.inlineFigures(n)
+}
+
+// inlineFigures sets the images that stand among the words of a
+// paragraph (Markdown or <img> tags) as figures after it: a line of text
+// cannot hold a picture at a readable size.
+func (e *engine) inlineFigures(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		for _, ref := range e.images[c] {
+			if ref.Asset != nil {
+				img, _ := c.(*ast.Image)
+				e.figureRef(ref, img, 0)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// soleImage reports whether a paragraph holds nothing but one image.
+func soleImage(n ast.Node) (*ast.Image, bool) {
+	img, ok := n.FirstChild().(*ast.Image)
+	return img, ok && n.ChildCount() == 1
+}
+
+// thematicBreak draws a short centred rule between blocks.
+func (e *engine) thematicBreak() {
+	e.blockSpace(parSkip)
+	w := e.width() / 4
+	x := e.ctx.left + (e.width()-w)/2
+	y := e.pitch / 2
+	e.emit(&vbox{h: e.pitch, els: []Element{Rule{X1: x, Y1: y, X2: x + w, Y2: y, Width: Pt(0.5), Color: ruleColor}}})
+}
+
+// quoteRuleWidth is the weight of a block quote's rule: a tenth of the
+// body size, a little heavier than a hairline so that it survives print.
+func quoteRuleWidth(e *engine) Length { return e.opt.FontSize / 10 }

@@ -1,0 +1,73 @@
+package layout
+
+// box is one unbreakable slice of a text block: a line of text, a line of
+// code, an image, a table row, a rule or a stretch of vertical space. The
+// page breaker stacks boxes; its elements are placed relative to the
+// top-left corner of the box at the text block's left edge, and moved onto
+// the page when the box is placed.
+type vbox struct {
+	h Length
+	// base is the baseline of the box's first line of text, 0 if none.
+	base Length
+	// lineW is the set width of a line of text, for aligning it.
+	lineW   Length
+	els     []Element
+	anchors []Anchor
+	// space marks vertical space, dropped at the top of a page.
+	space bool
+	// keep forbids a page break between this box and the next: headings,
+	// the first and next-to-last lines of paragraphs (no orphans, no
+	// widows), table header rows.
+	keep bool
+	// brk forces a page break before the box.
+	brk breakKind
+	// head is the running head of the pages this box lies on; opening
+	// marks a chapter's first box, whose page shows no running head.
+	head    string
+	opening bool
+	// header holds the table header rows repeated above the box when it
+	// starts a page.
+	header []*vbox
+	// notes are the footnotes referenced in the box, set at the foot of
+	// the page that holds it.
+	notes []*vbox
+	// refs are the numbers of the footnotes referenced in the box.
+	refs []int
+	// placed is called with the page index and the y of the box's top on
+	// the page once it is placed: outline entries and TOC page numbers.
+	placed []func(page int, y Length)
+}
+
+// breakKind says whether a box must start a new page, and which.
+type breakKind uint8
+
+const (
+	noBreak breakKind = iota
+	// pageBreak starts a new page.
+	pageBreak
+	// rectoBreak starts a new odd-numbered page, leaving a blank verso
+	// when needed.
+	rectoBreak
+)
+
+// shifted returns el moved by dx, dy.
+func shifted(el Element, dx, dy Length) Element {
+	switch e := el.(type) {
+	case Text:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case Rule:
+		e.X1, e.Y1, e.X2, e.Y2 = e.X1+dx, e.Y1+dy, e.X2+dx, e.Y2+dy
+		return e
+	case Rect:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case Image:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case Link:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	}
+	return el
+}

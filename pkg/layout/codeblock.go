@@ -1,0 +1,315 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Code is set smaller than body text, since a monospaced face is wide and
+// code lines are long, at a tighter pitch, since code is read by lines;
+// codePad is the shaded margin around it, in code sizes.
+const (
+	codeScale     = 0.85
+	codeLineRatio = 1.45
+	codePad       = 0.6
+	tabWidth      = 4
+)
+
+// codeStyleName is the chroma style of highlighted code, the one the EPUB
+// uses: a light style whose colours stay legible printed in grey.
+const codeStyleName = "github"
+
+// continuation marks a code line wrapped because it is wider than the
+// page; ↳ (U+21B3) is in every shipped face, ↪ is in none.
+const continuation = "↳"
+
+// codeBlock sets a fenced or indented code block: the code face on a
+// shaded ground, coloured by token type, long lines wrapped with a mark.
+// Every line is its own box, so a long block runs on across pages.
+func (e *engine) codeBlock(n ast.Node) {
+	var b strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(e.src))
+	}
+	code := strings.TrimRight(strings.ReplaceAll(b.String(), "\t", strings.Repeat(" ", tabWidth)), "\n")
+	e.blockSpace(parSkip)
+	e.codeLines(e.highlight(n, code), true, codeLineNumbers(n, e.src))
+}
+
+// codeLineNumbers reports whether a fence's info string asks for line
+// numbers ("go linenos", as Jekyll's {% highlight go linenos %} becomes).
+func codeLineNumbers(n ast.Node, src []byte) bool {
+	f, ok := n.(*ast.FencedCodeBlock)
+	if !ok || f.Info == nil {
+		return false
+	}
+	for _, w := range strings.Fields(string(f.Info.Segment.Value(src))) {
+		if w == "linenos" {
+			return true
+		}
+	}
+	return false
+}
+
+// mathBlock sets display math as its TeX source in the code face,
+// unshaded and indented: the source is kept exactly as written, since the
+// PDF has no TeX engine to typeset it.
+func (e *engine) mathBlock(n *markdown.MathBlock) {
+	e.blockSpace(parSkip)
+	st := e.codeStyle()
+	var lines [][]span
+	for _, l := range strings.Split(strings.Trim(string(n.TeX(e.src)), "\n"), "\n") {
+		lines = append(lines, []span{{text: l, st: st, node: n}})
+	}
+	saved := e.ctx.left
+	e.ctx.left += Length(listIndent * float64(e.opt.FontSize))
+	e.codeLines(lines, false, false)
+	e.ctx.left = saved
+}
+
+func (e *engine) codeStyle() textStyle {
+	return textStyle{role: RoleCode, size: Length(codeScale * float64(e.opt.FontSize)), color: textColor}
+}
+
+// highlight splits code into lines of coloured spans. Code with no known
+// language is set in one colour; chroma's guessing is not used, because a
+// wrong guess colours prose as code.
+func (e *engine) highlight(n ast.Node, code string) [][]span {
+	st := e.codeStyle()
+	lexer := lexers.Get(codeLang(n, e.src))
+	var it chroma.Iterator
+	var err error
+	if lexer != nil {
+		it, err = chroma.Coalesce(lexer).Tokenise(nil, code)
+	}
+	if lexer == nil || err != nil {
+		it = chroma.Literator(chroma.Token{Type: chroma.Text, Value: code})
+	}
+	style := styles.Get(codeStyleName)
+	lines := [][]span{nil}
+	for _, tok := range it.Tokens() {
+		s := st
+		if c := style.Get(tok.Type).Colour; c.IsSet() {
+			s.color = Color{c.Red(), c.Green(), c.Blue()}
+		}
+		for i, part := range strings.Split(tok.Value, "\n") {
+			if i > 0 {
+				lines = append(lines, nil)
+			}
+			if part != "" {
+				lines[len(lines)-1] = append(lines[len(lines)-1], span{text: part, st: s, node: n})
+			}
+		}
+	}
+	for len(lines) > 1 && len(lines[len(lines)-1]) == 0 {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// codeLang reads a fence's language, or a kramdown class language-x.
+func codeLang(n ast.Node, src []byte) string {
+	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
+		if w := strings.Fields(string(f.Info.Segment.Value(src))); len(w) > 0 && w[0] != "linenos" {
+			return strings.Trim(w[0], "{}.")
+		}
+	}
+	if v, ok := n.AttributeString("class"); ok {
+		if b, ok := v.([]byte); ok {
+			for _, c := range strings.Fields(string(b)) {
+				if l, ok := strings.CutPrefix(c, "language-"); ok {
+					return l
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// codeLines sets lines of code, each wrapped at the measure, optionally
+// on a shaded ground with padding above and below, optionally numbered in
+// a gutter on the left.
+func (e *engine) codeLines(lines [][]span, shade, numbered bool) {
+	st := e.codeStyle()
+	pitch := Length(codeLineRatio * float64(st.size))
+	pad := Length(codePad * float64(st.size))
+	cs := &codeSetter{e: e, st: st, pitch: pitch, shade: shade, x0: e.ctx.left, w: e.width()}
+	if shade {
+		cs.x0, cs.w = cs.x0+pad, cs.w-2*pad
+		e.emit(cs.shaded(&vbox{h: pad, keep: true}))
+	}
+	if numbered {
+		cs.gutter = cs.numberWidth(len(lines)) + pad
+		cs.x0, cs.w = cs.x0+cs.gutter, cs.w-cs.gutter
+	}
+	for _, l := range lines {
+		cs.line(l)
+	}
+	if shade {
+		e.keepLast()
+		e.emit(cs.shaded(&vbox{h: pad}))
+	}
+}
+
+// codeSetter wraps and places code lines.
+type codeSetter struct {
+	e     *engine
+	st    textStyle
+	pitch Length
+	shade bool
+	x0, w Length
+	// gutter is the width of the line numbers and their gap; 0 when the
+	// lines are not numbered. num is the number of the next source line.
+	gutter Length
+	num    int
+	cur    *vbox
+	x      Length
+	pieces []Text
+}
+
+// shaded puts the code ground behind a box.
+func (cs *codeSetter) shaded(b *vbox) *vbox {
+	if cs.shade {
+		r := Rect{X: cs.e.ctx.left, Y: 0, W: cs.e.width(), H: b.h, Fill: codeShade}
+		b.els = append([]Element{r}, b.els...)
+	}
+	return b
+}
+
+// codeRune is one character of a code line with its style and advance.
+type codeRune struct {
+	r     rune
+	style runStyle
+	adv   Length
+}
+
+// line sets one source line, wrapping it where it reaches the measure:
+// after the last space in the line's second half when there is one, so
+// that words stay whole, else right at the measure, since code has no
+// other break rules a reader relies on. Spaces that begin a continued
+// line are dropped; the continuation mark shows where it goes on.
+func (cs *codeSetter) line(spans []span) {
+	rs := cs.codeRunes(spans)
+	cont := false
+	for len(rs) > 0 || !cont {
+		cs.start(cont)
+		if !cont && cs.gutter > 0 {
+			cs.number()
+		}
+		n := cs.fit(rs)
+		for _, c := range rs[:n] {
+			cs.put(c.style, string(c.r), c.adv)
+		}
+		cs.flush()
+		rs = rs[n:]
+		for len(rs) > 0 && rs[0].r == ' ' {
+			rs = rs[1:]
+		}
+		cont = true
+	}
+}
+
+// codeRunes measures a line's characters in the faces chosen for them.
+func (cs *codeSetter) codeRunes(spans []span) []codeRune {
+	runs, styles := cs.e.runs(spans)
+	var rs []codeRune
+	for i, r := range runs {
+		m := r.M.(faceMeasurer)
+		for _, c := range r.Text {
+			rs = append(rs, codeRune{c, styles[i], m.Advance(c)})
+		}
+	}
+	return rs
+}
+
+// fit returns how many of rs go on the visual line begun at cs.x: at
+// least one, so that a line always moves on.
+func (cs *codeSetter) fit(rs []codeRune) int {
+	x, n := cs.x, 0
+	for n < len(rs) && (n == 0 || x+rs[n].adv <= cs.x0+cs.w) {
+		x += rs[n].adv
+		n++
+	}
+	if n == len(rs) {
+		return n
+	}
+	for k := n; k > n/2; k-- {
+		if rs[k-1].r == ' ' {
+			return k
+		}
+	}
+	return n
+}
+
+// start begins a visual line; a continued one starts with the mark.
+func (cs *codeSetter) start(continued bool) {
+	base := cs.pitch/2 + Length(float64(cs.st.size)*baselineDrop)
+	cs.cur = &vbox{h: cs.pitch, base: base}
+	cs.x = cs.x0
+	if continued {
+		st := cs.st
+		st.color = grayColor
+		runs, styles := cs.e.runs([]span{{text: continuation + " ", st: st}})
+		for i, r := range runs {
+			m := r.M.(faceMeasurer)
+			cs.put(styles[i], r.Text, m.width(r.Text))
+		}
+	}
+}
+
+// put adds text at the current x, joining it to the last piece when the
+// style is the same.
+func (cs *codeSetter) put(st runStyle, s string, w Length) {
+	base := cs.cur.base
+	if n := len(cs.pieces) - 1; n >= 0 && cs.pieces[n].Font == st.font && cs.pieces[n].Color == colorOr(st.color) {
+		cs.pieces[n].Text += s
+	} else {
+		cs.pieces = append(cs.pieces, Text{X: cs.x, Y: base, Font: st.font, Size: st.size, Color: colorOr(st.color), Text: s})
+	}
+	cs.x += w
+}
+
+// flush emits the visual line being built.
+func (cs *codeSetter) flush() {
+	for _, p := range cs.pieces {
+		if strings.TrimSpace(p.Text) != "" {
+			cs.cur.els = append(cs.cur.els, p)
+		}
+	}
+	cs.pieces = nil
+	cs.e.emit(cs.shaded(cs.cur))
+}
+
+// numberStyle is the style of line numbers: grey, so that they do not
+// read as part of the code.
+func (cs *codeSetter) numberStyle() textStyle {
+	st := cs.st
+	st.color = grayColor
+	return st
+}
+
+// numberWidth is the width of the widest line number of n lines.
+func (cs *codeSetter) numberWidth(n int) Length {
+	runs, _ := cs.e.runs([]span{{text: strconv.Itoa(n), st: cs.numberStyle()}})
+	return runsWidth(runs)
+}
+
+// number draws the next source line's number, right-aligned in the
+// gutter, on the visual line just begun.
+func (cs *codeSetter) number() {
+	cs.num++
+	runs, styles := cs.e.runs([]span{{text: strconv.Itoa(cs.num), st: cs.numberStyle()}})
+	pad := Length(codePad * float64(cs.st.size))
+	x := cs.x0 - pad - runsWidth(runs)
+	for i, r := range runs {
+		cs.cur.els = append(cs.cur.els, Text{X: x, Y: cs.cur.base, Font: styles[i].font, Size: cs.st.size, Color: grayColor, Text: r.Text})
+		x += r.M.(faceMeasurer).width(r.Text)
+	}
+}

@@ -1,0 +1,137 @@
+package layout
+
+import (
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/yuin/goldmark/ast"
+)
+
+// headingScale is the size of headings by level, in body sizes: a modular
+// step of about 1.15, so that levels differ visibly without a ## heading
+// shouting at A5. Levels past 4 are set at body size, bold.
+var headingScale = map[int]float64{1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05}
+
+// Space around headings in body pitches: more above than below, so that a
+// heading belongs to the text it introduces.
+const (
+	headingAbove = 1.2
+	headingBelow = 0.5
+)
+
+// chapterTitleScale and chapterSink set the chapter title: twice the body
+// size, three lines down from the top of the text block (the "sink" of a
+// chapter opening), with two lines of space before the text.
+const (
+	chapterTitleScale = 2.0
+	chapterSink       = 3
+	chapterAfter      = 2
+)
+
+// heading sets a heading in the bold sans face; it keeps with what follows,
+// so no heading is ever the last thing on a page.
+func (e *engine) heading(n *ast.Heading) {
+	if ast.Node(n) == e.skipH1 {
+		return
+	}
+	scale, ok := headingScale[n.Level]
+	if !ok {
+		scale = 1
+	}
+	st := textStyle{role: RoleHeading, bold: true, size: Length(scale * float64(e.opt.FontSize))}
+	if !e.ctx.firstBlock {
+		e.space(Length(headingAbove * float64(e.pitch)))
+	}
+	pitch := Length(float64(st.size) * headingLineRatio)
+	boxes := e.setText(e.inlines(n, st), textOpts{size: st.size, pitch: pitch})
+	if len(boxes) == 0 {
+		return
+	}
+	id := headingID(n)
+	if id != "" {
+		boxes[0].anchors = append(boxes[0].anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
+	}
+	if n.Level == 2 && e.chEntry != nil {
+		e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), boxes[0])
+	}
+	for _, b := range boxes {
+		b.keep = true
+		e.emit(b)
+	}
+	e.space(Length(headingBelow * float64(e.pitch)))
+	e.keepLast()
+	e.ctx.firstBlock = true
+}
+
+// headingLineRatio is the line pitch of headings: tighter than body text,
+// because headings are short and large.
+const headingLineRatio = 1.4
+
+// headingID is the id the markdown package gave a heading.
+func headingID(n ast.Node) string {
+	v, ok := n.AttributeString("id")
+	if !ok {
+		return ""
+	}
+	switch id := v.(type) {
+	case []byte:
+		return string(id)
+	case string:
+		return id
+	}
+	return ""
+}
+
+// headingEntry adds a ## heading to the outline and the table of contents.
+func (e *engine) headingEntry(title, anchor string, b *vbox) {
+	parent := e.chEntry
+	entry := &OutlineEntry{Title: title}
+	parent.Children = append(parent.Children, entry)
+	toc := &tocEntry{title: title, anchor: anchor, level: 2}
+	e.toc = append(e.toc, toc)
+	b.placed = append(b.placed, func(page int, y Length) {
+		entry.Page, entry.Y = page, y
+		toc.page = page
+	})
+}
+
+// opening sets a chapter's first page: a page break (to a recto when
+// asked), the title sunk down the page, its anchor and its entries in the
+// outline and the table of contents.
+func (e *engine) opening(c *book.Chapter, part *OutlineEntry) {
+	brk := pageBreak
+	if e.opt.RectoChapters {
+		brk = rectoBreak
+	}
+	sink := &vbox{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, head: c.Title,
+		anchors: []Anchor{{Name: c.ID}}}
+	if e.skipH1 != nil {
+		if id := headingID(e.skipH1); id != "" {
+			sink.anchors = append(sink.anchors, Anchor{Name: chapterAnchor(c.ID, id)})
+		}
+	}
+	entry := &OutlineEntry{Title: c.Title}
+	toc := &tocEntry{title: c.Title, anchor: c.ID, level: 1}
+	sink.placed = []func(int, Length){func(page int, y Length) { entry.Page, toc.page = page, page }}
+	e.addChapterEntry(entry, part)
+	e.chEntry = entry
+	e.toc = append(e.toc, toc)
+	e.emit(sink)
+	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.opt.FontSize))}
+	pitch := Length(float64(st.size) * headingLineRatio)
+	for _, b := range e.setText([]span{{text: c.Title, st: st}}, textOpts{size: st.size, pitch: pitch}) {
+		b.keep = true
+		e.emit(b)
+	}
+	e.space(chapterAfter * e.pitch)
+	e.keepLast()
+	e.ctx.firstBlock = true
+}
+
+// addChapterEntry puts a chapter under its part in the outline, or at the
+// top level.
+func (e *engine) addChapterEntry(entry *OutlineEntry, part *OutlineEntry) {
+	if part != nil {
+		part.Children = append(part.Children, entry)
+		return
+	}
+	e.outline = append(e.outline, entry)
+}

@@ -1,0 +1,199 @@
+package layout
+
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/yuin/goldmark/ast"
+)
+
+// Emphasis. Korean has no italic: slanted Hangul is a distortion that
+// Korean typography does not use. Korean books set emphasis in a contrasting
+// face, most often a gothic (sans-serif) word in a myeongjo text, and strong
+// emphasis in bold. So *강조* is set in the heading face (Nanum Gothic) and
+// **강조** in the bold of the current face; both together give gothic bold.
+
+// footnoteRise lifts a footnote reference number and footnoteScale shrinks
+// it, the proportions of a word processor's superscript.
+const (
+	footnoteRise  = 0.35
+	footnoteScale = 0.65
+)
+
+// inlines collects the inline content of n as spans in style st.
+func (e *engine) inlines(n ast.Node, st textStyle) []span {
+	var out []span
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e.inline(c, st, &out)
+	}
+	return out
+}
+
+// inline adds the spans of one inline node.
+func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
+	add := func(s string, st textStyle) { *out = append(*out, span{text: s, st: st, node: n}) }
+	switch n := n.(type) {
+	case *ast.Text:
+		add(string(n.Segment.Value(e.src)), st)
+		switch {
+		case n.HardLineBreak():
+			add("\n", st)
+		case n.SoftLineBreak():
+			add(" ", st)
+		}
+		return
+	case *ast.String:
+		add(string(n.Value), st)
+		return
+	case *ast.CodeSpan:
+		st.role, st.bold = RoleCode, false
+		add(nodeText(n, e.src), st)
+		return
+	case *ast.Emphasis:
+		if n.Level >= 2 {
+			st.bold = true
+		} else if st.role == RoleBody {
+			st.role = RoleHeading
+		}
+	case *ast.Link:
+		st = e.linkStyle(st, string(n.Destination))
+	case *ast.AutoLink:
+		url := string(n.URL(e.src))
+		dest := url
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+			dest = "mailto:" + url
+		}
+		add(string(n.Label(e.src)), e.linkStyle(st, dest))
+		return
+	case *ast.Image:
+		if !e.shownAfter(n) {
+			st.color = grayColor
+			add("["+nodeText(n, e.src)+"]", st)
+		}
+		return
+	case *ast.RawHTML:
+		e.rawInline(n, st, out)
+		return
+	case *markdown.MathInline:
+		st.role, st.bold = RoleCode, false
+		add(strings.Join(strings.Fields(string(n.TeX(e.src))), " "), st)
+		return
+	}
+	switch n.Kind().String() {
+	case "Strikethrough":
+		st.strike = true
+	case "TaskCheckBox":
+		add(checkBox(n), st)
+		return
+	case "FootnoteLink":
+		st.size = Length(float64(st.size) * footnoteScale)
+		st.rise = Length(float64(st.size) * footnoteRise / footnoteScale)
+		st.note = intField(n, "Index")
+		add(strconv.Itoa(st.note), st)
+		return
+	case "FootnoteBacklink":
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		e.inline(c, st, out)
+	}
+}
+
+// shownAfter reports whether an inline image will be set as a figure
+// after its paragraph (images in headings and table cells are not); one that cannot be shown leaves its alt text in the
+// line instead.
+func (e *engine) shownAfter(n ast.Node) bool {
+	if !e.figuresAfter {
+		return false
+	}
+	for _, ref := range e.images[n] {
+		if ref.Asset != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// checkBox draws a task list item's box. ☐ and ☑ (U+2610, U+2611) are in
+// none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all of them.
+func checkBox(n ast.Node) string {
+	if boolField(n, "IsChecked") {
+		return "▣ "
+	}
+	return "□ "
+}
+
+// linkStyle makes a span a link to dest: an anchor when the link leads
+// into the book, a URL when it leaves it with a scheme a reader can open.
+// Links to site pages that are not in the book stay plain text.
+func (e *engine) linkStyle(st textStyle, dest string) textStyle {
+	if t, ok := e.b.ResolveLink(e.ch, dest); ok {
+		st.anchor = chapterAnchor(t.Chapter.ID, t.Fragment)
+		st.color = linkColor
+		return st
+	}
+	lower := strings.ToLower(dest)
+	for _, scheme := range []string{"http://", "https://", "mailto:"} {
+		if strings.HasPrefix(lower, scheme) {
+			st.url = dest
+			st.color = linkColor
+		}
+	}
+	return st
+}
+
+// chapterAnchor names a chapter's start ("c001") or a heading in it
+// ("c001#id").
+func chapterAnchor(id, fragment string) string {
+	if fragment == "" {
+		return id
+	}
+	return id + "#" + fragment
+}
+
+// nodeText is the text of an inline node's children.
+func nodeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() {
+				b.WriteByte(' ')
+			}
+		} else if s, ok := c.(*ast.String); ok && entering {
+			b.Write(s.Value)
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// boolField and intField read a field of a node of goldmark's extension
+// packages (task check boxes, footnotes) by name. The dependency rules let
+// only pkg/markdown import github.com/yuin/goldmark/extension/ast, so
+// layout recognises those nodes by kind name and reads them this way.
+func boolField(n ast.Node, name string) bool {
+	f := field(n, name)
+	return f.IsValid() && f.Kind() == reflect.Bool && f.Bool()
+}
+
+func intField(n ast.Node, name string) int {
+	f := field(n, name)
+	if f.IsValid() && f.CanInt() {
+		return int(f.Int())
+	}
+	return 0
+}
+
+func field(n ast.Node, name string) reflect.Value {
+	v := reflect.ValueOf(n)
+	if v.Kind() == reflect.Pointer {
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return reflect.Value{}
+	}
+	return v.FieldByName(name)
+}

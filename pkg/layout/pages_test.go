@@ -1,0 +1,445 @@
+package layout
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/tools/txtar"
+)
+
+// updating reports whether -update was given (the flag is declared in
+// paragraph_test.go).
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// testBook writes the chapters (name → Markdown) into a temporary folder
+// with a manifest listing them in name order, and loads the book.
+func testBook(t testing.TB, chapters map[string]string, extra string) *book.Book {
+	t.Helper()
+	return testBookWith(t, t.TempDir(), chapters, extra)
+}
+
+// testBookIn is testBook in a folder the test has filled already.
+func testBookIn(t testing.TB, dir string, chapters map[string]string) *book.Book {
+	t.Helper()
+	return testBookWith(t, dir, chapters, "")
+}
+
+func testBookWith(t testing.TB, dir string, chapters map[string]string, extra string) *book.Book {
+	names := make([]string, 0, len(chapters))
+	for name := range chapters {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var m strings.Builder
+	m.WriteString("title: 시험용 책\nauthors: [홍길동]\ndate: 2024-01-02\n" + extra + "chapters:\n")
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(chapters[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&m, "  - %s\n", name)
+	}
+	var diags diag.List
+	man, err := manifest.Parse("book.yaml", dir, []byte(m.String()), &diags)
+	if err != nil {
+		t.Fatalf("manifest: %v\n%s", err, diags.Summary())
+	}
+	b, err := book.Load(man, book.Options{Rel: func(p string) string { return filepath.Base(p) }}, &diags)
+	if err != nil {
+		t.Fatalf("book: %v\n%s", err, diags.Summary())
+	}
+	return b
+}
+
+// smallOptions sets a 문고판 page (105×148 mm), so that short texts break
+// across pages.
+func smallOptions() Options {
+	return Options{PageWidth: Mm(105), PageHeight: Mm(148)}
+}
+
+// dumpLines prints each page's text, one line per baseline, pieces in
+// order of x and separated by a space where a gap lies between them.
+func dumpLines(doc *Document) string {
+	var b strings.Builder
+	for i, p := range doc.Pages {
+		fmt.Fprintf(&b, "== page %d (folio %d) ==\n", i+1, p.Number)
+		for _, l := range pageLines(p) {
+			b.WriteString(l.text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// textLine is the text on one baseline of a page.
+type textLine struct {
+	y     Length
+	texts []Text
+	text  string
+}
+
+// pageLines groups a page's Text elements by baseline, top to bottom.
+// Pieces raised off the baseline (footnote references) join the line
+// whose baseline lies within half an em below them.
+func pageLines(p *Page) []textLine {
+	var texts []Text
+	for _, el := range p.Elements {
+		if t, ok := el.(Text); ok {
+			texts = append(texts, t)
+		}
+	}
+	sort.SliceStable(texts, func(i, j int) bool { return texts[i].Y < texts[j].Y })
+	var lines []textLine
+	for _, t := range texts {
+		n := len(lines) - 1
+		if n >= 0 && t.Y-lines[n].y < t.Size/2 {
+			lines[n].texts = append(lines[n].texts, t)
+			continue
+		}
+		lines = append(lines, textLine{y: t.Y, texts: []Text{t}})
+	}
+	for i := range lines {
+		ts := lines[i].texts
+		sort.SliceStable(ts, func(a, b int) bool { return ts[a].X < ts[b].X })
+		var s strings.Builder
+		var end Length
+		for k, t := range ts {
+			if k > 0 && t.X > end+t.Size/10 {
+				s.WriteByte(' ')
+			}
+			s.WriteString(t.Text)
+			end = t.X + textWidth(t)
+		}
+		lines[i].text = s.String()
+	}
+	return lines
+}
+
+// testFonts measures Text elements in tests.
+var testFonts *fontSet
+
+// textWidth measures a Text element with the shipped faces, whose ids
+// come first in every document built without user fonts.
+func textWidth(t Text) Length {
+	if testFonts == nil {
+		fs, err := newFontSet(nil, nil, &diag.List{})
+		if err != nil {
+			panic(err)
+		}
+		testFonts = fs
+	}
+	if int(t.Font) >= len(testFonts.faces) {
+		return 0
+	}
+	return faceMeasurer{testFonts.faces[t.Font], t.Size}.width(t.Text)
+}
+
+// goldenBook reads a testdata/pages case: an options section and one
+// section per chapter file (name ending in .md).
+func goldenBook(t *testing.T, ar *txtar.Archive) (*book.Book, Options) {
+	opt := smallOptions()
+	chapters := map[string]string{}
+	extra := ""
+	for _, f := range ar.Files {
+		switch {
+		case strings.HasSuffix(f.Name, ".md"):
+			chapters[f.Name] = string(f.Data)
+		case f.Name == "options":
+			extra = applyOptions(t, &opt, string(f.Data))
+		}
+	}
+	return testBook(t, chapters, extra), opt
+}
+
+// applyOptions reads lines such as "indent 1", "recto", "normal",
+// "manifest publisher: X" (a manifest line).
+func applyOptions(t *testing.T, opt *Options, s string) string {
+	extra := ""
+	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
+		key, val, _ := strings.Cut(strings.TrimSpace(line), " ")
+		switch key {
+		case "":
+		case "indent":
+			opt.Indent, _ = strconv.ParseFloat(val, 64)
+		case "recto":
+			opt.RectoChapters = true
+		case "normal":
+			opt.Mode = Normal
+		case "manifest":
+			extra += val + "\n"
+		default:
+			t.Fatalf("unknown option %q", line)
+		}
+	}
+	return extra
+}
+
+// TestPagesGolden lays out each book of testdata/pages and compares the
+// text of every line of every page, and the diagnostics, with the file.
+func TestPagesGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/pages/*.txtar")
+	if len(files) == 0 {
+		t.Fatal("no golden files")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, opt := goldenBook(t, ar)
+			var diags diag.List
+			doc, err := Layout(b, opt, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkDocument(t, b, doc)
+			got := dumpLines(doc) + "== diagnostics ==\n" + diagText(&diags)
+			compareSection(t, file, ar, "lines", got)
+		})
+	}
+}
+
+// diagText lists diagnostics one a line.
+func diagText(l *diag.List) string {
+	var b strings.Builder
+	for _, d := range l.Items() {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+// compareSection checks or, with -update, rewrites one section.
+func compareSection(t *testing.T, file string, ar *txtar.Archive, name, got string) {
+	for i, f := range ar.Files {
+		if f.Name != name {
+			continue
+		}
+		if updating() {
+			ar.Files[i].Data = []byte(got)
+			if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if string(f.Data) != got {
+			t.Errorf("%s: lines differ (run with -update to accept)\n--- want\n%s\n--- got\n%s", file, f.Data, got)
+		}
+		return
+	}
+	if !updating() {
+		t.Fatalf("%s: no %q section (run with -update)", file, name)
+	}
+	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(got)})
+	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkDocument checks the properties every layout must have.
+func checkDocument(t *testing.T, b *book.Book, doc *Document) {
+	t.Helper()
+	checkTextBlock(t, doc)
+	checkLineStarts(t, doc)
+	checkChapterText(t, b, doc)
+	checkAnchors(t, doc)
+}
+
+// checkTextBlock: no Text lies outside the text block, except running
+// heads above it and folios below it; no line runs past its right edge.
+func checkTextBlock(t *testing.T, doc *Document) {
+	g := newGeometry(doc.Width, doc.Height)
+	slack := Pt(0.5)
+	for i, p := range doc.Pages {
+		if p.Number <= 2 {
+			continue // cover and title page are free
+		}
+		left := g.left(p.Number)
+		for _, el := range p.Elements {
+			tx, ok := el.(Text)
+			if !ok {
+				continue
+			}
+			inY := tx.Y > g.top && tx.Y <= g.top+g.textH
+			if !inY && tx.Color != grayColor {
+				t.Errorf("page %d: %q at y=%.1fpt lies outside the text block (%.1f–%.1f)", i+1, tx.Text, tx.Y.Pt(), g.top.Pt(), (g.top + g.textH).Pt())
+			}
+			if tx.X < left-slack || tx.X+textWidth(tx) > left+g.textW+slack {
+				t.Errorf("page %d: %q at x=%.1f–%.1fpt sticks out of the text block (%.1f–%.1f)", i+1, tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), left.Pt(), (left + g.textW).Pt())
+			}
+		}
+	}
+}
+
+// checkLineStarts: no line of running text starts with a character that
+// may not start a line (KLREQ). Code and TeX, in the code face, are
+// exempt: they are set as written.
+func checkLineStarts(t *testing.T, doc *Document) {
+	for i, p := range doc.Pages {
+		for _, l := range pageLines(p) {
+			first := l.texts[0]
+			if isCodeFace(doc, first.Font) || first.Text == "" {
+				continue
+			}
+			r := []rune(strings.TrimSpace(l.text))
+			if len(r) > 0 && neverStarts(r[0]) {
+				t.Errorf("page %d: line starts with %q: %s", i+1, r[0], l.text)
+			}
+		}
+	}
+}
+
+func isCodeFace(doc *Document, id FontID) bool {
+	return strings.HasPrefix(doc.Fonts[id].Name, RoleCode)
+}
+
+// checkChapterText: the text of every paragraph of every chapter appears
+// in the document, in order (spaces ignored; footnotes, which sit at page
+// feet, left out).
+func checkChapterText(t *testing.T, b *book.Book, doc *Document) {
+	var stream strings.Builder
+	for _, p := range doc.Pages {
+		for _, l := range pageLines(p) {
+			stream.WriteString(stripSpace(l.text))
+		}
+	}
+	all := stream.String()
+	at := 0
+	for _, c := range b.Chapters() {
+		for _, want := range paragraphTexts(c) {
+			i := strings.Index(all[at:], want)
+			if i < 0 {
+				t.Errorf("%s: text %q missing or out of order", c.Source, want)
+				continue
+			}
+			at += i
+		}
+	}
+}
+
+// paragraphTexts lists the plain texts in a chapter's paragraphs, outside
+// footnotes, spaces removed.
+func paragraphTexts(c *book.Chapter) []string {
+	var out []string
+	src := c.Src()
+	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if n.Kind().String() == "Footnote" {
+			return ast.WalkSkipChildren, nil
+		}
+		if tx, ok := n.(*ast.Text); ok {
+			if _, inPara := tx.Parent().(*ast.Paragraph); inPara {
+				if s := drawable(stripSpace(string(tx.Segment.Value(src)))); s != "" {
+					out = append(out, s)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// drawable drops the characters no shipped face has, which layout
+// reports and leaves out.
+func drawable(s string) string {
+	textWidth(Text{}) // loads testFonts
+	return strings.Map(func(r rune) rune {
+		if testFonts.faceFor(fontKey{RoleBody, false}, r) == nil {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func stripSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// checkAnchors: anchor names are unique and every link to an anchor has
+// one to go to.
+func checkAnchors(t *testing.T, doc *Document) {
+	names := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, a := range p.Anchors {
+			if names[a.Name] {
+				t.Errorf("anchor %q defined twice", a.Name)
+			}
+			names[a.Name] = true
+		}
+	}
+	for i, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if l, ok := el.(Link); ok && l.Anchor != "" && !names[l.Anchor] {
+				t.Errorf("page %d: link to unknown anchor %q", i+1, l.Anchor)
+			}
+		}
+	}
+}
+
+// TestSampleProperties checks the sample book's layout.
+func TestSampleProperties(t *testing.T) {
+	var diags diag.List
+	m, err := manifest.Load("../../books/sample.yaml", &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := book.Load(m, book.Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Layout(b, Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDocument(t, b, doc)
+	if got := outlineText(doc.Outline, ""); got != sampleOutline {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, sampleOutline)
+	}
+}
+
+// sampleOutline is the sample book's bookmark tree: the TOC, a chapter
+// outside any part, a part with its chapters, ## headings under each.
+const sampleOutline = `차례
+개발자 취업 준비 1년의 기록
+  왜 개발자인가
+  공부한 것들
+  면접에서 배운 것
+제2부 기록
+  Go 동시성 패턴 정리
+    워커 풀
+    지연 시간 계산
+    템플릿 문법과 겹칠 때
+  한국어 조판에서 신경 쓸 것들
+    문장 부호
+    그래프
+    한 줄 요약
+`
+
+// outlineText prints an outline tree, children indented.
+func outlineText(entries []*OutlineEntry, indent string) string {
+	var b strings.Builder
+	for _, e := range entries {
+		b.WriteString(indent + e.Title + "\n")
+		b.WriteString(outlineText(e.Children, indent+"  "))
+	}
+	return b.String()
+}

@@ -1,0 +1,26 @@
+package layout
+
+import "github.com/yuin/goldmark/ast"
+
+// quoteIndent is how far a block quote's text stands in from the
+// enclosing text, and quoteBarGap how far left of the text its rule
+// stands, in body sizes.
+const (
+	quoteIndent = 1.5
+	quoteBarGap = 0.75
+)
+
+// blockquote sets a block quote: its blocks indented, with a rule in the
+// margin beside every line, page breaks included.
+func (e *engine) blockquote(n ast.Node) {
+	e.blockSpace(parSkip)
+	saved := e.ctx
+	in := Length(quoteIndent * float64(e.opt.FontSize))
+	e.ctx.bars = append(append([]Length{}, e.ctx.bars...), e.ctx.left+in-Length(quoteBarGap*float64(e.opt.FontSize)))
+	e.ctx.left += in
+	e.ctx.firstBlock = true
+	e.blocks(n)
+	marker := e.ctx.marker
+	e.ctx = saved
+	e.ctx.marker = marker
+}

@@ -1,0 +1,110 @@
+package layout_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/pdf"
+)
+
+// loadSample loads the repository's sample book.
+func loadSample(t testing.TB) (*book.Book, *manifest.Manifest) {
+	t.Helper()
+	var diags diag.List
+	m, err := manifest.Load("../../books/sample.yaml", &diags)
+	if err != nil {
+		t.Fatalf("manifest: %v", err)
+	}
+	b, err := book.Load(m, book.Options{}, &diags)
+	if err != nil {
+		t.Fatalf("book: %v", err)
+	}
+	return b, m
+}
+
+// sampleOptions are the layout options the sample manifest asks for.
+func sampleOptions(m *manifest.Manifest) layout.Options {
+	size := manifest.Papers["a5"]
+	return layout.Options{PageWidth: layout.Mm(size[0]), PageHeight: layout.Mm(size[1]),
+		Indent: m.PDF.Indent, RectoChapters: m.PDF.RectoChapters, Date: 1612224000, Creator: "publish test"}
+}
+
+// TestSamplePDF lays out the sample book, paints it, and reads it back
+// with poppler's tools when they are installed.
+func TestSamplePDF(t *testing.T) {
+	b, m := loadSample(t)
+	var diags diag.List
+	doc, err := layout.Layout(b, sampleOptions(m), &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diags.Items() {
+		t.Log(d)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc); err != nil {
+		t.Fatalf("pdf.Write: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "sample.pdf")
+	if dir := os.Getenv("PUBLISH_KEEP_PDF"); dir != "" {
+		out = filepath.Join(dir, "sample.pdf")
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text := runTool(t, "pdftotext", "-layout", out, "-")
+	for _, want := range []string{"블로그에서 책으로", "차례", "개발자 취업 준비 1년의 기록", "한국어 문장은", "고루틴", "fmt.Println"} {
+		if text != "" && !strings.Contains(text, want) {
+			t.Errorf("pdftotext output lacks %q", want)
+		}
+	}
+	if fonts := runTool(t, "pdffonts", out); fonts != "" && !strings.Contains(fonts, "emb") {
+		t.Errorf("pdffonts shows no embedded fonts:\n%s", fonts)
+	}
+}
+
+// runTool runs a command and returns its output; "" when the tool is not
+// installed, unless PUBLISH_REQUIRE_TOOLS=1 demands it.
+func runTool(t *testing.T, name string, args ...string) string {
+	t.Helper()
+	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is not installed", name)
+		}
+		t.Logf("%s not installed; skipping its check", name)
+		return ""
+	}
+	out, err := exec.Command(name, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v\n%s", name, err, out)
+	}
+	return string(out)
+}
+
+// TestSameDocument lays out the sample twice: same input, same Document.
+// (The PDF bytes are pkg/pdf's concern: fpdf v0.12.0 orders image objects
+// by pixel width alone, so two images of equal width come out in map
+// order; see the report of this change.)
+func TestSameDocument(t *testing.T) {
+	var docs [2]*layout.Document
+	for i := range docs {
+		b, m := loadSample(t)
+		doc, err := layout.Layout(b, sampleOptions(m), &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[i] = doc
+	}
+	if !reflect.DeepEqual(docs[0], docs[1]) {
+		t.Error("two layouts of the same book differ")
+	}
+}
