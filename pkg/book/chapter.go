@@ -11,10 +11,9 @@ import (
 	"golang.org/x/net/html"
 )
 
-func (l *loader) chapter(post *source.Post, real string) *Chapter {
+func (l *loader) chapter(post *source.Post, doc ast.Node, real string) *Chapter {
 	c := &Chapter{Post: post, Source: post.Path, Title: post.Title, Date: post.Date, realPath: real,
-		Tags: post.Tags, Categories: post.Categories}
-	c.Doc = l.md.Parse(post.Body)
+		Tags: post.Tags, Categories: post.Categories, Doc: doc}
 	c.collect(l, filepath.Dir(real))
 	if c.Title == "" {
 		if h := c.firstH1(); h != nil {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // siteFiles gives the source package the file access that Liquid tags
@@ -13,7 +14,7 @@ type siteFiles struct {
 	box   *Sandbox
 	root  string
 	posts []string // cached list of the site's posts
-	done  bool
+	once  sync.Once
 }
 
 // ReadFile reads a file inside the book.
@@ -22,10 +23,15 @@ func (f *siteFiles) ReadFile(path string) ([]byte, error) { return f.box.ReadFil
 // PostFiles lists the Markdown files in every _posts folder of the site,
 // sorted, as absolute paths. Jekyll also reads posts from category/_posts.
 func (f *siteFiles) PostFiles() []string {
-	if f.done || f.root == "" {
-		return f.posts
+	if f.root != "" {
+		f.once.Do(f.listPosts)
 	}
-	f.done = true
+	return f.posts
+}
+
+// listPosts walks the site once; posts are read in parallel, so the
+// list is built under a sync.Once.
+func (f *siteFiles) listPosts() {
 	_ = filepath.WalkDir(f.root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
@@ -40,5 +46,4 @@ func (f *siteFiles) PostFiles() []string {
 		return nil
 	})
 	sort.Strings(f.posts)
-	return f.posts
 }

@@ -6,13 +6,17 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/source"
+	"github.com/yuin/goldmark/ast"
 )
 
 // Options adjust how a book is loaded.
@@ -149,25 +153,20 @@ func (l *loader) loadPattern(e manifest.Entry) []*Chapter {
 			l.diags.Errorf(e.Pos, "%s is not a Markdown post (.md or .markdown)", l.rel(e.Pattern))
 			return nil
 		}
-		if c := l.loadPost(e.Pattern, e.Pos); c != nil {
-			return []*Chapter{c}
-		}
-		return nil
+		return l.loadPosts([]string{e.Pattern}, e.Pos)
 	}
 	matches, err := l.box.Glob(e.Pattern)
 	if err != nil {
 		l.diags.Errorf(e.Pos, "bad pattern %s: %v", l.rel(e.Pattern), err)
 		return nil
 	}
-	var out []*Chapter
+	var posts []string
 	for _, path := range matches {
-		if !isPost(path) {
-			continue
-		}
-		if c := l.loadPost(path, e.Pos); c != nil {
-			out = append(out, c)
+		if isPost(path) {
+			posts = append(posts, path)
 		}
 	}
+	out := l.loadPosts(posts, e.Pos)
 	if len(out) == 0 {
 		l.diags.Warnf(e.Pos, "pattern %s matches no posts", l.rel(e.Pattern))
 	}
@@ -180,32 +179,83 @@ func (l *loader) loadPattern(e manifest.Entry) []*Chapter {
 	return out
 }
 
-func (l *loader) loadPost(path string, at diag.Pos) *Chapter {
-	real, err := l.box.Resolve(path)
+// job is one post on its way into the book. Reading, Liquid and Markdown
+// parsing need nothing from other posts, so jobs run in parallel, each
+// with its own diagnostics; everything that touches the book's shared
+// state (assets, names) then runs in order.
+type job struct {
+	path, real, name string
+	post             *source.Post
+	doc              ast.Node
+	diags            diag.List
+	failed           bool
+}
+
+func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
+	var jobs []*job
+	for _, path := range paths {
+		real, err := l.box.Resolve(path)
+		if err != nil {
+			l.diags.Errorf(at, "chapter %s: %v", l.rel(path), err)
+			continue
+		}
+		if first, dup := l.seen[real]; dup {
+			l.diags.Warnf(at, "%s is already in the book (at %s); left out here", l.rel(path), first)
+			continue
+		}
+		l.seen[real] = at
+		jobs = append(jobs, &job{path: path, real: real, name: l.rel(path)})
+	}
+	parallel(len(jobs), func(i int) { l.read(jobs[i], at) })
+	var out []*Chapter
+	for _, j := range jobs {
+		l.diags.Append(&j.diags)
+		if j.failed {
+			continue
+		}
+		if !j.post.Published {
+			l.diags.Notef(diag.Pos{File: j.name}, "published: false; left out of the book")
+			continue
+		}
+		out = append(out, l.chapter(j.post, j.doc, j.real))
+	}
+	return out
+}
+
+// read does the independent part of loading one post.
+func (l *loader) read(j *job, at diag.Pos) {
+	data, err := l.box.ReadFile(j.real)
 	if err != nil {
-		l.diags.Errorf(at, "chapter %s: %v", l.rel(path), err)
-		return nil
+		j.diags.Errorf(at, "chapter %s: %v", j.name, plainErr(err))
+		j.failed = true
+		return
 	}
-	if first, dup := l.seen[real]; dup {
-		l.diags.Warnf(at, "%s is already in the book (at %s); left out here", l.rel(path), first)
-		return nil
-	}
-	l.seen[real] = at
-	data, err := l.box.ReadFile(real)
+	post, err := source.Read(j.name, data, l.book.Site, source.Options{Files: l.files, Dir: filepath.Dir(j.real)}, &j.diags)
 	if err != nil {
-		l.diags.Errorf(at, "chapter %s: %v", l.rel(path), plainErr(err))
-		return nil
+		j.failed = true
+		return
 	}
-	name := l.rel(path)
-	post, err := source.Read(name, data, l.book.Site, source.Options{Files: l.files, Dir: filepath.Dir(real)}, l.diags)
-	if err != nil {
-		return nil
+	j.post = post
+	if post.Published {
+		j.doc = l.md.Parse(post.Body)
 	}
-	if !post.Published {
-		l.diags.Notef(diag.Pos{File: name}, "published: false; left out of the book")
-		return nil
+}
+
+// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
 	}
-	return l.chapter(post, real)
+	wg.Wait()
 }
 
 // identifier derives a stable UUID (version 5 layout, SHA-1 based, per
