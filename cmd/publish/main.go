@@ -11,7 +11,9 @@ import (
 
 func main() {
 	wd, _ := os.Getwd()
+	st, err := os.Stderr.Stat()
+	terminal := err == nil && st.Mode()&os.ModeCharDevice != 0
 	os.Exit(cli.Main(context.Background(), os.Args, cli.IO{
-		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, WorkDir: wd,
+		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, WorkDir: wd, Terminal: terminal,
 	}))
 }

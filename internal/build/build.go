@@ -23,6 +23,8 @@ type Env struct {
 	WorkDir string
 	// Getenv reads an environment variable; nil reads none.
 	Getenv func(string) string
+	// Progress, when not nil, hears how far a long build has come.
+	Progress func(stage string, done, total int)
 }
 
 // Rel formats an absolute path for messages: relative to WorkDir when it
@@ -72,7 +74,7 @@ func Load(env Env, args []string, diags *diag.List) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := book.Load(m, book.Options{Rel: env.Rel}, diags)
+	b, err := book.Load(m, book.Options{Rel: env.Rel, Progress: env.Progress}, diags)
 	if b != nil && m.Title == "" {
 		adoptPostMeta(b)
 	}
@@ -88,7 +90,7 @@ func isManifest(p string) bool {
 // site root is the nearest folder above the first post that holds a
 // _config.yml; title and author come from the posts once they are read.
 func postsManifest(env Env, posts []string) (*manifest.Manifest, error) {
-	m := &manifest.Manifest{Path: "(command line)", Language: manifest.DefaultLanguage,
+	m := &manifest.Manifest{Path: commandLine, Language: manifest.DefaultLanguage,
 		MaxImagePixels: manifest.DefaultMaxImagePixels}
 	m.EPUB = manifest.EPUBOptions{TOCDepth: manifest.DefaultTOCDepth, MaxImagePx: manifest.DefaultMaxImagePx}
 	m.PDF = manifest.PDFOptions{Paper: manifest.DefaultPaper, LineBreak: "keep-all", FontSize: manifest.DefaultFontSize, LineHeight: manifest.DefaultLineHeight}
@@ -171,3 +173,7 @@ func Timestamp(env Env, b *book.Book) (time.Time, error) {
 	}
 	return b.Meta.Date.UTC(), nil
 }
+
+// commandLine is the manifest path of a book made from posts named on the
+// command line.
+const commandLine = "(command line)"

@@ -36,6 +36,9 @@ type IO struct {
 	Getenv func(string) string
 	// WorkDir is the working directory, for relative paths in messages.
 	WorkDir string
+	// Terminal is true when Stderr is a terminal: only then is progress
+	// shown.
+	Terminal bool
 }
 
 // usageError marks a mistake in the command line.
@@ -80,6 +83,9 @@ func newApp(io IO) *cli.Command {
 		},
 		Commands: []*cli.Command{
 			checkCommand(io, env),
+			epubCommand(io, env),
+			pdfCommand(io, env),
+			initCommand(io),
 			versionCommand(io),
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {

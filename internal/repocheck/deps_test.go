@@ -51,10 +51,13 @@ var allowed = map[string][]string{
 	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
 	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
 	"pkg/pdf":                {"pkg/layout"},
-	"internal/build":         {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
-	"internal/cli":           {"internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
+	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
+	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},
 	"internal/cmd/genimages": {"fonts"},
+	"internal/gensite":       {},
+	"internal/initcmd":       {"pkg/diag", "pkg/manifest", "pkg/source"},
+	"internal/cmd/gensite":   {"internal/gensite"},
 	"cmd/publish":            {"internal/cli"},
 }
 

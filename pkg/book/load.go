@@ -24,6 +24,9 @@ type Options struct {
 	// Rel turns an absolute path into the form used in messages, usually
 	// relative to the working directory. Nil keeps paths as they are.
 	Rel func(abs string) string
+	// Progress, when not nil, is told how many posts of a chapters entry
+	// have been read. It is called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // loader holds the state of one Load.
@@ -206,7 +209,13 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 		l.seen[real] = at
 		jobs = append(jobs, &job{path: path, real: real, name: l.rel(path)})
 	}
-	parallel(len(jobs), func(i int) { l.read(jobs[i], at) })
+	var done atomic.Int64
+	parallel(len(jobs), func(i int) {
+		l.read(jobs[i], at)
+		if l.opt.Progress != nil {
+			l.opt.Progress("reading posts", int(done.Add(1)), len(jobs))
+		}
+	})
 	var out []*Chapter
 	for _, j := range jobs {
 		l.diags.Append(&j.diags)

@@ -4,6 +4,7 @@ import (
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // parSkip is the space between paragraphs set without an indent, in body
@@ -72,15 +73,12 @@ func (e *engine) block(n ast.Node) {
 		e.htmlBlock(n)
 	case *markdown.MathBlock:
 		e.mathBlock(n)
+	case *extast.Table:
+		e.table(n)
+	case *extast.FootnoteList:
+		// set at the foot of the pages that refer to them
 	default:
-		switch n.Kind().String() {
-		case "Table":
-			e.table(n)
-		case "FootnoteList":
-			// set at the foot of the pages that refer to them
-		default:
-			e.blocks(n)
-		}
+		e.blocks(n)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // Footnotes are set at the foot of the page that refers to them, in a
@@ -21,8 +22,8 @@ const (
 // findNotes records the chapter's footnote bodies by number.
 func (e *engine) findNotes(doc ast.Node) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && n.Kind().String() == "Footnote" {
-			e.notes[intField(n, "Index")] = n
+		if fn, ok := n.(*extast.Footnote); ok && entering {
+			e.notes[fn.Index] = n
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil

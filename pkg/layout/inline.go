@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // Emphasis. Korean has no italic: slanted Hangul is a distortion that
@@ -80,20 +80,18 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 		st.role, st.bold = RoleCode, false
 		add(strings.Join(strings.Fields(string(n.TeX(e.src))), " "), st)
 		return
-	}
-	switch n.Kind().String() {
-	case "Strikethrough":
+	case *extast.Strikethrough:
 		st.strike = true
-	case "TaskCheckBox":
+	case *extast.TaskCheckBox:
 		add(checkBox(n), st)
 		return
-	case "FootnoteLink":
+	case *extast.FootnoteLink:
 		st.size = Length(float64(st.size) * footnoteScale)
 		st.rise = Length(float64(st.size) * footnoteRise / footnoteScale)
-		st.note = intField(n, "Index")
+		st.note = n.Index
 		add(strconv.Itoa(st.note), st)
 		return
-	case "FootnoteBacklink":
+	case *extast.FootnoteBacklink:
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -118,8 +116,8 @@ func (e *engine) shownAfter(n ast.Node) bool {
 
 // checkBox draws a task list item's box. ☐ and ☑ (U+2610, U+2611) are in
 // none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all of them.
-func checkBox(n ast.Node) string {
-	if boolField(n, "IsChecked") {
+func checkBox(n *extast.TaskCheckBox) string {
+	if n.IsChecked {
 		return "▣ "
 	}
 	return "□ "
@@ -168,32 +166,4 @@ func nodeText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
-}
-
-// boolField and intField read a field of a node of goldmark's extension
-// packages (task check boxes, footnotes) by name. The dependency rules let
-// only pkg/markdown import github.com/yuin/goldmark/extension/ast, so
-// layout recognises those nodes by kind name and reads them this way.
-func boolField(n ast.Node, name string) bool {
-	f := field(n, name)
-	return f.IsValid() && f.Kind() == reflect.Bool && f.Bool()
-}
-
-func intField(n ast.Node, name string) int {
-	f := field(n, name)
-	if f.IsValid() && f.CanInt() {
-		return int(f.Int())
-	}
-	return 0
-}
-
-func field(n ast.Node, name string) reflect.Value {
-	v := reflect.ValueOf(n)
-	if v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
-		return reflect.Value{}
-	}
-	return v.FieldByName(name)
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/tools/txtar"
 )
 
@@ -338,7 +339,7 @@ func paragraphTexts(c *book.Chapter) []string {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if n.Kind().String() == "Footnote" {
+		if _, ok := n.(*extast.Footnote); ok {
 			return ast.WalkSkipChildren, nil
 		}
 		if tx, ok := n.(*ast.Text); ok {

@@ -310,7 +310,7 @@ func (s *setter) build(pass int) ([]Item, []itemSrc) {
 			i = j - 1
 		default:
 			if p, ok := s.breakPenalty(i, pass); i > 0 && ok {
-				s.add(Item{Kind: PenaltyItem, Penalty: p}, noSrc)
+				s.wordBreak(p)
 			}
 			s.letter(i)
 		}
@@ -360,16 +360,41 @@ func (s *setter) space(i, j int) {
 		}
 		s.add(Item{Kind: GlueItem, Width: w, Stretch: w / spaceStretchDiv, Shrink: w / spaceShrinkDiv}, src)
 	case breakable:
-		rag := max(s.narrow, 0) / raggedDiv
-		s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
-		s.add(Item{Kind: GlueItem, Stretch: rag}, noSrc)
-		s.add(Item{Kind: PenaltyItem}, noSrc)
-		s.add(Item{Kind: GlueItem, Width: w, Stretch: -rag}, src)
+		s.raggedBreak(0)
+		s.add(Item{Kind: GlueItem, Width: w, Stretch: -s.rag()}, src)
 	default:
 		s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
 		s.add(Item{Kind: GlueItem, Width: w}, src)
 	}
 }
+
+// wordBreak adds a break inside a word (between syllables, beside a CJK
+// character, in a URL) at penalty p. Ragged, the break carries the same
+// flexible right margin as a space, with glue after it that takes the
+// stretch back when the line goes on: in TeX's terms the \rightskip is at
+// the end of every line, whatever ends it. Without it, a line ending inside
+// a word could not stretch at all, every such line would be equally (and
+// infinitely) bad, and the breaker's choice among them arbitrary.
+func (s *setter) wordBreak(p int) {
+	if s.opt.Justify {
+		s.add(Item{Kind: PenaltyItem, Penalty: p}, noSrc)
+		return
+	}
+	s.raggedBreak(p)
+	s.add(Item{Kind: GlueItem, Stretch: -s.rag()}, noSrc)
+}
+
+// raggedBreak adds a break at penalty p whose line, if it ends here, ends
+// with the ragged right margin; an infinite penalty keeps the margin's glue
+// from being a break of its own.
+func (s *setter) raggedBreak(p int) {
+	s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+	s.add(Item{Kind: GlueItem, Stretch: s.rag()}, noSrc)
+	s.add(Item{Kind: PenaltyItem, Penalty: p}, noSrc)
+}
+
+// rag is the stretch of a ragged line's right margin.
+func (s *setter) rag() Length { return max(s.narrow, 0) / raggedDiv }
 
 // endLine ends a line at a hard break (rune i, a '\n') or, with i < 0, at
 // the paragraph's end: trailing spaces go, an empty line gets an empty box to
@@ -451,7 +476,9 @@ func (s *setter) setLine(k *breaker, items []Item, srcs []itemSrc, start, b int,
 			x += it.Width
 		case GlueItem:
 			x += g.set(it, ln.Ratio)
-			glued = true
+			// Only a space parts pieces: the empty glue of a ragged
+			// break inside a word joins its halves again.
+			glued = glued || src.run >= 0
 		}
 	}
 	ln.Set = x + k.breakWidth(b)

@@ -350,6 +350,23 @@ func TestJustifiedPositions(t *testing.T) {
 	}
 }
 
+// TestRaggedWordBreaks sets an eojeol longer than a narrow ragged line
+// (a table cell): every line end, between syllables as at a space, has the
+// ragged right margin, so the lines fill up (가나다|라마바|사) instead of
+// breaking anywhere, and each line's syllables stay one piece.
+func TestRaggedWordBreaks(t *testing.T) {
+	text := "가나다라마바사"
+	lines, problems := SetParagraph([]Run{{Text: text, M: fakeMeasurer{}}}, constWidth(36*em/10), ParagraphOptions{})
+	if got, want := render([]rune(text), lines, problems), "가나다\n라마바\n사\n"; got != want {
+		t.Fatalf("lines %q, want %q", got, want)
+	}
+	for i, ln := range lines {
+		if len(ln.Pieces) != 1 || ln.Pieces[0].X != 0 || ln.Set != ln.Natural {
+			t.Errorf("line %d: pieces %+v, set %v, natural %v; want one piece at 0, set at natural width", i, ln.Pieces, ln.Set, ln.Natural)
+		}
+	}
+}
+
 func TestHardBreakAndOverfull(t *testing.T) {
 	runs := []Run{{Text: "가 나\n", M: fakeMeasurer{}}, {Text: "ABCDEFGHIJKL 다", M: fakeMeasurer{}}}
 	lines, problems := SetParagraph(runs, constWidth(4*em), ParagraphOptions{Justify: true})

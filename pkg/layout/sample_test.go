@@ -90,21 +90,28 @@ func runTool(t *testing.T, name string, args ...string) string {
 	return string(out)
 }
 
-// TestSameDocument lays out the sample twice: same input, same Document.
-// (The PDF bytes are pkg/pdf's concern: fpdf v0.12.0 orders image objects
-// by pixel width alone, so two images of equal width come out in map
-// order; see the report of this change.)
+// TestSameDocument lays out and paints the sample twice: same input, same
+// Document, same PDF bytes (the sample has two images of one pixel width,
+// which pkg/pdf must order itself; see pkg/pdf/imageorder.go).
 func TestSameDocument(t *testing.T) {
 	var docs [2]*layout.Document
+	var files [2][]byte
 	for i := range docs {
 		b, m := loadSample(t)
 		doc, err := layout.Layout(b, sampleOptions(m), &diag.List{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs[i] = doc
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		docs[i], files[i] = doc, buf.Bytes()
 	}
 	if !reflect.DeepEqual(docs[0], docs[1]) {
 		t.Error("two layouts of the same book differ")
+	}
+	if !bytes.Equal(files[0], files[1]) {
+		t.Error("two PDFs of the same book differ")
 	}
 }

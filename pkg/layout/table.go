@@ -1,6 +1,9 @@
 package layout
 
-import "github.com/yuin/goldmark/ast"
+import (
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
 
 // Tables are set booktabs-style: a rule above, one under the header row
 // and one below, no vertical rules, the header row shaded. Columns are
@@ -20,28 +23,25 @@ const (
 	// tableLineRatio is the pitch of table text: tighter than body text,
 	// since cells are short.
 	tableLineRatio = 1.4
-	// alignRight and alignCenter are goldmark's extension/ast Alignment
-	// values (AlignLeft is 1, AlignRight 2, AlignCenter 3, AlignNone 4).
-	alignRight  = 2
-	alignCenter = 3
 )
 
 // tableCell is one cell's content and alignment.
 type tableCell struct {
 	node  ast.Node
 	spans []span
-	align int
+	align extast.Alignment
 }
 
 // table sets a GFM table.
-func (e *engine) table(n ast.Node) {
+func (e *engine) table(n *extast.Table) {
 	var rows [][]tableCell
 	header := 0
 	for r := n.FirstChild(); r != nil; r = r.NextSibling() {
-		if r.Kind().String() == "TableHeader" {
+		_, isHeader := r.(*extast.TableHeader)
+		if isHeader {
 			header++
 		}
-		rows = append(rows, e.tableRow(r, r.Kind().String() == "TableHeader"))
+		rows = append(rows, e.tableRow(r, isHeader))
 	}
 	cols := 0
 	for _, r := range rows {
@@ -78,7 +78,11 @@ func (e *engine) tableRow(r ast.Node, header bool) []tableCell {
 	}
 	var cells []tableCell
 	for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-		cells = append(cells, tableCell{node: c, spans: e.inlines(c, st), align: intField(c, "Alignment")})
+		align := extast.AlignNone
+		if tc, ok := c.(*extast.TableCell); ok {
+			align = tc.Alignment
+		}
+		cells = append(cells, tableCell{node: c, spans: e.inlines(c, st), align: align})
 	}
 	return cells
 }
@@ -216,9 +220,9 @@ func cellShift(r []tableCell, i int, room Length) Length {
 		return 0
 	}
 	switch r[i].align {
-	case alignRight:
+	case extast.AlignRight:
 		return room
-	case alignCenter:
+	case extast.AlignCenter:
 		return room / 2
 	}
 	return 0

@@ -74,8 +74,8 @@ type painter struct {
 	f       *fpdf.Fpdf
 	fonts   *fontPlan
 	anchors map[string]anchorPos
-	links   map[string]int    // fpdf link id by anchor name, made on first use
-	images  map[string][]byte // image data by Key, to refuse a Key reused for other data
+	links   map[string]int // fpdf link id by anchor name, made on first use
+	images  *imageRegistry
 
 	// curFont and curSize are the font selected in fpdf, so that it is
 	// selected again only when it changes: fpdf writes a Tf operator on
@@ -88,7 +88,7 @@ type painter struct {
 func (p *painter) run(out io.Writer) error {
 	p.f = newFpdf(p.doc)
 	p.links = map[string]int{}
-	p.images = map[string][]byte{}
+	p.images = newImageRegistry()
 	p.curFont = -1
 	steps := []func() error{p.setInfo, p.addFonts, p.paintPages, p.addOutline}
 	for _, step := range steps {

@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tool returns the path of an external validator, skipping the test when
+// it is absent on a developer machine. Under PUBLISH_REQUIRE_TOOLS=1 (CI)
+// a missing tool fails the test instead.
+func tool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("%s is required (PUBLISH_REQUIRE_TOOLS=1) but not installed", name)
+		}
+		t.Skipf("%s not installed; skipping (apt-get install it to run this check)", name)
+	}
+	return p
+}
+
+func epubcheck(t *testing.T, file string) {
+	t.Helper()
+	java := tool(t, "java")
+	if _, err := os.Stat("/usr/bin/epubcheck"); err != nil {
+		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
+			t.Fatal("/usr/bin/epubcheck is required (PUBLISH_REQUIRE_TOOLS=1)")
+		}
+		t.Skip("epubcheck not installed")
+	}
+	out, err := exec.Command(java, "-jar", "/usr/bin/epubcheck", file).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No errors or warnings detected") {
+		t.Fatalf("EPUBCheck on %s: %v\n%s", file, err, out)
+	}
+}
+
+func TestEPUBSampleBook(t *testing.T) {
+	root := repoRoot(t)
+	chdir(t, root)
+	out := filepath.Join(t.TempDir(), "sample.epub")
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1612224000"}
+	code, _, errs := run(t, root, env, "epub", "books/sample.yaml", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, "publish: wrote ") || !strings.Contains(errs, "3 chapters") {
+		t.Errorf("closing line missing:\n%s", errs)
+	}
+	epubcheck(t, out)
+	first, _ := os.ReadFile(out)
+	code, _, _ = run(t, root, env, "epub", "books/sample.yaml", "-o", out)
+	second, _ := os.ReadFile(out)
+	if code != 0 || !bytes.Equal(first, second) {
+		t.Errorf("rebuild is not byte-identical (%d vs %d bytes)", len(first), len(second))
+	}
+}
+
+func TestPDFSampleBook(t *testing.T) {
+	root := repoRoot(t)
+	chdir(t, root)
+	out := filepath.Join(t.TempDir(), "sample.pdf")
+	env := map[string]string{"SOURCE_DATE_EPOCH": "1612224000"}
+	code, _, errs := run(t, root, env, "pdf", "books/sample.yaml", "-o", out)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errs)
+	}
+	if !strings.Contains(errs, " pages, 3 chapters") {
+		t.Errorf("closing line missing:\n%s", errs)
+	}
+	first, _ := os.ReadFile(out)
+	run(t, root, env, "pdf", "books/sample.yaml", "-o", out)
+	second, _ := os.ReadFile(out)
+	if !bytes.Equal(first, second) {
+		t.Errorf("rebuild is not byte-identical")
+	}
+	if msg, err := exec.Command(tool(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
+		t.Errorf("qpdf --check: %v\n%s", err, msg)
+	}
+	fonts, _ := exec.Command(tool(t, "pdffonts"), out).Output()
+	for _, line := range strings.Split(string(fonts), "\n")[2:] {
+		if f := strings.Fields(line); len(f) >= 7 && (f[len(f)-5] != "yes" || f[len(f)-4] != "yes") {
+			t.Errorf("font not embedded and subset: %s", line)
+		}
+	}
+	text, _ := exec.Command(tool(t, "pdftotext"), "-layout", out, "-").Output()
+	for _, want := range []string{"블로그에서 책으로", "개발자 취업 준비 1년의 기록", "Go 동시성 패턴 정리", "12,000원"} {
+		if !bytes.Contains(text, []byte(want)) {
+			t.Errorf("pdftotext lacks %q", want)
+		}
+	}
+}
+
+// A build that fails leaves neither the output nor a temporary file.
+func TestFailedBuildWritesNothing(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: [broken\n---\n본문\n")
+	s.manifest("2020-01-01-a.md")
+	for _, format := range []string{"epub", "pdf"} {
+		chdir(t, s.dir)
+		code, _, errs := run(t, s.dir, nil, format, "book.yaml", "-o", "out/book."+format)
+		if code != ExitInput || !strings.Contains(errs, "site/_posts/2020-01-01-a.md:2:") {
+			t.Errorf("%s: exit %d\n%s", format, code, errs)
+		}
+		entries, _ := os.ReadDir(filepath.Join(s.dir, "out"))
+		if len(entries) != 0 {
+			t.Errorf("%s: left %v behind", format, entries)
+		}
+	}
+}
+
+func TestStrictFailsButWrites(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n![없는 그림](/assets/none.png)\n")
+	s.manifest("2020-01-01-a.md")
+	chdir(t, s.dir)
+	code, _, errs := run(t, s.dir, nil, "--strict", "epub", "book.yaml", "-o", "a.epub")
+	if code != ExitInput || !strings.Contains(errs, "warning: image /assets/none.png: not found") {
+		t.Errorf("exit %d\n%s", code, errs)
+	}
+	code, _, errs = run(t, s.dir, nil, "pdf", "--paper", "b9", "book.yaml")
+	if code != ExitUsage || !strings.Contains(errs, `unknown paper "b9"`) {
+		t.Errorf("bad --paper: exit %d\n%s", code, errs)
+	}
+}

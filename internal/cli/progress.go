@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"time"
+)
+
+// progress shows how far a long build has come, on one line of a
+// terminal that it rewrites. It stays silent for the first second, so
+// quick builds print nothing extra, and entirely when stderr is not a
+// terminal or --quiet is given.
+type progress struct {
+	w       io.Writer
+	on      bool
+	start   time.Time
+	mu      sync.Mutex
+	last    time.Time
+	printed bool
+}
+
+// progressDelay is how long a build runs before progress appears;
+// progressEvery limits redraws so that printing never slows the build.
+const (
+	progressDelay = time.Second
+	progressEvery = 100 * time.Millisecond
+)
+
+func newProgress(w io.Writer, on bool) *progress {
+	return &progress{w: w, on: on, start: time.Now()}
+}
+
+// step reports that done of total things of a stage are finished. It is
+// safe to call from several goroutines.
+func (p *progress) step(stage string, done, total int) {
+	if p == nil || !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.start) < progressDelay || (now.Sub(p.last) < progressEvery && done != total) {
+		return
+	}
+	p.last, p.printed = now, true
+	fmt.Fprintf(p.w, "\r\033[K%s %d/%d", stage, done, total)
+}
+
+// done clears the progress line before the closing line is printed.
+func (p *progress) done() {
+	if p == nil || !p.printed {
+		return
+	}
+	fmt.Fprint(p.w, "\r\033[K")
+}

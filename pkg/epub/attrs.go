@@ -1,0 +1,178 @@
+package epub
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// attrs returns the attributes of n that name may keep, cleaned, with
+// presentational attributes turned into CSS and class added.
+func (cl *cleaner) attrs(name string, n *html.Node, class string) []html.Attribute {
+	var out []html.Attribute
+	var style []string
+	classes := strings.Fields(class)
+	for _, a := range n.Attr {
+		if a.Namespace != "" {
+			continue
+		}
+		switch a.Key {
+		case "id":
+			out = cl.keepID(a.Val, out)
+		case "class":
+			classes = append(classes, cleanClasses(a.Val)...)
+		case "style":
+			style = append(style, cleanStyle(a.Val)...)
+		case "title":
+			out = append(out, html.Attribute{Key: "title", Val: xmlText(a.Val)})
+		case "lang", "dir", "epub:type":
+			out = appendChecked(out, a)
+		case "href":
+			if href, ok := cl.href(a.Val); ok && name == "a" {
+				out = append(out, html.Attribute{Key: "href", Val: href})
+			}
+		default:
+			if decl := presentational(name, n.Data, a); decl != "" {
+				style = append(style, decl)
+			} else if elementAttrs[name][a.Key] && a.Key != "src" && a.Key != "alt" {
+				out = appendChecked(out, a)
+			}
+		}
+	}
+	if len(classes) > 0 {
+		out = append(out, html.Attribute{Key: "class", Val: strings.Join(classes, " ")})
+	}
+	if len(style) > 0 {
+		out = append(out, html.Attribute{Key: "style", Val: strings.Join(style, "; ")})
+	}
+	return out
+}
+
+// keepID appends id unless it is empty, invalid or already taken in the
+// document: a duplicate id is an EPUBCheck error, and the first one is
+// the one links were written for.
+func (cl *cleaner) keepID(id string, out []html.Attribute) []html.Attribute {
+	if id == "" || strings.ContainsAny(id, " \t\n\r\f") || cl.ids[id] || xmlText(id) != id {
+		return out
+	}
+	cl.ids[id] = true
+	return append(out, html.Attribute{Key: "id", Val: id})
+}
+
+var (
+	classToken = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+	langTag    = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+	digits     = regexp.MustCompile(`^[0-9]{1,6}$`)
+	cssLength  = regexp.MustCompile(`^[0-9]{1,5}(\.[0-9]+)?(px|%|em|rem)?$`)
+	isoDate    = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+	cssColor   = regexp.MustCompile(`^(#[0-9A-Fa-f]{3,8}|[A-Za-z]{3,20})$`)
+)
+
+func cleanClasses(v string) []string {
+	var out []string
+	for _, c := range strings.Fields(v) {
+		if classToken.MatchString(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// appendChecked keeps an attribute whose value fits what EPUBCheck's
+// schema wants of it.
+func appendChecked(out []html.Attribute, a html.Attribute) []html.Attribute {
+	v := strings.TrimSpace(a.Val)
+	ok := false
+	switch a.Key {
+	case "lang":
+		ok = langTag.MatchString(v)
+	case "dir":
+		ok = v == "ltr" || v == "rtl" || v == "auto"
+	case "epub:type":
+		ok = epubTypes[v]
+	case "colspan", "rowspan", "start", "value", "span":
+		ok = digits.MatchString(v) && v != "0"
+	case "scope":
+		ok = v == "row" || v == "col" || v == "rowgroup" || v == "colgroup"
+	case "reversed", "open", "hidden":
+		v, ok = a.Key, true
+	case "datetime":
+		// EPUBCheck checks the format; a plain date is what blogs write.
+		ok = isoDate.MatchString(v)
+	}
+	if !ok {
+		return out
+	}
+	return append(out, html.Attribute{Key: a.Key, Val: v})
+}
+
+// presentational turns an HTML 4 presentational attribute into a CSS
+// declaration, or returns "" when a is not one.
+func presentational(name, orig string, a html.Attribute) string {
+	v := strings.ToLower(strings.TrimSpace(a.Val))
+	switch a.Key {
+	case "width", "height":
+		if !cssLength.MatchString(v) {
+			return ""
+		}
+		if digits.MatchString(v) || strings.Contains(v, ".") && !strings.ContainsAny(v, "%emx") {
+			v += "px"
+		}
+		return a.Key + ": " + v
+	case "align":
+		return alignDecl(name, v)
+	case "valign":
+		if v == "top" || v == "middle" || v == "bottom" || v == "baseline" {
+			return "vertical-align: " + v
+		}
+	case "bgcolor":
+		if cssColor.MatchString(v) {
+			return "background-color: " + v
+		}
+	case "color":
+		if orig == "font" && cssColor.MatchString(v) {
+			return "color: " + v
+		}
+	}
+	return ""
+}
+
+func alignDecl(name, v string) string {
+	switch {
+	case name == "img" && (v == "left" || v == "right"):
+		return "float: " + v
+	case name == "table" && v == "center":
+		return "margin-left: auto; margin-right: auto"
+	case v == "left" || v == "right" || v == "center" || v == "justify":
+		return "text-align: " + v
+	}
+	return ""
+}
+
+var cssProperty = regexp.MustCompile(`^-?[a-z][a-z-]{0,40}$`)
+
+// cleanStyle keeps the declarations of a style attribute that cannot load
+// anything or run anything: no url(), expression(), @import, escapes.
+func cleanStyle(s string) []string {
+	var out []string
+	for _, decl := range strings.Split(s, ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		prop, val = strings.ToLower(strings.TrimSpace(prop)), strings.TrimSpace(val)
+		if !ok || val == "" || !cssProperty.MatchString(prop) || prop == "position" || unsafeCSS(val) {
+			continue
+		}
+		out = append(out, prop+": "+val)
+	}
+	return out
+}
+
+func unsafeCSS(v string) bool {
+	l := strings.ToLower(v)
+	for _, bad := range []string{"url(", "expression", "javascript:", "@import", "behavior", "\\", "<", ">", "/*", "&"} {
+		if strings.Contains(l, bad) {
+			return true
+		}
+	}
+	return xmlText(v) != v
+}

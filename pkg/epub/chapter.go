@@ -1,0 +1,69 @@
+package epub
+
+import (
+	"bytes"
+	"html"
+	"time"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+)
+
+// chapterHTML renders a chapter's tree to (not yet clean) HTML: its title,
+// its date, its body.
+func (p *publication) chapterHTML(c *book.Chapter) string {
+	var b bytes.Buffer
+	b.WriteString(`<section epub:type="chapter">`)
+	skip := p.titleHeading(&b, c)
+	p.writeDate(&b, c.Date)
+	r := p.chapterRenderer(c, skip)
+	if err := r.Render(&b, c.Src(), c.Doc); err != nil {
+		p.diags.Errorf(c.NodePos(c.Doc), "rendering the chapter failed: %v", err)
+	}
+	b.WriteString(`</section>`)
+	return b.String()
+}
+
+// titleHeading writes the chapter title as its h1 and returns the heading
+// node it replaces, if the title came from one: that heading is not
+// printed a second time, but its id stays the title's.
+func (p *publication) titleHeading(b *bytes.Buffer, c *book.Chapter) ast.Node {
+	var skip ast.Node
+	id := ""
+	if c.TitleFromH1 {
+		for _, h := range c.Headings {
+			if h.Level == 1 {
+				skip, id = h.Node, h.ID
+				break
+			}
+		}
+	}
+	b.WriteString(`<h1 class="chapter-title"`)
+	if id != "" {
+		b.WriteString(` id="` + html.EscapeString(id) + `"`)
+	}
+	b.WriteString(`>` + html.EscapeString(p.byChapter[c].title) + `</h1>`)
+	return skip
+}
+
+func (p *publication) writeDate(b *bytes.Buffer, t time.Time) {
+	if t.IsZero() {
+		return
+	}
+	b.WriteString(`<p class="chapter-date"><time datetime="` + t.Format("2006-01-02") + `">` +
+		html.EscapeString(p.words.date(t)) + `</time></p>`)
+}
+
+// chapterRenderer returns the goldmark renderer for c. One renderer (and
+// one goldmark configuration) serves the whole book; its node renderers
+// read the chapter they are rendering from p.nodes.
+func (p *publication) chapterRenderer(c *book.Chapter, skip ast.Node) renderer.Renderer {
+	if p.nodes == nil {
+		p.nodes = &nodeRenderer{p: p}
+		p.renderer = markdown.New(markdown.Options{}).HTMLRenderer(p.nodes)
+	}
+	p.nodes.start(c, skip)
+	return p.renderer
+}

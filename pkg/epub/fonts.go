@@ -1,0 +1,134 @@
+package epub
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/hangul-press/publish/fonts"
+	"github.com/hangul-press/publish/pkg/truetype"
+)
+
+// face is one of the six embedded font files. The stylesheet and the
+// serializer agree on which elements each face draws (see inside), so a
+// subset holds exactly the characters its face shows.
+type face int
+
+const (
+	serif face = iota
+	serifBold
+	sans
+	sansBold
+	mono
+	monoBold
+	numFaces
+)
+
+func (f face) bold() bool { return f%2 == 1 }
+
+// inside returns the face that draws the text of element name found in
+// text drawn by f. It mirrors the font rules of style.css.
+func (f face) inside(name string) face {
+	base, bold := f-f%2, f.bold()
+	switch name {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		if base == serif {
+			base = sans
+		}
+		bold = true
+	case "figcaption":
+		if base == serif {
+			base = sans
+		}
+	case "code", "pre", "kbd", "samp":
+		base = mono
+	case "strong", "b", "th", "dt":
+		bold = true
+	}
+	if bold {
+		return base + 1
+	}
+	return base
+}
+
+// faceRunes records the characters each face draws.
+type faceRunes [numFaces]map[rune]bool
+
+func (fr *faceRunes) add(f face, s string) {
+	if fr == nil {
+		return
+	}
+	if fr[f] == nil {
+		fr[f] = map[rune]bool{}
+	}
+	for _, r := range s {
+		fr[f][r] = true
+	}
+}
+
+// sorted returns the characters of face f in order, so that the subset
+// does not depend on map iteration.
+func (fr *faceRunes) sorted(f face) []rune {
+	var out []rune
+	for r := range fr[f] {
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// fontFile describes one embedded face: its source bytes, the family the
+// subset is renamed to (the OFL reserves the original name for unmodified
+// fonts), and the file name inside the EPUB.
+type fontFile struct {
+	data   []byte
+	family string
+	file   string
+}
+
+var fontFiles = [numFaces]fontFile{
+	serif:     {fonts.MyeongjoRegular, "Publish Myeongjo", "fonts/myeongjo-regular.ttf"},
+	serifBold: {fonts.MyeongjoBold, "Publish Myeongjo", "fonts/myeongjo-bold.ttf"},
+	sans:      {fonts.GothicRegular, "Publish Gothic", "fonts/gothic-regular.ttf"},
+	sansBold:  {fonts.GothicBold, "Publish Gothic", "fonts/gothic-bold.ttf"},
+	mono:      {fonts.CodingRegular, "Publish Gothic Coding", "fonts/coding-regular.ttf"},
+	monoBold:  {fonts.CodingBold, "Publish Gothic Coding", "fonts/coding-bold.ttf"},
+}
+
+// subsetFonts cuts each face down to the characters it draws. Faces that
+// draw nothing are left out.
+func (p *publication) subsetFonts() error {
+	for f := range numFaces {
+		runes := p.runes.sorted(f)
+		if len(runes) == 0 {
+			continue
+		}
+		ff := fontFiles[f]
+		font, err := truetype.Parse(ff.data)
+		if err != nil {
+			return fmt.Errorf("font %s: %v", ff.file, err)
+		}
+		data, err := font.Subset(runes, ff.family)
+		if err != nil {
+			return fmt.Errorf("font %s: %v", ff.file, err)
+		}
+		p.stats.FontBytesBefore += int64(len(ff.data))
+		p.stats.FontBytesAfter += int64(len(data))
+		p.fonts = append(p.fonts, f)
+		p.addFile(ff.file, "font/ttf", data, "")
+	}
+	return nil
+}
+
+// fontFaceCSS declares the embedded faces.
+func (p *publication) fontFaceCSS() string {
+	var css string
+	for _, f := range p.fonts {
+		weight := "normal"
+		if f.bold() {
+			weight = "bold"
+		}
+		css += fmt.Sprintf("@font-face {\n  font-family: %q;\n  font-weight: %s;\n  font-style: normal;\n  src: url(%s);\n}\n",
+			fontFiles[f].family, weight, fontFiles[f].file)
+	}
+	return css
+}

@@ -1,0 +1,195 @@
+package epub
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"image"
+	"image/jpeg"
+	"image/png"
+	"io"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	"golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // decode WebP to convert it
+)
+
+// coreImages are the image types every EPUB 3 reading system supports
+// (EPUB 3.2 core media types; EPUBCheck 4.2 does not know WebP).
+var coreImages = map[string]string{"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg"}
+
+// jpegQuality keeps photos free of visible artefacts at about a tenth of
+// their PNG size.
+const jpegQuality = 88
+
+// prepareImages packages every asset the book uses, once each, converting
+// what reading systems cannot show and scaling down what is too large.
+// An asset that cannot be packaged is reported at its first use, and its
+// uses show the alt text.
+func (p *publication) prepareImages() {
+	p.images = map[*book.Asset]string{}
+	p.packaged = map[string]bool{}
+	taken := map[string]bool{}
+	assets := p.book.Assets
+	if c := p.book.Cover; c != nil && !contains(assets, c) {
+		assets = append(assets, c)
+	}
+	for _, a := range assets {
+		taken[a.Name] = true
+	}
+	for i, a := range assets {
+		data, mediaType, err := p.convert(a)
+		if err != nil {
+			p.diags.Warnf(p.firstUse(a), "image %s left out: %v", path.Base(a.Path), err)
+			continue
+		}
+		name := packagedName(a.Name, mediaType, i, taken)
+		p.images[a], p.packaged[name] = name, true
+		props := ""
+		if a == p.book.Cover {
+			props = "cover-image"
+		}
+		p.addFile(name, mediaType, data, props)
+		p.stats.Images++
+	}
+}
+
+func contains(as []*book.Asset, a *book.Asset) bool {
+	for _, x := range as {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// firstUse is where an asset is first used, for messages.
+func (p *publication) firstUse(a *book.Asset) diag.Pos {
+	for _, c := range p.book.Chapters() {
+		for _, ref := range c.Images {
+			if ref.Asset == a {
+				return ref.Pos
+			}
+		}
+	}
+	return diag.Pos{File: a.Path}
+}
+
+var safeName = regexp.MustCompile(`^images/[A-Za-z0-9_][A-Za-z0-9._-]{0,100}$`)
+
+// packagedName is the asset's name with the extension of its packaged
+// type, or a made-up one when the name is not safe in a zip and a URL.
+func packagedName(name, mediaType string, i int, taken map[string]bool) string {
+	ext := coreImages[mediaType]
+	base := strings.TrimSuffix(name, path.Ext(name))
+	if !safeName.MatchString(base+ext) || strings.Contains(base, "..") {
+		base = fmt.Sprintf("images/image%03d", i+1)
+	}
+	if base+ext == name || !taken[base+ext] {
+		taken[base+ext] = true
+		return base + ext
+	}
+	for n := 2; ; n++ {
+		if c := fmt.Sprintf("%s-%d%s", base, n, ext); !taken[c] {
+			taken[c] = true
+			return c
+		}
+	}
+}
+
+// convert returns the bytes and type to package for an asset.
+func (p *publication) convert(a *book.Asset) ([]byte, string, error) {
+	if a.MediaType == "image/svg+xml" {
+		return a.Data, a.MediaType, checkSVG(a.Data)
+	}
+	_, core := coreImages[a.MediaType]
+	if core && max(a.Width, a.Height) <= p.opt.MaxImagePx {
+		return a.Data, a.MediaType, nil
+	}
+	img, _, err := image.Decode(bytes.NewReader(a.Data))
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot decode %s: %v", a.MediaType, err)
+	}
+	img = downscale(img, p.opt.MaxImagePx)
+	if a.MediaType == "image/jpeg" || lossyWebP(a) {
+		return encode(img, "image/jpeg")
+	}
+	return encode(img, "image/png")
+}
+
+// lossyWebP reports whether a WebP file holds a lossy (VP8, photographic)
+// image rather than a lossless (VP8L) or extended one.
+func lossyWebP(a *book.Asset) bool {
+	return a.MediaType == "image/webp" && len(a.Data) >= 16 && string(a.Data[12:16]) == "VP8 "
+}
+
+// downscale scales img so that its long side is at most maxPx, with
+// Catmull-Rom resampling, which keeps edges and text sharp.
+func downscale(img image.Image, maxPx int) image.Image {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if max(w, h) <= maxPx {
+		return img
+	}
+	if w >= h {
+		w, h = maxPx, max(1, h*maxPx/w)
+	} else {
+		w, h = max(1, w*maxPx/h), maxPx
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
+	return dst
+}
+
+func encode(img image.Image, mediaType string) ([]byte, string, error) {
+	var b bytes.Buffer
+	var err error
+	if mediaType == "image/jpeg" {
+		err = jpeg.Encode(&b, img, &jpeg.Options{Quality: jpegQuality})
+	} else {
+		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, img)
+	}
+	return b.Bytes(), mediaType, err
+}
+
+// checkSVG refuses SVG that would run scripts or fetch remote resources:
+// an EPUB may hold neither without declaring it, and a book should not.
+func checkSVG(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("SVG is not well-formed XML: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := svgElementProblem(se); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+func svgElementProblem(se xml.StartElement) error {
+	switch strings.ToLower(se.Name.Local) {
+	case "script", "foreignobject", "iframe":
+		return fmt.Errorf("SVG holds <%s>", se.Name.Local)
+	}
+	for _, a := range se.Attr {
+		k := strings.ToLower(a.Name.Local)
+		if strings.HasPrefix(k, "on") {
+			return fmt.Errorf("SVG holds an event handler (%s)", a.Name.Local)
+		}
+		if k == "href" && !strings.HasPrefix(strings.TrimSpace(a.Value), "#") {
+			return fmt.Errorf("SVG refers to %s", a.Value)
+		}
+	}
+	return nil
+}

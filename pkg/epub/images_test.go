@@ -1,0 +1,98 @@
+package epub
+
+import (
+	"bytes"
+	"image"
+	"image/jpeg"
+	"os"
+	"testing"
+
+	"github.com/hangul-press/publish/pkg/book"
+)
+
+// The two WebP files are from golang.org/x/image's testdata (BSD licence).
+func TestConvert(t *testing.T) {
+	jpg := func(w, h int) []byte {
+		var b bytes.Buffer
+		_ = jpeg.Encode(&b, image.NewRGBA(image.Rect(0, 0, w, h)), nil)
+		return b.Bytes()
+	}
+	read := func(name string) []byte {
+		data, err := os.ReadFile("testdata/images/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	tests := []struct {
+		name      string
+		asset     *book.Asset
+		wantType  string
+		wantW     int
+		unchanged bool
+	}{
+		{"small png kept", &book.Asset{MediaType: "image/png", Width: 40, Height: 20, Data: makePNG(40, 20)}, "image/png", 40, true},
+		{"wide png scaled", &book.Asset{MediaType: "image/png", Width: 2500, Height: 100, Data: makePNG(2500, 100)}, "image/png", 2000, false},
+		{"tall jpeg stays jpeg", &book.Asset{MediaType: "image/jpeg", Width: 50, Height: 3000, Data: jpg(50, 3000)}, "image/jpeg", 33, false},
+		{"lossless webp to png", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("gopher-doc.8bpp.lossless.webp")}, "image/png", 0, false},
+		{"lossy webp to jpeg", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("blue-purple-pink.lossy.webp")}, "image/jpeg", 0, false},
+	}
+	p := &publication{opt: Options{MaxImagePx: 2000}}
+	for _, tt := range tests {
+		data, mediaType, err := p.convert(tt.asset)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if mediaType != tt.wantType {
+			t.Errorf("%s: type %s, want %s", tt.name, mediaType, tt.wantType)
+		}
+		if tt.unchanged != bytes.Equal(data, tt.asset.Data) {
+			t.Errorf("%s: unchanged = %v, want %v", tt.name, !tt.unchanged, tt.unchanged)
+		}
+		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+		if err != nil || "image/"+format != mediaType {
+			t.Errorf("%s: output is %s (%v), labelled %s", tt.name, format, err, mediaType)
+		}
+		if tt.wantW != 0 && cfg.Width != tt.wantW {
+			t.Errorf("%s: width %d, want %d", tt.name, cfg.Width, tt.wantW)
+		}
+		if max(cfg.Width, cfg.Height) > 2000 {
+			t.Errorf("%s: %d×%d exceeds 2000", tt.name, cfg.Width, cfg.Height)
+		}
+	}
+}
+
+func TestCheckSVG(t *testing.T) {
+	good := `<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="a"/></defs><use href="#a"/></svg>`
+	if err := checkSVG([]byte(good)); err != nil {
+		t.Errorf("good SVG refused: %v", err)
+	}
+	for _, bad := range []string{
+		`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" onload="x()"/>`,
+		`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://x/y.png"/></svg>`,
+		`<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>`,
+		`<svg><unclosed></svg>`,
+	} {
+		if checkSVG([]byte(bad)) == nil {
+			t.Errorf("accepted %s", bad)
+		}
+	}
+}
+
+func TestPackagedName(t *testing.T) {
+	taken := map[string]bool{"images/a.png": true, "images/a.gif": true}
+	tests := []struct{ name, mediaType, want string }{
+		{"images/a.png", "image/png", "images/a.png"},
+		{"images/a.gif", "image/png", "images/a-2.png"},
+		{"images/x.webp", "image/jpeg", "images/x.jpg"},
+		{"images/../etc/passwd.png", "image/png", "images/image004.png"},
+		{"images/한글.png", "image/png", "images/image005.png"},
+	}
+	for i, tt := range tests {
+		if got := packagedName(tt.name, tt.mediaType, i, taken); got != tt.want {
+			t.Errorf("packagedName(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package epub
+
+import (
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/hangul-press/publish/pkg/book"
+)
+
+// tocEntry is one line of the table of contents.
+type tocEntry struct {
+	title, href string
+	children    []*tocEntry
+}
+
+// toc builds the table of contents: parts, their chapters, and the
+// chapters' headings down to Options.TOCDepth.
+func (p *publication) toc() []*tocEntry {
+	var out []*tocEntry
+	for _, d := range p.docs {
+		switch {
+		case d.part != nil:
+			out = append(out, &tocEntry{title: d.title, href: d.href})
+		case d.chapter != nil:
+			e := &tocEntry{title: d.title, href: d.href, children: p.headingEntries(d)}
+			if n := len(out); n > 0 && d.chapter != nil && p.inPart(d.chapter, out[n-1]) {
+				out[n-1].children = append(out[n-1].children, e)
+			} else {
+				out = append(out, e)
+			}
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, &tocEntry{title: p.book.Meta.Title, href: "title.xhtml"})
+	}
+	return out
+}
+
+// inPart reports whether chapter c belongs to the part whose entry is e.
+func (p *publication) inPart(c *book.Chapter, e *tocEntry) bool {
+	d := p.byHref[e.href]
+	return d != nil && d.part != nil && containsChapter(d.part.Chapters, c)
+}
+
+func containsChapter(cs []*book.Chapter, c *book.Chapter) bool {
+	for _, x := range cs {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// headingEntries nests a chapter's headings under it. The shallowest
+// level the chapter uses counts as the second TOC level, whether the post
+// writes its sections as ## or as #.
+func (p *publication) headingEntries(d *document) []*tocEntry {
+	hs := p.tocHeadings(d)
+	if len(hs) == 0 || p.opt.TOCDepth < 2 {
+		return nil
+	}
+	top := hs[0].Level
+	for _, h := range hs {
+		top = min(top, h.Level)
+	}
+	var root tocEntry
+	stack := []*tocEntry{&root}
+	levels := []int{top - 1}
+	for _, h := range hs {
+		if h.Level > top+p.opt.TOCDepth-2 {
+			continue
+		}
+		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
+			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
+		}
+		e := &tocEntry{title: h.Text, href: d.href + "#" + escapeURL(h.ID)}
+		parent := stack[len(stack)-1]
+		parent.children = append(parent.children, e)
+		stack, levels = append(stack, e), append(levels, h.Level)
+	}
+	return root.children
+}
+
+// tocHeadings are the chapter's headings that can be linked to, without
+// the one that became the title.
+func (p *publication) tocHeadings(d *document) []book.Heading {
+	var out []book.Heading
+	skipped := !d.chapter.TitleFromH1
+	for _, h := range d.chapter.Headings {
+		if !skipped && h.Level == 1 {
+			skipped = true
+			continue
+		}
+		if h.ID != "" && d.ids[h.ID] && strings.TrimSpace(h.Text) != "" {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// navHTML is the navigation document: the table of contents, shown in the
+// reading order, and the landmarks, hidden.
+func (p *publication) navHTML() string {
+	var b strings.Builder
+	b.WriteString(`<nav epub:type="toc" id="toc"><h1>` + html.EscapeString(p.words.Contents) + `</h1>`)
+	writeTOCList(&b, p.toc())
+	b.WriteString(`</nav><nav epub:type="landmarks" hidden="hidden"><h2>` + html.EscapeString(p.words.Landmarks) + `</h2><ol>`)
+	for _, l := range p.landmarks() {
+		fmt.Fprintf(&b, `<li><a epub:type="%s" href="%s">%s</a></li>`, l[0], l[1], html.EscapeString(l[2]))
+	}
+	b.WriteString(`</ol></nav>`)
+	return b.String()
+}
+
+func writeTOCList(b *strings.Builder, es []*tocEntry) {
+	b.WriteString("<ol>")
+	for _, e := range es {
+		b.WriteString(`<li><a href="` + html.EscapeString(e.href) + `">` + html.EscapeString(e.title) + `</a>`)
+		if len(e.children) > 0 {
+			writeTOCList(b, e.children)
+		}
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ol>")
+}
+
+// landmarks are the cover, the table of contents and the start of the
+// text, as (epub:type, href, label).
+func (p *publication) landmarks() [][3]string {
+	var out [][3]string
+	if d := p.byHref["cover.xhtml"]; d != nil {
+		out = append(out, [3]string{"cover", d.href, p.words.Cover})
+	}
+	out = append(out, [3]string{"toc", "nav.xhtml#toc", p.words.Contents})
+	for _, d := range p.docs {
+		if d.chapter != nil || d.part != nil {
+			out = append(out, [3]string{"bodymatter", d.href, p.words.Start})
+			break
+		}
+	}
+	return out
+}

@@ -1,0 +1,30 @@
+package epub
+
+import (
+	"html"
+	"strings"
+)
+
+// serializeDocs writes every content document as XHTML, checking internal
+// links against the ids the documents hold.
+func (p *publication) serializeDocs() {
+	for _, d := range p.docs {
+		s := &serializer{runes: p.runes}
+		s.link = func(href string) (string, bool) { return p.checkLink(d, href) }
+		p.runes.add(serif, d.title)
+		s.children(d.body, serif)
+		d.data = []byte(p.docHead(d) + s.b.String() + "</body>\n</html>\n")
+	}
+}
+
+// docHead is the start of a content document, up to its body tag.
+func (p *publication) docHead(d *document) string {
+	lang := html.EscapeString(p.lang)
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<!DOCTYPE html>\n")
+	b.WriteString(`<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="` +
+		lang + `" xml:lang="` + lang + `">` + "\n<head>\n")
+	b.WriteString("<title>" + escapeText(xmlText(d.title)) + "</title>\n")
+	b.WriteString(`<link rel="stylesheet" type="text/css" href="` + cssFile + `"/>` + "\n</head>\n<body>\n")
+	return b.String()
+}

@@ -1,0 +1,533 @@
+package layout_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/pdf"
+	"github.com/hangul-press/publish/pkg/truetype"
+)
+
+// This file checks the sample book's real PDF, read back with poppler's
+// pdftotext -bbox-layout, against the rules of KOREAN.md: no word outside
+// the text block but the running heads and folios, no line that starts
+// with a character that may not start one, and no eojeol split across
+// lines unless it is longer than a line or its line would otherwise be far
+// too loose (KOREAN.md allows both). qpdf and pdffonts check the file
+// itself. Each check is also run on output made wrong on purpose, so that
+// a check that has stopped seeing anything fails too.
+
+// bboxTolerance is how far, in points, a word's box may reach past the
+// text block: pdftotext makes word boxes from the font's ascent and
+// descent, which a line's glyphs need not reach, and rounds to 1/100 pt.
+const bboxTolerance = 0.5
+
+// bboxDoc is pdftotext -bbox-layout's output: pages of blocks of lines of
+// words, each with its box in points, y down. At our line pitch pdftotext
+// makes most lines a block of their own, so blocks do not mark paragraphs.
+type bboxDoc struct {
+	Pages []struct {
+		Blocks []bboxBlock `xml:"flow>block"`
+	} `xml:"body>doc>page"`
+}
+
+type bboxBlock struct {
+	Lines []bboxLine `xml:"line"`
+}
+
+type bboxBox struct {
+	XMin float64 `xml:"xMin,attr"`
+	YMin float64 `xml:"yMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
+	YMax float64 `xml:"yMax,attr"`
+}
+
+type bboxLine struct {
+	bboxBox
+	Words []bboxWord `xml:"word"`
+}
+
+type bboxWord struct {
+	bboxBox
+	Text string `xml:",chardata"`
+}
+
+// text is the line's words joined by single spaces.
+func (l bboxLine) text() string {
+	ws := make([]string, len(l.Words))
+	for i, w := range l.Words {
+		ws[i] = w.Text
+	}
+	return strings.Join(ws, " ")
+}
+
+// sampleFile lays out the sample book with opt, lets change alter the
+// Document (nil: none), and writes the PDF to a temporary file.
+func sampleFile(t *testing.T, opt func(layout.Options) layout.Options, change func(*layout.Document)) (string, *outputChecker) {
+	t.Helper()
+	b, m := loadSample(t)
+	o := opt(sampleOptions(m))
+	doc, err := layout.Layout(b, o, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if change != nil {
+		change(doc)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, doc); err != nil {
+		t.Fatalf("pdf.Write: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "sample.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, newOutputChecker(b, doc, o)
+}
+
+func sameOptions(o layout.Options) layout.Options { return o }
+
+// readBBox runs pdftotext -bbox-layout on path and parses its output; ok is
+// false when the tool is missing (and PUBLISH_REQUIRE_TOOLS is not set).
+func readBBox(t *testing.T, path string) (bboxDoc, bool) {
+	t.Helper()
+	out := runTool(t, "pdftotext", "-enc", "UTF-8", "-bbox-layout", path, "-")
+	var doc bboxDoc
+	if out == "" {
+		return doc, false
+	}
+	if err := xml.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("pdftotext -bbox-layout output does not parse: %v", err)
+	}
+	if len(doc.Pages) == 0 {
+		t.Fatal("pdftotext -bbox-layout found no pages")
+	}
+	return doc, true
+}
+
+// outputChecker holds what the checks compare the PDF's text with.
+type outputChecker struct {
+	doc *layout.Document
+	opt layout.Options
+	// heads are the texts a running head may show (book and chapter
+	// titles), spaces removed.
+	heads []string
+	// code lists, per page, the baselines (pt) of lines set wholly in a
+	// code face: code blocks, where any character may start a line.
+	code map[int][]float64
+	// source is the text of every paragraph, heading and cell of the
+	// book as a reader sees it (markup gone), whitespace runs made single
+	// spaces, one block a line.
+	source string
+}
+
+func newOutputChecker(b *book.Book, doc *layout.Document, opt layout.Options) *outputChecker {
+	c := &outputChecker{doc: doc, opt: opt, heads: []string{noSpace(b.Meta.Title)}, code: codeBaselines(doc)}
+	var src strings.Builder
+	for _, p := range b.Parts {
+		for _, ch := range p.Chapters {
+			c.heads = append(c.heads, noSpace(ch.Title))
+			src.WriteString(ch.Title + "\n")
+			writeBlockTexts(&src, ch.Doc, ch.Src())
+		}
+	}
+	c.source = src.String()
+	return c
+}
+
+// codeBaselines finds, per page, the baselines where every text run is in a
+// code face.
+func codeBaselines(doc *layout.Document) map[int][]float64 {
+	out := map[int][]float64{}
+	for i, p := range doc.Pages {
+		code := map[layout.Length]bool{}
+		for _, el := range p.Elements {
+			if t, ok := el.(layout.Text); ok {
+				isCode := strings.HasPrefix(doc.Fonts[t.Font].Name, "code")
+				if prev, seen := code[t.Y]; !seen || prev {
+					code[t.Y] = isCode
+				}
+			}
+		}
+		for y, isCode := range code {
+			if isCode {
+				out[i] = append(out[i], y.Pt())
+			}
+		}
+	}
+	return out
+}
+
+// isCodeLine reports whether a line of page i is a line of a code block.
+func (c *outputChecker) isCodeLine(i int, l bboxLine) bool {
+	for _, y := range c.code[i] {
+		if y >= l.YMin && y <= l.YMax {
+			return true
+		}
+	}
+	return false
+}
+
+// writeBlockTexts writes the text of each block of n that holds inlines,
+// one a line.
+func writeBlockTexts(b *strings.Builder, n ast.Node, src []byte) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering || c.Type() != ast.TypeBlock && c.Kind().String() != "TableCell" {
+			return ast.WalkContinue, nil
+		}
+		if c.FirstChild() == nil || c.FirstChild().Type() != ast.TypeInline {
+			return ast.WalkContinue, nil
+		}
+		b.WriteString(strings.Join(strings.Fields(inlineText(c, src)), " "))
+		b.WriteByte('\n')
+		return ast.WalkSkipChildren, nil
+	})
+}
+
+// inlineText is the text of a node's inlines, soft and hard line breaks
+// as spaces.
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+func noSpace(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// outside reports words outside the text block. A line wholly in the top
+// margin must be a running head (a title, or the start of one cut to a
+// line); one wholly in the bottom margin must be the folio.
+func (c *outputChecker) outside(bb bboxDoc) []string {
+	var out []string
+	for i, p := range bb.Pages {
+		folio := i + 1
+		x, y, w, h := layout.TextBlock(c.opt, folio)
+		x0, y0, x1, y1 := x.Pt()-bboxTolerance, y.Pt()-bboxTolerance, (x+w).Pt()+bboxTolerance, (y+h).Pt()+bboxTolerance
+		for _, blk := range p.Blocks {
+			for _, l := range blk.Lines {
+				switch {
+				case l.YMax <= y0 && c.isHead(l.text()):
+				case l.YMin >= y1 && l.text() == strconv.Itoa(folio):
+				default:
+					for _, wd := range l.Words {
+						if wd.XMin < x0 || wd.XMax > x1 || wd.YMin < y0 || wd.YMax > y1 {
+							out = append(out, fmt.Sprintf("page %d: %q at x %.1f–%.1f y %.1f–%.1f lies outside the text block x %.1f–%.1f y %.1f–%.1f",
+								folio, wd.Text, wd.XMin, wd.XMax, wd.YMin, wd.YMax, x0, x1, y0, y1))
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (c *outputChecker) isHead(s string) bool {
+	s = noSpace(s)
+	for _, h := range c.heads {
+		if s != "" && strings.HasPrefix(h, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// neverFirst are the characters that may not start a line (KOREAN.md):
+// closing brackets and quotes, stops, middle dot, ellipses, per cent,
+// tilde, hyphens and dashes.
+const neverFirst = ")]}」』》〉”’.,?!:;·…‥%~-‐‑‒–—―"
+
+// leader matches the dot leaders of the table of contents, which
+// pdftotext reads as a line of their own between a title and its page
+// number.
+var leader = regexp.MustCompile(`^\.( \.)+$`)
+
+// badStarts reports lines, outside code blocks and leaders, that start
+// with a character of neverFirst.
+func (c *outputChecker) badStarts(bb bboxDoc) []string {
+	var out []string
+	for i, p := range bb.Pages {
+		for _, blk := range p.Blocks {
+			for _, l := range blk.Lines {
+				r, _ := utf8.DecodeRuneInString(l.text())
+				if strings.ContainsRune(neverFirst, r) && !c.isCodeLine(i, l) && !leader.MatchString(l.text()) {
+					out = append(out, fmt.Sprintf("page %d: line starts with %q: %q", i+1, r, l.text()))
+				}
+			}
+		}
+	}
+	return out
+}
+
+var (
+	trailingHangul = regexp.MustCompile(`[가-힣]+$`)
+	leadingHangul  = regexp.MustCompile(`^[가-힣]+`)
+)
+
+// splitEojeols reports pairs of consecutive lines where the first ends
+// and the next starts with Hangul syllables that the source writes
+// together and never with a space between: an eojeol split across lines.
+// pdftotext makes a block of each line at our line pitch, so lines pair by
+// position: the next line in reading order, starting below the first by
+// less than two line heights and overlapping it across; and the last line
+// of a page with the first of the next. Only an eojeol wider than both
+// lines may be split (it is then wider than its measure, which is at least
+// as wide as they are). Words are taken at line ends only, since pdftotext
+// may join words of one line.
+func (c *outputChecker) splitEojeols(bb bboxDoc) []string {
+	var out []string
+	var prev *bboxLine
+	for i, p := range bb.Pages {
+		lines := c.bodyLines(i, p.Blocks)
+		for j := range lines {
+			a, b := prev, &lines[j]
+			prev = b
+			if a == nil || j > 0 && !adjacent(*a, *b) {
+				continue
+			}
+			if msg := c.splitAt(i, *a, *b); msg != "" {
+				out = append(out, fmt.Sprintf("page %d: %s", i+1, msg))
+			}
+		}
+	}
+	return out
+}
+
+// bodyLines lists the lines of page i in reading order, leaving out
+// running heads, folios and code.
+func (c *outputChecker) bodyLines(i int, blocks []bboxBlock) []bboxLine {
+	_, top, _, h := layout.TextBlock(c.opt, i+1)
+	var out []bboxLine
+	for _, blk := range blocks {
+		for _, l := range blk.Lines {
+			if l.YMax > top.Pt() && l.YMin < (top+h).Pt() && len(l.Words) > 0 && !c.isCodeLine(i, l) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// adjacent reports whether b is the line right under a.
+func adjacent(a, b bboxLine) bool {
+	height := a.YMax - a.YMin
+	return b.YMin > a.YMin && b.YMin-a.YMin < 2*height && b.XMin < a.XMax && a.XMin < b.XMax
+}
+
+// splitAt checks the break between lines a and b.
+func (c *outputChecker) splitAt(page int, a, b bboxLine) string {
+	last, first := a.Words[len(a.Words)-1], b.Words[0]
+	tail, head := trailingHangul.FindString(last.Text), leadingHangul.FindString(first.Text)
+	if tail == "" || head == "" {
+		return ""
+	}
+	joined := tail + head
+	at := strings.Index(c.source, joined)
+	if at < 0 || strings.Contains(c.source, tail+" "+head) {
+		return ""
+	}
+	eojeol := wordAround(c.source, at, len(joined))
+	// Hangul syllables are all one width: estimate the eojeol's from the
+	// two words at the break.
+	perRune := (last.XMax - last.XMin + first.XMax - first.XMin) / float64(utf8.RuneCountInString(last.Text+first.Text))
+	widest := max(a.XMax-a.XMin, b.XMax-b.XMin)
+	if perRune*float64(utf8.RuneCountInString(eojeol)) > widest {
+		return ""
+	}
+	if c.looseWithout(page, a) > looseRatio {
+		return ""
+	}
+	return fmt.Sprintf("%q | %q splits the eojeol %q, which fits a line, and the line would not be loose without it", a.text(), b.text(), eojeol)
+}
+
+// looseRatio is the adjustment ratio past which a justified line counts as
+// far too loose. KOREAN.md lets the word-basis breaker split an eojeol
+// when a justified line would otherwise be far too loose, which the
+// breaker's emergency penalty puts at a ratio of about 2.2 (badness 1000);
+// 2 leaves room for the estimate. (The breaker weighs the whole paragraph,
+// so in principle a split can also save a later line; a failure here
+// names the lines to look at.)
+const looseRatio = 2
+
+// looseWithout estimates the adjustment ratio line a of page (0-based)
+// would need at its present width with its last word moved to the next
+// line: word spaces of the face's space width, stretching by half of it,
+// as the layout sets them. A line left with no space cannot stretch.
+func (c *outputChecker) looseWithout(page int, a bboxLine) float64 {
+	gaps := len(a.Words) - 2
+	space := c.spaceAt(page, a)
+	if gaps < 1 || space <= 0 {
+		return math.Inf(1)
+	}
+	var words float64
+	for _, w := range a.Words[:len(a.Words)-1] {
+		words += w.XMax - w.XMin
+	}
+	natural := words + float64(gaps)*space
+	return (a.XMax - a.XMin - natural) / (float64(gaps) * space / 2)
+}
+
+// spaceAt is the width, in points, of the word space of the text drawn on
+// line l of page i: the advance of U+0020 in the face and size of the
+// first text run whose baseline lies in the line. 0 when none does.
+func (c *outputChecker) spaceAt(i int, l bboxLine) float64 {
+	for _, el := range c.doc.Pages[i].Elements {
+		t, ok := el.(layout.Text)
+		if !ok || t.Y.Pt() < l.YMin || t.Y.Pt() > l.YMax {
+			continue
+		}
+		f, err := truetype.Parse(c.doc.Fonts[t.Font].Data)
+		if err != nil {
+			return 0
+		}
+		return float64(f.Advance(' ')) / float64(f.UnitsPerEm()) * t.Size.Pt()
+	}
+	return 0
+}
+
+// wordAround returns the run of non-space characters of s around s[at:at+n].
+func wordAround(s string, at, n int) string {
+	start := strings.LastIndexAny(s[:at], " \n") + 1
+	end := at + n
+	if k := strings.IndexAny(s[end:], " \n"); k >= 0 {
+		end += k
+	} else {
+		end = len(s)
+	}
+	return s[start:end]
+}
+
+// checkTools runs qpdf --check and pdffonts on path.
+func checkTools(t *testing.T, path string) {
+	if out := runTool(t, "qpdf", "--check", path); out != "" && !strings.Contains(out, "No syntax or stream encoding errors") {
+		t.Errorf("qpdf --check:\n%s", out)
+	}
+	out := runTool(t, "pdffonts", path)
+	rows := 0
+	for _, line := range strings.Split(out, "\n") {
+		f := strings.Fields(line)
+		if len(f) < 7 || !strings.Contains(f[0], "+") {
+			continue
+		}
+		rows++
+		// name type type encoding emb sub uni object ID: the three yes/no
+		// columns come before the object number.
+		n := len(f)
+		if f[n-5] != "yes" || f[n-4] != "yes" {
+			t.Errorf("pdffonts: %s is not embedded as a subset: %s", f[0], line)
+		}
+	}
+	if out != "" && rows == 0 {
+		t.Errorf("pdffonts lists no subset fonts:\n%s", out)
+	}
+}
+
+// TestSampleOutput runs every check on the sample book's PDF.
+func TestSampleOutput(t *testing.T) {
+	path, c := sampleFile(t, sameOptions, nil)
+	checkTools(t, path)
+	bb, ok := readBBox(t, path)
+	if !ok {
+		t.Skip("pdftotext not installed")
+	}
+	for name, check := range map[string]func(bboxDoc) []string{"outside": c.outside, "badStarts": c.badStarts, "splitEojeols": c.splitEojeols} {
+		for _, p := range check(bb) {
+			t.Errorf("%s: %s", name, p)
+		}
+	}
+}
+
+// TestOutputChecksSeeFaults runs each check on output made wrong on
+// purpose and requires it to complain: text moved into the margin, a line
+// made to start with a closing bracket, and the sample set on a syllable
+// basis (Normal mode), which splits eojeols that fit a line.
+func TestOutputChecksSeeFaults(t *testing.T) {
+	tests := []struct {
+		name   string
+		opt    func(layout.Options) layout.Options
+		change func(*layout.Document)
+		check  func(*outputChecker) func(bboxDoc) []string
+	}{
+		{"outside", sameOptions, shiftText(layout.Mm(10)), func(c *outputChecker) func(bboxDoc) []string { return c.outside }},
+		{"badStarts", sameOptions, startLineWith(")"), func(c *outputChecker) func(bboxDoc) []string { return c.badStarts }},
+		{"splitEojeols", normalMode, nil, func(c *outputChecker) func(bboxDoc) []string { return c.splitEojeols }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, c := sampleFile(t, tt.opt, tt.change)
+			bb, ok := readBBox(t, path)
+			if !ok {
+				t.Skip("pdftotext not installed")
+			}
+			if got := tt.check(c)(bb); len(got) == 0 {
+				t.Errorf("%s found nothing wrong in output made wrong on purpose", tt.name)
+			}
+		})
+	}
+}
+
+func normalMode(o layout.Options) layout.Options {
+	o.Mode = layout.Normal
+	return o
+}
+
+// shiftText moves every text run of the body pages (after the cover,
+// title page and contents) right by dx.
+func shiftText(dx layout.Length) func(*layout.Document) {
+	return func(doc *layout.Document) {
+		for _, p := range doc.Pages[3:] {
+			for i, el := range p.Elements {
+				if t, ok := el.(layout.Text); ok {
+					t.X += dx
+					p.Elements[i] = t
+				}
+			}
+		}
+	}
+}
+
+// startLineWith puts s before the first run of text of the body pages'
+// first lines in the body face.
+func startLineWith(s string) func(*layout.Document) {
+	return func(doc *layout.Document) {
+		for _, p := range doc.Pages[3:] {
+			for i, el := range p.Elements {
+				if t, ok := el.(layout.Text); ok && doc.Fonts[t.Font].Name == "body" {
+					t.Text = s + t.Text
+					p.Elements[i] = t
+					break
+				}
+			}
+		}
+	}
+}
