@@ -11,16 +11,17 @@ import (
 	"github.com/yuin/goldmark/renderer"
 )
 
-// chapterHTML renders a chapter's tree to (not yet clean) HTML: its title,
-// its date, its body.
-func (p *publication) chapterHTML(c *book.Chapter) string {
+// chapterHTML renders the chapter of d to (not yet clean) HTML with
+// worker w: its title, its date, its body.
+func (p *publication) chapterHTML(w *worker, d *document) string {
+	c := d.chapter
 	var b bytes.Buffer
 	b.WriteString(`<section epub:type="chapter">`)
 	skip := p.titleHeading(&b, c)
 	p.writeDate(&b, c.Date)
-	r := p.chapterRenderer(c, skip)
-	if err := r.Render(&b, c.Src(), c.Doc); err != nil {
-		p.diags.Errorf(c.NodePos(c.Doc), "rendering the chapter failed: %v", err)
+	w.nodes.start(d, skip)
+	if err := w.renderer.Render(&b, c.Src(), c.Doc); err != nil {
+		d.diags.Errorf(c.NodePos(c.Doc), "rendering the chapter failed: %v", err)
 	}
 	b.WriteString(`</section>`)
 	return b.String()
@@ -56,14 +57,15 @@ func (p *publication) writeDate(b *bytes.Buffer, t time.Time) {
 		html.EscapeString(p.words.date(t)) + `</time></p>`)
 }
 
-// chapterRenderer returns the goldmark renderer for c. One renderer (and
-// one goldmark configuration) serves the whole book; its node renderers
-// read the chapter they are rendering from p.nodes.
-func (p *publication) chapterRenderer(c *book.Chapter, skip ast.Node) renderer.Renderer {
-	if p.nodes == nil {
-		p.nodes = &nodeRenderer{p: p}
-		p.renderer = markdown.New(markdown.Options{}).HTMLRenderer(p.nodes)
-	}
-	p.nodes.start(c, skip)
-	return p.renderer
+// worker renders documents one after another; each goroutine that
+// renders has its own, because a goldmark renderer and our node renderer
+// keep the state of the chapter they are in.
+type worker struct {
+	nodes    *nodeRenderer
+	renderer renderer.Renderer
+}
+
+func (p *publication) newWorker() *worker {
+	nodes := &nodeRenderer{p: p}
+	return &worker{nodes: nodes, renderer: markdown.New(markdown.Options{}).HTMLRenderer(nodes)}
 }

@@ -2,16 +2,14 @@ package epub
 
 import (
 	"net/url"
-
-	"github.com/hangul-press/publish/pkg/book"
 )
 
-// cleanerFor returns the cleaner for a document of chapter c (nil for
+// cleanerFor returns the cleaner for document d (whose chapter is nil for
 // the pages the writer makes itself).
-func (p *publication) cleanerFor(c *book.Chapter) *cleaner {
+func (p *publication) cleanerFor(d *document) *cleaner {
 	return &cleaner{
-		href:    func(h string) (string, bool) { return p.resolveHref(c, h) },
-		img:     func(src string) (string, bool) { return p.resolveImage(c, src) },
+		href:    func(h string) (string, bool) { return p.resolveHref(d.chapter, h) },
+		img:     func(src string) (string, bool) { return p.resolveImage(d, src) },
 		summary: p.words.Details,
 	}
 }
@@ -19,11 +17,11 @@ func (p *publication) cleanerFor(c *book.Chapter) *cleaner {
 // resolveImage maps an image address in raw HTML to its packaged file.
 // Addresses are looked up among the chapter's image references, which the
 // book resolved; those the renderer wrote are packaged names already.
-func (p *publication) resolveImage(c *book.Chapter, src string) (string, bool) {
-	if c != nil {
+func (p *publication) resolveImage(d *document, src string) (string, bool) {
+	if c := d.chapter; c != nil {
 		for _, ref := range c.Images {
 			if ref.URL == src && ref.Asset != nil && p.images[ref.Asset] != "" {
-				p.hasImages = true
+				d.hasImages = true
 				return p.images[ref.Asset], true
 			}
 		}

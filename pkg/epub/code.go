@@ -26,7 +26,7 @@ func (r *nodeRenderer) codeBlock(w util.BufWriter, src []byte, n ast.Node, enter
 	}
 	lang, linenos := codeInfo(n, src)
 	if err := highlight(w, code.String(), lang, linenos); err != nil {
-		r.p.diags.Warnf(r.c.NodePos(n), "code block not highlighted: %v", err)
+		r.d.diags.Warnf(r.c.NodePos(n), "code block not highlighted: %v", err)
 		_, _ = w.WriteString("<pre><code>" + escapeText(code.String()) + "</code></pre>\n")
 	}
 	return ast.WalkSkipChildren, nil
@@ -56,6 +56,15 @@ func codeInfo(n ast.Node, src []byte) (lang string, linenos bool) {
 	return lang, linenos
 }
 
+// formatters are chroma's HTML formatters without and with line numbers.
+// They are made once: each keeps a cache of the style's CSS that costs
+// more to build than most code blocks take to format, and it is safe for
+// concurrent use.
+var formatters = [2]*chromahtml.Formatter{
+	chromahtml.New(chromahtml.WithClasses(true)),
+	chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true)),
+}
+
 // highlight writes code as <pre class="chroma"><code>…. Code with no
 // known language is tokenised as plain text, so that it looks the same
 // and can have line numbers too; chroma's guessing is not used, because a
@@ -69,7 +78,10 @@ func highlight(w util.BufWriter, code, lang string, linenos bool) error {
 	if err != nil {
 		return err
 	}
-	f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(linenos))
+	f := formatters[0]
+	if linenos {
+		f = formatters[1]
+	}
 	if err := f.Format(w, styles.Get(codeStyle), it); err != nil {
 		return err
 	}

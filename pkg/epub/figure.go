@@ -40,7 +40,7 @@ func (r *nodeRenderer) writeImage(w util.BufWriter, src []byte, img *ast.Image) 
 		return
 	}
 	name := r.p.images[r.refs[img].Asset]
-	r.p.hasImages = true
+	r.d.hasImages = true
 	_, _ = w.WriteString(`<img data-epub-asset="" src="` + html.EscapeString(name) + `" alt="` + html.EscapeString(alt) + `"`)
 	ghtml.RenderAttributes(w, img, nil)
 	_, _ = w.WriteString("/>")

@@ -65,6 +65,21 @@ func (fr *faceRunes) add(f face, s string) {
 	}
 }
 
+// merge adds the characters of other to fr.
+func (fr *faceRunes) merge(other *faceRunes) {
+	if fr == nil || other == nil {
+		return
+	}
+	for f, set := range other {
+		if fr[f] == nil {
+			fr[f] = map[rune]bool{}
+		}
+		for r := range set {
+			fr[f][r] = true
+		}
+	}
+}
+
 // sorted returns the characters of face f in order, so that the subset
 // does not depend on map iteration.
 func (fr *faceRunes) sorted(f face) []rune {

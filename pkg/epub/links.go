@@ -30,7 +30,7 @@ func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	href, ok := r.p.resolveHref(r.c, dest)
 	r.links = append(r.links, ok)
 	if !ok {
-		r.p.diags.Warnf(r.c.NodePos(n), "link to %s leads outside the book; only its text is kept", dest)
+		r.d.diags.Warnf(r.c.NodePos(n), "link to %s leads outside the book; only its text is kept", dest)
 		_, _ = w.WriteString(`<span class="link">`)
 		return ast.WalkContinue, nil
 	}

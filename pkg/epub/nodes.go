@@ -18,6 +18,10 @@ import (
 type nodeRenderer struct {
 	p *publication
 	c *book.Chapter
+	// d is the document being rendered: it collects the chapter's
+	// diagnostics and whether it shows an image, so that documents can be
+	// rendered in parallel.
+	d *document
 	// refs finds the book's record of each Markdown image node.
 	refs map[ast.Node]*book.ImageRef
 	// skip is the heading that became the chapter title.
@@ -27,8 +31,9 @@ type nodeRenderer struct {
 }
 
 // start prepares r for rendering chapter c.
-func (r *nodeRenderer) start(c *book.Chapter, skip ast.Node) {
-	r.c, r.skip, r.links = c, skip, nil
+func (r *nodeRenderer) start(d *document, skip ast.Node) {
+	c := d.chapter
+	r.c, r.d, r.skip, r.links = c, d, skip, nil
 	r.refs = make(map[ast.Node]*book.ImageRef, len(c.Images))
 	for _, ref := range c.Images {
 		if _, ok := ref.Node.(*ast.Image); ok {

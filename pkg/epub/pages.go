@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/hangul-press/publish/pkg/book"
 )
@@ -44,12 +46,46 @@ func chapterID(c *book.Chapter, n int) string {
 	return fmt.Sprintf("c%03d", n)
 }
 
+// renderAll renders docs on as many goroutines as there are processors.
+// Rendering reads the book and the publication's maps but writes only to
+// its own document; diagnostics are merged afterwards in reading order.
+func (p *publication) renderAll(docs []*document) {
+	parallel(len(docs), p.newWorker, func(w *worker, i int) { p.render(w, docs[i]) })
+	for _, d := range docs {
+		p.diags.Append(&d.diags)
+		p.hasImages = p.hasImages || d.hasImages
+	}
+}
+
+// parallel calls do(s, i) for every i below n on up to GOMAXPROCS
+// goroutines, each with its own state s made by newState, and returns when
+// all calls have.
+func parallel[S any](n int, newState func() S, do func(s S, i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := newState()
+			for i := range next {
+				do(s, i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 // render fills the body of d.
-func (p *publication) render(d *document) {
+func (p *publication) render(w *worker, d *document) {
 	var src string
 	switch {
 	case d.chapter != nil:
-		src = p.chapterHTML(d.chapter)
+		src = p.chapterHTML(w, d)
 	case d.part != nil:
 		src = `<section epub:type="part"><h1 class="part-title">` + html.EscapeString(d.part.Title) + `</h1></section>`
 	case d.id == "cover":
@@ -59,7 +95,7 @@ func (p *publication) render(d *document) {
 	case d.id == "nav":
 		src = p.navHTML()
 	}
-	cl := p.cleanerFor(d.chapter)
+	cl := p.cleanerFor(d)
 	d.body = cl.sanitize(src)
 	d.ids = cl.ids
 }

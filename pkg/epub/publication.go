@@ -5,7 +5,6 @@ import (
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
-	"github.com/yuin/goldmark/renderer"
 	"golang.org/x/net/html"
 )
 
@@ -30,12 +29,10 @@ type publication struct {
 	byChapter map[*book.Chapter]*document
 	// files are the other publication resources (images, fonts, CSS), in
 	// the order they were added.
-	files    []*file
-	fonts    []face
-	runes    *faceRunes
-	stats    Stats
-	nodes    *nodeRenderer
-	renderer renderer.Renderer
+	files []*file
+	fonts []face
+	runes *faceRunes
+	stats Stats
 	// hasImages is true when a document shows at least one image, for the
 	// accessibility metadata.
 	hasImages bool
@@ -54,6 +51,10 @@ type document struct {
 	chapter *book.Chapter
 	part    *book.Part
 	data    []byte
+	// diags and hasImages are what rendering found, kept apart per
+	// document while documents render in parallel.
+	diags     diag.List
+	hasImages bool
 }
 
 // file is any other resource of the publication.
@@ -67,8 +68,14 @@ func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
 	if lang == "" {
 		lang = "ko"
 	}
-	return &publication{book: b, opt: opt, diags: diags, lang: lang, words: labelsFor(lang),
-		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}, runes: &faceRunes{}}
+	p := &publication{book: b, opt: opt, diags: diags, lang: lang, words: labelsFor(lang),
+		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}}
+	if opt.EmbedFonts {
+		// The characters each face draws are gathered only when fonts are
+		// embedded, to cut them to what the book uses.
+		p.runes = &faceRunes{}
+	}
+	return p
 }
 
 // build renders every document and resource, in an order where each step
@@ -81,15 +88,16 @@ func (p *publication) build() error {
 	p.plan()
 	// The table of contents lists only headings whose ids survived
 	// cleaning, so it is rendered after the chapters.
-	var nav *document
+	var docs, nav []*document
 	for _, d := range p.docs {
 		if d.props == "nav" {
-			nav = d
-			continue
+			nav = append(nav, d)
+		} else {
+			docs = append(docs, d)
 		}
-		p.render(d)
 	}
-	p.render(nav)
+	p.renderAll(docs)
+	p.renderAll(nav)
 	p.serializeDocs()
 	if p.opt.EmbedFonts {
 		if err := p.subsetFonts(); err != nil {

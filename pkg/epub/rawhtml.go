@@ -45,7 +45,7 @@ func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, enter
 func (r *nodeRenderer) writeRaw(w util.BufWriter, n ast.Node, raw string) {
 	resolves := func(href string) bool { _, ok := r.p.resolveHref(r.c, href); return ok }
 	for _, msg := range rawProblems(raw, resolves) {
-		r.p.diags.Warnf(r.c.NodePos(n), "raw HTML: %s", msg)
+		r.d.diags.Warnf(r.c.NodePos(n), "raw HTML: %s", msg)
 	}
 	_, _ = w.WriteString(raw)
 }

@@ -8,12 +8,21 @@ import (
 // serializeDocs writes every content document as XHTML, checking internal
 // links against the ids the documents hold.
 func (p *publication) serializeDocs() {
-	for _, d := range p.docs {
-		s := &serializer{runes: p.runes}
+	runes := make([]*faceRunes, len(p.docs))
+	parallel(len(p.docs), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+		d := p.docs[i]
+		s := &serializer{}
+		if p.runes != nil {
+			s.runes = &faceRunes{}
+			runes[i] = s.runes
+		}
 		s.link = func(href string) (string, bool) { return p.checkLink(d, href) }
-		p.runes.add(serif, d.title)
+		s.runes.add(serif, d.title)
 		s.children(d.body, serif)
 		d.data = []byte(p.docHead(d) + s.b.String() + "</body>\n</html>\n")
+	})
+	for _, r := range runes {
+		p.runes.merge(r)
 	}
 }
 

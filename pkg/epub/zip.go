@@ -2,10 +2,14 @@ package epub
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"path"
 	"regexp"
+	"strings"
 )
 
 // OCF (EPUB Open Container Format 3): the zip starts with an uncompressed
@@ -59,8 +63,14 @@ func (p *publication) writeZip(w io.Writer) error {
 			data []byte
 		}{packageDir + f.href, f.data})
 	}
-	for _, e := range entries {
-		if err := addEntry(z, e.name, e.data, zip.Deflate); err != nil {
+	// Entries are compressed in parallel, then written in order as raw
+	// entries whose sizes and checksum are known in advance.
+	packed := make([]packedEntry, len(entries))
+	parallel(len(entries), newDeflater, func(f *deflater, i int) {
+		packed[i] = f.pack(entries[i].name, entries[i].data)
+	})
+	for _, e := range packed {
+		if err := e.write(z); err != nil {
 			return err
 		}
 	}
@@ -68,15 +78,94 @@ func (p *publication) writeZip(w io.Writer) error {
 }
 
 func addEntry(z *zip.Writer, name string, data []byte, method uint16) error {
-	if !zipName.MatchString(name) || path.Clean(name) != name {
-		return fmt.Errorf("refusing unsafe name %q inside the EPUB", name)
+	h, err := entryHeader(name, method)
+	if err != nil {
+		return err
 	}
-	h := &zip.FileHeader{Name: name, Method: method, ModifiedDate: zipDate}
-	h.SetMode(0o644)
 	w, err := z.CreateHeader(h)
 	if err != nil {
 		return err
 	}
 	_, err = w.Write(data)
 	return err
+}
+
+// entryHeader checks an entry's name and makes its header.
+func entryHeader(name string, method uint16) (*zip.FileHeader, error) {
+	if !zipName.MatchString(name) || path.Clean(name) != name {
+		return nil, fmt.Errorf("refusing unsafe name %q inside the EPUB", name)
+	}
+	h := &zip.FileHeader{Name: name, Method: method, ModifiedDate: zipDate}
+	h.SetMode(0o644)
+	return h, nil
+}
+
+// packedEntry is an entry compressed ahead of writing.
+type packedEntry struct {
+	header *zip.FileHeader
+	data   []byte // as stored: compressed unless the method is Store
+	err    error
+}
+
+func (e packedEntry) write(z *zip.Writer) error {
+	if e.err != nil {
+		return e.err
+	}
+	w, err := z.CreateRaw(e.header)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(e.data)
+	return err
+}
+
+// deflater compresses entries; each goroutine has its own.
+type deflater struct {
+	buf bytes.Buffer
+	fw  *flate.Writer
+}
+
+func newDeflater() *deflater {
+	fw, _ := flate.NewWriter(io.Discard, flate.DefaultCompression) // the level is valid
+	return &deflater{fw: fw}
+}
+
+// pack compresses data for the entry name. Files whose format is
+// compressed already (PNG, JPEG, GIF, WebP) are stored: deflate would
+// spend time to gain nothing.
+func (f *deflater) pack(name string, data []byte) packedEntry {
+	method := zip.Deflate
+	if precompressed(name) {
+		method = zip.Store
+	}
+	h, err := entryHeader(name, method)
+	if err != nil {
+		return packedEntry{err: err}
+	}
+	h.CRC32 = crc32.ChecksumIEEE(data)
+	h.UncompressedSize64 = uint64(len(data))
+	stored := data
+	if method == zip.Deflate {
+		f.buf.Reset()
+		f.fw.Reset(&f.buf)
+		if _, err := f.fw.Write(data); err != nil {
+			return packedEntry{err: err}
+		}
+		if err := f.fw.Close(); err != nil {
+			return packedEntry{err: err}
+		}
+		stored = bytes.Clone(f.buf.Bytes())
+	}
+	h.CompressedSize64 = uint64(len(stored))
+	return packedEntry{header: h, data: stored}
+}
+
+// precompressed reports whether a file name's extension is that of an
+// image format that is compressed already.
+func precompressed(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".png", ".jpg", ".jpeg", ".gif", ".webp":
+		return true
+	}
+	return false
 }
