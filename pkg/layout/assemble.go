@@ -111,7 +111,6 @@ func (e *engine) assemble(front []*Page, pb []pageBoxes) []*Page {
 // placeBoxes moves a page's boxes onto it.
 func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 	x, y := e.geo.left(page.Number), e.geo.top
-	var notes []*vbox
 	head, opening := "", false
 	for _, b := range append(append([]*vbox{}, pg.header...), pg.boxes...) {
 		for _, el := range b.els {
@@ -127,10 +126,9 @@ func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 			head = b.head
 		}
 		opening = opening || b.opening
-		notes = append(notes, b.notes...)
 		y += b.h
 	}
-	e.placeNotes(page, x, notes)
+	e.placeNotes(page, x, pg.notes)
 	e.runningHead(page, x, head, !opening)
 }
 

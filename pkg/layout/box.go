@@ -36,6 +36,12 @@ type vbox struct {
 	// placed is called with the page index and the y of the box's top on
 	// the page once it is placed: outline entries and TOC page numbers.
 	placed []func(page int, y Length)
+	// float, on the first box of a figure, is the number of boxes of the
+	// figure (the image and its caption lines): a figure that does not
+	// fit where it stands may move below the text that follows it.
+	float int
+	// section marks a heading: figures do not float past it.
+	section bool
 }
 
 // breakKind says whether a box must start a new page, and which.

@@ -66,6 +66,11 @@ func (e *engine) figureRef(ref *book.ImageRef, img *ast.Image, px float64) {
 		return
 	}
 	b.keep = len(capBoxes) > 0
+	if e.ctx.left == 0 && e.ctx.right == 0 && len(e.ctx.bars) == 0 {
+		// only a figure of the main text floats: one in a list or a
+		// quotation stays inside it
+		b.float = 1 + len(capBoxes)
+	}
 	e.emit(b)
 	for i, c := range capBoxes {
 		c.keep = i < len(capBoxes)-1 // the image keeps with its whole caption

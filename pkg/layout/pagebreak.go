@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // This file breaks the stream of boxes into pages. It fills each page
 // greedily (first fit), then backs up to the last place a break is allowed:
 // after a box that does not keep with the next. Keeping is how the rules
@@ -9,12 +11,24 @@ package layout
 // paragraph stand at the foot and at the head of a page. When a page holds
 // nothing but one long chain of kept boxes, the chain is broken where the
 // page is full: an overfull page is worse than a widow.
+//
+// Three things keep a page from being left half empty or overfull:
+//   - a figure that does not fit in the space left floats: the text that
+//     follows it (up to the next heading or figure) fills the page, and the
+//     figure heads the next one;
+//   - footnotes too long to stand on one page with their reference are
+//     split by lines and continue at the foot of the next page;
+//   - a box taller than a whole page (a table row with long cells) is cut
+//     between its lines of text.
 
 // pageBoxes is one page of boxes, before it is assembled.
 type pageBoxes struct {
 	boxes []*vbox
 	// header are table header rows repeated at the top.
 	header []*vbox
+	// notes are the footnote lines set at the foot of the page, in order:
+	// first those continued from the page before, then the page's own.
+	notes []*vbox
 	// blank marks a page left empty so that a chapter opens on a recto.
 	blank bool
 }
@@ -23,61 +37,304 @@ type pageBoxes struct {
 // separating rule, in body line pitches.
 const noteGapLines = 1
 
+// paginator holds the state of one pagination.
+type paginator struct {
+	boxes []*vbox
+	h     Length // text block height
+	gap   Length // space above the footnotes
+	pitch Length
+	// carry are footnote lines that did not fit on the page of their
+	// reference and go at the foot of the next page.
+	carry []*vbox
+}
+
 // paginate breaks boxes into pages of text height h. first is the folio of
-// the first page, which decides where recto breaks fall.
+// the first page, which decides where recto breaks fall. boxes itself is
+// not changed: floats and cuts work on a copy.
 func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
+	p := &paginator{boxes: slices.Clone(boxes), h: h, gap: pitch * noteGapLines, pitch: pitch}
 	var pages []pageBoxes
-	for i := 0; i < len(boxes); {
-		if boxes[i].brk == rectoBreak && (first+len(pages))%2 == 0 {
+	for i := 0; i < len(p.boxes) || len(p.carry) > 0; {
+		if len(p.carry) == 0 && p.boxes[i].brk == rectoBreak && (first+len(pages))%2 == 0 {
 			pages = append(pages, pageBoxes{blank: true})
 			continue
 		}
-		for i < len(boxes) && boxes[i].space && boxes[i].brk == noBreak {
+		for i < len(p.boxes) && p.boxes[i].space && p.boxes[i].brk == noBreak {
 			i++ // space at the top of a page goes
 		}
-		if i == len(boxes) {
+		if i == len(p.boxes) && len(p.carry) == 0 {
 			break
 		}
+		chapterEnd := i == len(p.boxes) || p.boxes[i].brk != noBreak
 		pg := pageBoxes{}
-		if i > 0 && boxes[i].brk == noBreak {
-			pg.header = boxes[i].header
+		if i > 0 && i < len(p.boxes) && p.boxes[i].brk == noBreak {
+			pg.header = p.boxes[i].header
 		}
-		end := fill(boxes, i, h-height(pg.header), pitch*noteGapLines)
-		pg.boxes = boxes[i:end]
+		avail := p.h - height(pg.header)
+		if len(p.carry) > 0 {
+			// Continued notes take at most half the page, so that the text
+			// goes on beside them, and leave room for the box that heads
+			// the page; when that box cannot stand beside even one line of
+			// them, or the chapter ends, the page holds notes alone.
+			limit := avail / 2
+			if !chapterEnd {
+				if first := p.chain(i); first <= avail && first > avail-p.gap-limit {
+					limit = avail - p.gap - first
+				}
+			}
+			notesOnly := chapterEnd || fitLines(p.carry, limit) == 0
+			if notesOnly {
+				limit = avail - p.gap
+			}
+			k := max(1, fitLines(p.carry, limit))
+			pg.notes, p.carry = slices.Clone(p.carry[:k]), p.carry[k:]
+			avail -= height(pg.notes) + p.gap
+			if notesOnly {
+				pages = append(pages, pg)
+				continue
+			}
+		}
+		// While notes are still carried, the page's own notes queue behind
+		// them, to keep the notes in order.
+		queue := len(p.carry) > 0
+		end, split := p.fill(i, avail, queue, len(pg.notes) > 0)
+		if split < 0 {
+			end = p.float(i, end, avail, queue, len(pg.notes) > 0)
+			if end == i+1 && p.boxes[i].h > p.h-height(pg.header) {
+				p.cut(i, avail)
+			}
+		}
+		pg.boxes = p.boxes[i:end]
+		for j, b := range pg.boxes {
+			notes := b.notes
+			if j == len(pg.boxes)-1 && split >= 0 {
+				notes, p.carry = notes[:split], append(p.carry, notes[split:]...)
+			}
+			if queue {
+				p.carry = append(p.carry, notes...)
+			} else {
+				pg.notes = append(pg.notes, notes...)
+			}
+		}
 		pages = append(pages, pg)
 		i = end
 	}
 	return pages
 }
 
+// chain is the height of the boxes from boxes[i] up to the first one that
+// does not keep with the next: what must stand together at a page's head.
+func (p *paginator) chain(i int) Length {
+	var h Length
+	for ; i < len(p.boxes); i++ {
+		h += p.boxes[i].h
+		if !p.boxes[i].keep {
+			break
+		}
+	}
+	return h
+}
+
 // fill returns the end of the page that starts at boxes[start] and has
-// room avail, with gap reserved above footnotes.
-func fill(boxes []*vbox, start int, avail, gap Length) int {
+// room avail. queue is true when the page's notes wait for carried ones,
+// hasNotes when the page shows notes already. split is -1, or, when the
+// last box's notes are too long for any page, how many of its note lines
+// the page holds.
+func (p *paginator) fill(start int, avail Length, queue, hasNotes bool) (end, split int) {
 	var used Length
 	legal := -1 // the last index a page may end before
-	notes := false
-	for i := start; i < len(boxes); i++ {
-		b := boxes[i]
+	notes := hasNotes
+	for i := start; i < len(p.boxes); i++ {
+		b := p.boxes[i]
 		if i > start && b.brk != noBreak {
-			return i
+			return i, -1
 		}
-		need := b.h + height(b.notes)
-		if len(b.notes) > 0 && !notes {
-			need += gap
-		}
-		if used+need > avail && i > start {
-			if legal > start {
-				return legal
+		need := b.h
+		if !queue && len(b.notes) > 0 {
+			need += height(b.notes)
+			if !notes {
+				need += p.gap
 			}
-			return i
+		}
+		if used+need > avail {
+			if k := p.noteSplit(b, avail-used, notes, queue, i == start); k > 0 {
+				return i + 1, k
+			}
+			if i > start {
+				if legal > start {
+					return legal, -1
+				}
+				return i, -1
+			}
 		}
 		used += need
-		notes = notes || len(b.notes) > 0
+		notes = notes || (!queue && len(b.notes) > 0)
 		if !b.keep {
 			legal = i + 1
 		}
 	}
-	return len(boxes)
+	return len(p.boxes), -1
+}
+
+// noteSplit returns how many of b's note lines to set on a page with room
+// left, 0 to move b to the next page instead. Notes are split only when
+// moving would not help: b and all its notes would not fit on an empty
+// page either, or b already heads the page.
+func (p *paginator) noteSplit(b *vbox, room Length, hasNotes, queue, heads bool) int {
+	if queue || len(b.notes) == 0 {
+		return 0
+	}
+	if !heads && b.h+height(b.notes)+p.gap <= p.h {
+		return 0
+	}
+	if !hasNotes {
+		room -= p.gap
+	}
+	return fitLines(b.notes, room-b.h)
+}
+
+// fitLines counts the leading boxes of lines whose heights add up to at
+// most room.
+func fitLines(lines []*vbox, room Length) int {
+	k := 0
+	for k < len(lines) && lines[k].h <= room {
+		room -= lines[k].h
+		k++
+	}
+	return k
+}
+
+// float lets the text after a figure fill the page when the figure, at
+// boxes[end], does not fit on the page boxes[start:end]: the following
+// boxes, up to the next heading, figure or forced break, are tried on the
+// page in its place, and as many as fit move above the figure. It returns
+// the page's new end.
+func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) int {
+	if end <= start || end >= len(p.boxes) || p.boxes[end].float == 0 || p.boxes[end].brk != noBreak {
+		return end
+	}
+	text := end // the page's text, without the space that led to the figure
+	for text > start && p.boxes[text-1].space {
+		text--
+	}
+	group := min(end+p.boxes[end].float, len(p.boxes))
+	follow := group
+	for follow < len(p.boxes) {
+		b := p.boxes[follow]
+		if b.brk != noBreak || b.float > 0 || b.section {
+			break
+		}
+		follow++
+	}
+	if follow == group {
+		return end
+	}
+	trial := &paginator{boxes: slices.Concat(p.boxes[start:text], p.boxes[group:follow]), h: p.h, gap: p.gap}
+	e, split := trial.fill(0, avail, queue, hasNotes)
+	moved := e - (text - start)
+	if split >= 0 || moved <= 0 {
+		return end
+	}
+	// boxes[text:group] (space and figure) go after the moved text.
+	figure := slices.Clone(p.boxes[text:group])
+	copy(p.boxes[text:], p.boxes[group:group+moved])
+	copy(p.boxes[text+moved:], figure)
+	return text + moved
+}
+
+// cut splits boxes[i], taller than the room avail, into a part that fits
+// and the rest, between lines of text. When no such place exists the box
+// stays whole and the page is overfull.
+func (p *paginator) cut(i int, avail Length) {
+	top, rest, ok := cutBox(p.boxes[i], avail)
+	if !ok {
+		return
+	}
+	p.boxes[i] = top
+	p.boxes = slices.Insert(p.boxes, i+1, rest)
+}
+
+// cutBox splits b at the lowest height at most at that passes through no
+// text, image or link, and returns the two parts. Rules and filled
+// rectangles that cross the cut (cell borders, shading) are drawn in both
+// parts.
+func cutBox(b *vbox, at Length) (top, rest *vbox, ok bool) {
+	y := at
+	for moved := true; moved; {
+		moved = false
+		for _, el := range b.els {
+			lo, hi, solid := extent(el)
+			if solid && lo < y && y < hi {
+				y, moved = lo, true
+			}
+		}
+	}
+	if y <= 0 {
+		return nil, nil, false
+	}
+	top = &vbox{h: y, base: b.base, lineW: b.lineW, keep: true, brk: b.brk, head: b.head, opening: b.opening,
+		header: b.header, notes: b.notes, refs: b.refs, placed: b.placed}
+	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header, section: b.section}
+	for _, el := range b.els {
+		lo, hi, _ := extent(el)
+		if lo < y || hi == y {
+			top.els = append(top.els, clipY(el, 0, y))
+		}
+		if hi > y {
+			rest.els = append(rest.els, shifted(clipY(el, y, b.h), 0, -y))
+		}
+	}
+	for _, a := range b.anchors {
+		if a.Y < y {
+			top.anchors = append(top.anchors, a)
+		} else {
+			a.Y -= y
+			rest.anchors = append(rest.anchors, a)
+		}
+	}
+	return top, rest, true
+}
+
+// textDepth and textHeight bound a line of text around its baseline, in
+// font sizes: enough for Hangul and for descenders.
+const (
+	textHeight = 0.9
+	textDepth  = 0.3
+)
+
+// extent is the vertical span of el; solid elements (text, images,
+// links) cannot be cut.
+func extent(el Element) (lo, hi Length, solid bool) {
+	switch e := el.(type) {
+	case Text:
+		return e.Y - Length(textHeight*float64(e.Size)), e.Y + Length(textDepth*float64(e.Size)), true
+	case Image:
+		return e.Y, e.Y + e.H, true
+	case Link:
+		return e.Y, e.Y + e.H, true
+	case Rect:
+		return e.Y, e.Y + e.H, false
+	case Rule:
+		return min(e.Y1, e.Y2), max(e.Y1, e.Y2), false
+	}
+	return 0, 0, false
+}
+
+// clipY clips a rule or rectangle to the band lo..hi; other elements are
+// returned as they are.
+func clipY(el Element, lo, hi Length) Element {
+	switch e := el.(type) {
+	case Rect:
+		y0, y1 := max(e.Y, lo), min(e.Y+e.H, hi)
+		e.Y, e.H = y0, max(0, y1-y0)
+		return e
+	case Rule:
+		if e.X1 == e.X2 { // vertical: clip; a horizontal rule is left alone
+			e.Y1, e.Y2 = max(min(e.Y1, e.Y2), lo), min(max(e.Y1, e.Y2), hi)
+		}
+		return e
+	}
+	return el
 }
 
 // height is the total height of boxes.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -113,4 +114,288 @@ func indexOf(all []*vbox, b *vbox) int {
 		}
 	}
 	return -1
+}
+
+// paragraph makes n lines of height pitch shaped as the engine shapes a
+// paragraph.
+func paragraph(n int, pitch Length) []*vbox {
+	var par []*vbox
+	for range n {
+		par = append(par, &vbox{h: pitch})
+	}
+	keepShape(par)
+	return par
+}
+
+// figure makes an image of height h with one caption line.
+func figure(h, pitch Length) []*vbox {
+	img := &vbox{h: h, keep: true, float: 2, els: []Element{Image{H: h}}}
+	return []*vbox{img, {h: pitch}}
+}
+
+// TestFloatFillsPage: a figure that does not fit below the first
+// paragraph lets the next paragraph fill the page, and heads the next
+// page; the text after a heading does not move above it.
+func TestFloatFillsPage(t *testing.T) {
+	const pitch = 10
+	first := paragraph(12, pitch)
+	fig := figure(10*pitch, pitch)
+	second := paragraph(5, pitch)
+	head := &vbox{h: 2 * pitch, keep: true, section: true}
+	third := paragraph(6, pitch)
+	var boxes []*vbox
+	boxes = append(boxes, first...)
+	boxes = append(boxes, &vbox{h: pitch / 2, space: true})
+	boxes = append(boxes, fig...)
+	boxes = append(boxes, &vbox{h: pitch / 2, space: true})
+	boxes = append(boxes, second...)
+	boxes = append(boxes, head)
+	boxes = append(boxes, third...)
+	orig := slices.Clone(boxes)
+	pages := paginate(boxes, 20*pitch, pitch, 1)
+	if !slices.Equal(boxes, orig) {
+		t.Fatal("paginate changed its input")
+	}
+	if len(pages) != 2 {
+		t.Fatalf("%d pages, want 2", len(pages))
+	}
+	p1, p2 := pages[0].boxes, pages[1].boxes
+	if !slices.Contains(p1, second[4]) || slices.Contains(p1, fig[0]) {
+		t.Errorf("page 1 should hold both paragraphs and not the figure")
+	}
+	if p2[0] != fig[0] || p2[1] != fig[1] {
+		t.Errorf("page 2 should start with the figure and its caption")
+	}
+	if !slices.Contains(p2, head) || slices.Index(p2, head) < 2 {
+		t.Errorf("the heading should follow the figure on page 2")
+	}
+}
+
+// TestFloatStopsAtHeading: text after a heading never moves above a
+// figure that stands before the heading.
+func TestFloatStopsAtHeading(t *testing.T) {
+	const pitch = 10
+	var boxes []*vbox
+	boxes = append(boxes, paragraph(15, pitch)...)
+	fig := figure(8*pitch, pitch)
+	boxes = append(boxes, fig...)
+	head := &vbox{h: 2 * pitch, keep: true, section: true}
+	boxes = append(boxes, head)
+	boxes = append(boxes, paragraph(3, pitch)...)
+	pages := paginate(boxes, 20*pitch, pitch, 1)
+	if got := pages[1].boxes[0]; got != fig[0] {
+		t.Errorf("page 2 starts with %p, want the figure", got)
+	}
+}
+
+// TestLongNotesSplit: notes longer than a page continue at the foot of
+// the next pages, in order, each line once, and no page is overfull.
+func TestLongNotesSplit(t *testing.T) {
+	const pitch, lines = 10, 20
+	h := Length(lines * pitch)
+	for _, noteLines := range []int{5, 19, 25, 47} {
+		var boxes []*vbox
+		boxes = append(boxes, paragraph(14, pitch)...)
+		ref := &vbox{h: pitch}
+		var want []*vbox
+		for range noteLines {
+			want = append(want, &vbox{h: pitch * 8 / 10})
+		}
+		ref.notes = want
+		boxes = append(boxes, ref)
+		later := &vbox{h: pitch, notes: []*vbox{{h: pitch * 8 / 10}}}
+		boxes = append(boxes, paragraph(10, pitch)...)
+		boxes = append(boxes, later)
+		boxes = append(boxes, paragraph(30, pitch)...)
+		want = append(want, later.notes...)
+		pages := paginate(boxes, h, pitch, 1)
+		var got []*vbox
+		refPage := -1
+		for pi, pg := range pages {
+			got = append(got, pg.notes...)
+			used := height(pg.boxes) + height(pg.notes)
+			if len(pg.notes) > 0 {
+				used += pitch * noteGapLines
+			}
+			if used > h {
+				t.Errorf("%d note lines: page %d overfull: %d > %d", noteLines, pi, used, h)
+			}
+			if slices.Contains(pg.boxes, ref) {
+				refPage = pi
+				if len(pg.notes) == 0 || pg.notes[0] != want[0] {
+					t.Errorf("%d note lines: the note does not start on the page of its reference", noteLines)
+				}
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d note lines: %d lines placed, want %d in order", noteLines, len(got), len(want))
+		}
+		if refPage < 0 {
+			t.Errorf("%d note lines: the reference was not placed", noteLines)
+		}
+	}
+}
+
+// TestCutTallBox: a box taller than a page is cut between its lines, and
+// rules crossing the cut are drawn on both sides.
+func TestCutTallBox(t *testing.T) {
+	const pitch = 10
+	b := &vbox{h: 30 * pitch}
+	for i := range 30 {
+		b.els = append(b.els, Text{Y: Length(i*pitch) + 8, Size: 8, Text: "가"})
+	}
+	b.els = append(b.els, Rule{X1: 0, Y1: 0, X2: 0, Y2: b.h}, Rule{X1: 0, Y1: b.h, X2: 50, Y2: b.h})
+	pages := paginate([]*vbox{b}, 12*pitch, pitch, 1)
+	if len(pages) != 3 {
+		t.Fatalf("%d pages, want 3", len(pages))
+	}
+	texts := 0
+	for pi, pg := range pages {
+		if len(pg.boxes) != 1 || pg.boxes[0].h > 12*pitch {
+			t.Fatalf("page %d: %d boxes, %d high", pi, len(pg.boxes), height(pg.boxes))
+		}
+		vertical := false
+		for _, el := range pg.boxes[0].els {
+			lo, hi, _ := extent(el)
+			if lo < 0 || hi > pg.boxes[0].h {
+				t.Errorf("page %d: element %v outside its box", pi, el)
+			}
+			if _, ok := el.(Text); ok {
+				texts++
+			}
+			if r, ok := el.(Rule); ok && r.X1 == r.X2 && r.Y2 > r.Y1 {
+				vertical = true
+			}
+		}
+		if !vertical {
+			t.Errorf("page %d: the vertical rule is missing", pi)
+		}
+	}
+	if texts != 30 {
+		t.Errorf("%d lines of text placed, want 30", texts)
+	}
+}
+
+// TestPaginateFloatsAndNotes breaks random streams of paragraphs,
+// headings, figures and footnotes and checks what floating and note
+// splitting must keep: every box and note line placed once; text in its
+// order; a figure whole, never earlier than it stands and never past a
+// heading that follows it; notes in order; no page overfull unless it
+// holds one kept chain.
+func TestPaginateFloatsAndNotes(t *testing.T) {
+	const pitch = 10
+	rng := rand.New(rand.NewPCG(3, 4))
+	for iter := range 500 {
+		lines := 8 + rng.IntN(20)
+		h := Length(lines * pitch)
+		var boxes, notes []*vbox
+		figs := map[*vbox]bool{}
+		for range 3 + rng.IntN(25) {
+			switch rng.IntN(6) {
+			case 0:
+				boxes = append(boxes, &vbox{h: 2 * pitch, keep: true, section: true})
+			case 1:
+				f := figure(Length(1+rng.IntN(lines-3))*pitch, pitch)
+				figs[f[0]] = true
+				boxes = append(boxes, f...)
+			}
+			par := paragraph(1+rng.IntN(10), pitch)
+			for _, b := range par {
+				if rng.IntN(8) == 0 {
+					for range 1 + rng.IntN(2*lines) {
+						b.notes = append(b.notes, &vbox{h: pitch * 8 / 10})
+					}
+					notes = append(notes, b.notes...)
+				}
+			}
+			boxes = append(boxes, par...)
+			boxes = append(boxes, &vbox{h: pitch / 2, space: true})
+		}
+		pages := paginate(boxes, h, pitch, 1)
+		var placed, placedNotes []*vbox
+		for pi, pg := range pages {
+			placed = append(placed, pg.boxes...)
+			placedNotes = append(placedNotes, pg.notes...)
+			used := height(pg.boxes) + height(pg.notes)
+			if len(pg.notes) > 0 {
+				used += pitch * noteGapLines
+			}
+			kept := true
+			for _, b := range pg.boxes[:max(0, len(pg.boxes)-1)] {
+				kept = kept && b.keep
+			}
+			if used > h && !kept {
+				t.Fatalf("iter %d page %d: overfull (%d > %d)", iter, pi, used, h)
+			}
+			for j, b := range pg.boxes {
+				if figs[b] && (j+1 >= len(pg.boxes) || pg.boxes[j+1] != boxes[indexOf(boxes, b)+1]) {
+					t.Fatalf("iter %d page %d: figure separated from its caption", iter, pi)
+				}
+			}
+		}
+		if !slices.Equal(placedNotes, notes) {
+			for i := range placedNotes {
+				if placedNotes[i] != notes[i] {
+					t.Logf("first mismatch at %d", i)
+					break
+				}
+			}
+			for pi, pg := range pages {
+				var ids []int
+				for _, n := range pg.notes {
+					ids = append(ids, indexOf(notes, n))
+				}
+				var bs []int
+				for _, b := range pg.boxes {
+					bs = append(bs, indexOf(boxes, b))
+				}
+				t.Logf("page %d boxes %v notes %v", pi, bs, ids)
+			}
+			t.Fatalf("iter %d: %d note lines placed of %d, or out of order", iter, len(placedNotes), len(notes))
+		}
+		// Text keeps its order; figures move only later, and not past a
+		// heading.
+		captions := map[*vbox]bool{}
+		for f := range figs {
+			captions[boxes[indexOf(boxes, f)+1]] = true
+		}
+		var text, want []*vbox
+		for _, b := range boxes {
+			if !b.space && !figs[b] && !captions[b] {
+				want = append(want, b)
+			}
+		}
+		seen := map[*vbox]bool{}
+		for _, b := range placed {
+			if seen[b] {
+				t.Fatalf("iter %d: a box is placed twice", iter)
+			}
+			seen[b] = true
+			if !b.space && !figs[b] && !captions[b] {
+				text = append(text, b)
+			}
+		}
+		if len(text) != len(want) {
+			t.Fatalf("iter %d: %d text boxes placed, want %d", iter, len(text), len(want))
+		}
+		for i := range text {
+			if text[i] != want[i] {
+				t.Fatalf("iter %d: text out of order at %d", iter, i)
+			}
+		}
+		for f := range figs {
+			orig := indexOf(boxes, f)
+			at := indexOf(placed, f)
+			for _, b := range boxes[:orig] {
+				if !b.space && indexOf(placed, b) > at {
+					t.Fatalf("iter %d: a figure moved above text that preceded it", iter)
+				}
+			}
+			for _, b := range boxes[orig:] {
+				if b.section && indexOf(placed, b) < at {
+					t.Fatalf("iter %d: a figure moved past a heading", iter)
+				}
+			}
+		}
+	}
 }
