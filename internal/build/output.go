@@ -106,7 +106,8 @@ func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, 
 		return Result{}, errBookHasErrors
 	}
 	m := in.Manifest
-	opt := epub.Options{TOCDepth: m.EPUB.TOCDepth, MaxImagePx: m.EPUB.MaxImagePx, EmbedFonts: m.EPUB.EmbedFonts, Generator: generator}
+	opt := epub.Options{TOCDepth: m.EPUB.TOCDepth, MaxImagePx: m.EPUB.MaxImagePx, EmbedFonts: m.EPUB.EmbedFonts,
+		Generator: generator, Progress: env.Progress}
 	t, err := Timestamp(env, in.Book)
 	if err != nil {
 		return Result{}, err
@@ -175,7 +176,7 @@ func PDF(env Env, in *Input, out, paper, creator string, diags *diag.List) (Resu
 	}
 	opt := layout.Options{PageWidth: layout.Mm(w), PageHeight: layout.Mm(h), FontSize: layout.Pt(m.PDF.FontSize),
 		LineHeight: m.PDF.LineHeight, Indent: m.PDF.Indent, RectoChapters: m.PDF.RectoChapters,
-		Date: t.Unix(), Creator: creator, FontsPos: m.PDF.FontsPos}
+		Date: t.Unix(), Creator: creator, FontsPos: m.PDF.FontsPos, Progress: env.Progress}
 	if m.PDF.LineBreak == "normal" {
 		opt.Mode = layout.Normal
 	}
@@ -190,7 +191,7 @@ func PDF(env Env, in *Input, out, paper, creator string, diags *diag.List) (Resu
 		return Result{}, errBookHasErrors
 	}
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, doc); err != nil {
+	if err := pdf.WriteOptions(&buf, doc, pdf.Options{Progress: env.Progress}); err != nil {
 		return Result{}, err
 	}
 	n, err := WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })

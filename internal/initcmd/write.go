@@ -2,7 +2,6 @@ package initcmd
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -27,10 +26,12 @@ func Write(opt Options, diags *diag.List) (outPath string, posts int, err error)
 	return r.out, r.posts, nil
 }
 
-// existsError refuses to replace a file the user may have edited.
-func existsError(path string) error {
-	return fmt.Errorf("%s already exists; use --force to replace it: %w", path, fs.ErrExist)
-}
+// existsError refuses to replace a file the user may have edited. Its
+// message leaves out the path, which the diagnostic names already.
+type existsError struct{}
+
+func (existsError) Error() string { return "already exists; use --force to replace it" }
+func (existsError) Unwrap() error { return fs.ErrExist }
 
 // writeFile writes data to a temporary file beside path and then moves it
 // into place, so a reader never sees half a manifest. Without force the
@@ -40,10 +41,10 @@ func existsError(path string) error {
 func writeFile(path string, data []byte, force bool) (err error) {
 	if st, err := os.Lstat(path); err == nil {
 		if st.IsDir() {
-			return fmt.Errorf("%s is a folder", path)
+			return errors.New("is a folder, not a file")
 		}
 		if !force {
-			return existsError(path)
+			return existsError{}
 		}
 	}
 	dir := filepath.Dir(path)
@@ -73,13 +74,13 @@ func writeFile(path string, data []byte, force bool) (err error) {
 func place(tmp, path string) error {
 	err := os.Link(tmp, path)
 	if errors.Is(err, fs.ErrExist) {
-		return existsError(path)
+		return existsError{}
 	}
 	if err == nil {
 		return nil // the deferred remove drops the temporary name
 	}
 	if _, err := os.Lstat(path); err == nil {
-		return existsError(path)
+		return existsError{}
 	}
 	return os.Rename(tmp, path)
 }

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hangul-press/publish/pkg/book"
 )
@@ -50,7 +51,13 @@ func chapterID(c *book.Chapter, n int) string {
 // Rendering reads the book and the publication's maps but writes only to
 // its own document; diagnostics are merged afterwards in reading order.
 func (p *publication) renderAll(docs []*document) {
-	parallel(len(docs), p.newWorker, func(w *worker, i int) { p.render(w, docs[i]) })
+	var done atomic.Int64
+	parallel(len(docs), p.newWorker, func(w *worker, i int) {
+		p.render(w, docs[i])
+		if p.opt.Progress != nil {
+			p.opt.Progress("rendering chapters", int(done.Add(1)), len(docs))
+		}
+	})
 	for _, d := range docs {
 		p.diags.Append(&d.diags)
 		p.hasImages = p.hasImages || d.hasImages

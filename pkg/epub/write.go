@@ -25,6 +25,9 @@ type Options struct {
 	EmbedFonts bool
 	// Generator names the program, for <meta name="generator">.
 	Generator string
+	// Progress, when not nil, is told how many chapters of the total
+	// have been rendered. It is called from several goroutines.
+	Progress func(stage string, done, total int)
 }
 
 // Defaults for Options fields left zero.

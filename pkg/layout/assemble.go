@@ -70,6 +70,7 @@ func (e *engine) tocPage(pages []*Page) int {
 
 // body sets every part and chapter into boxes.
 func (e *engine) body() {
+	done, total := 0, len(e.b.Chapters())
 	for i, p := range e.b.Parts {
 		var part *OutlineEntry
 		if p.Title != "" {
@@ -78,6 +79,9 @@ func (e *engine) body() {
 		}
 		for _, c := range p.Chapters {
 			e.chapter(c, part)
+			if done++; e.opt.Progress != nil {
+				e.opt.Progress("setting chapters", done, total)
+			}
 		}
 	}
 	// The TOC, running heads and front pages repeat chapter titles whose

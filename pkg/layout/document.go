@@ -46,6 +46,9 @@ type Options struct {
 	// Date is the document date, Unix seconds; Creator names the program.
 	Date    int64
 	Creator string
+	// Progress, when not nil, is told how many chapters of the total
+	// have been set.
+	Progress func(stage string, done, total int)
 }
 
 // Defaults for Options left zero: A5 (148×210 mm, 국판), 10 pt text at

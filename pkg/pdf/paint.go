@@ -25,6 +25,9 @@ func (p *painter) paintPages() error {
 				return fmt.Errorf("page %d, element %d: %w", i+1, j+1, err)
 			}
 		}
+		if p.progress != nil {
+			p.progress("writing pages", i+1, len(p.doc.Pages))
+		}
 	}
 	return nil
 }

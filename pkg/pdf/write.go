@@ -15,10 +15,22 @@ import (
 // bytes. Nothing is written to w unless the whole file was made, so a
 // failure leaves w untouched.
 func Write(w io.Writer, doc *layout.Document) error {
+	return WriteOptions(w, doc, Options{})
+}
+
+// Options are the settings of WriteOptions.
+type Options struct {
+	// Progress, when not nil, is told how many pages of the total have
+	// been painted.
+	Progress func(stage string, done, total int)
+}
+
+// WriteOptions is Write with options.
+func WriteOptions(w io.Writer, doc *layout.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("pdf: nil document")
 	}
-	out, err := render(doc)
+	out, err := render(doc, opt)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -29,7 +41,7 @@ func Write(w io.Writer, doc *layout.Document) error {
 // render checks doc, paints it into memory and tags the font subsets. The
 // file is built in memory because the subset tags are written over fpdf's
 // output afterwards.
-func render(doc *layout.Document) ([]byte, error) {
+func render(doc *layout.Document, opt Options) ([]byte, error) {
 	if doc.Width <= 0 || doc.Height <= 0 {
 		return nil, fmt.Errorf("page size %gx%g pt is not positive", doc.Width.Pt(), doc.Height.Pt())
 	}
@@ -46,7 +58,7 @@ func render(doc *layout.Document) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	err = contain(func() error {
-		p := &painter{doc: doc, fonts: fonts, anchors: anchors}
+		p := &painter{doc: doc, fonts: fonts, anchors: anchors, progress: opt.Progress}
 		return p.run(&buf)
 	})
 	if err != nil {
@@ -82,6 +94,8 @@ type painter struct {
 	// every SetFont call.
 	curFont layout.FontID
 	curSize layout.Length
+
+	progress func(stage string, done, total int)
 }
 
 // run paints the whole document into out.
