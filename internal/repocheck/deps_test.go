@@ -31,8 +31,10 @@ var owners = map[string][]string{
 	"github.com/osteele/liquid":              {"pkg/source"},
 	"github.com/alecthomas/chroma/v2":        {"pkg/epub", "pkg/layout"}, // EPUB: CSS classes; PDF: colours
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
-	// writer sanitises it, the layout reads its text.
-	"golang.org/x/net/html":    {"pkg/book", "pkg/epub", "pkg/layout"},
+	// writer sanitises it, the layout reads its text. pkg/markdown holds
+	// the start-tag iterator (StartTags) that the book and the EPUB writer
+	// share, next to RawHTML, which gives them the raw HTML of a node.
+	"golang.org/x/net/html":    {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
 	"golang.org/x/tools/txtar": {}, // tests only
 }

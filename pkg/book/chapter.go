@@ -6,9 +6,9 @@ import (
 	"unicode"
 
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/source"
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/net/html"
 )
 
 func (l *loader) chapter(post *source.Post, doc ast.Node, real string) *Chapter {
@@ -48,11 +48,12 @@ func (c *Chapter) collect(l *loader, dir string) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			ids, _ := id.([]byte)
-			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: plainText(n, src), ID: string(ids), Node: n})
+			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: inlineText(n, src), ID: string(ids), Node: n})
 		case *ast.Image:
-			c.addImage(l, dir, n, string(n.Destination), plainText(n, src))
+			c.addImage(l, dir, n, string(n.Destination), inlineText(n, src))
 		case *ast.HTMLBlock, *ast.RawHTML:
-			for _, img := range htmlImages(rawText(n, src)) {
+			raw, _ := markdown.RawHTML(n, src)
+			for _, img := range htmlImages(raw) {
 				c.addImage(l, dir, n, img[0], img[1])
 			}
 		case *ast.Text:
@@ -79,58 +80,16 @@ func countChars(b []byte) int {
 	return n
 }
 
-// plainText returns the text of a node's inline content.
-func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
-}
-
-// rawText returns the source text of a raw HTML node.
-func rawText(n ast.Node, src []byte) string {
-	var b strings.Builder
-	switch t := n.(type) {
-	case *ast.HTMLBlock:
-		for i := 0; i < t.Lines().Len(); i++ {
-			s := t.Lines().At(i)
-			b.Write(s.Value(src))
-		}
-	case *ast.RawHTML:
-		for i := 0; i < t.Segments.Len(); i++ {
-			s := t.Segments.At(i)
-			b.Write(s.Value(src))
-		}
-	}
-	return b.String()
+// inlineText returns the text of a heading's or an image's inline content,
+// trimmed.
+func inlineText(n ast.Node, src []byte) string {
+	return strings.TrimSpace(string(markdown.PlainText(n, src)))
 }
 
 // htmlImages finds <img src alt> in raw HTML, as [src, alt] pairs.
 func htmlImages(raw string) [][2]string {
 	var out [][2]string
-	z := html.NewTokenizer(strings.NewReader(raw))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		t := z.Token()
+	for t := range markdown.StartTags(raw) {
 		if t.Data != "img" {
 			continue
 		}
@@ -147,6 +106,7 @@ func htmlImages(raw string) [][2]string {
 			out = append(out, [2]string{src, alt})
 		}
 	}
+	return out
 }
 
 // NodePos returns the position in the original post file of a node of the

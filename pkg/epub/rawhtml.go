@@ -3,6 +3,7 @@ package epub
 import (
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
@@ -13,33 +14,20 @@ import (
 // the Markdown tree, so no single node can be cleaned on its own). What the
 // cleaner will drop is reported here, where the node's position is known.
 
+// rawHTML writes inline raw HTML (*ast.RawHTML) or a raw HTML block
+// (*ast.HTMLBlock) as its author wrote it.
 func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		raw := n.(*ast.RawHTML)
-		var b strings.Builder
-		for i := 0; i < raw.Segments.Len(); i++ {
-			seg := raw.Segments.At(i)
-			b.Write(seg.Value(src))
-		}
-		r.writeRaw(w, n, b.String())
+		raw, _ := markdown.RawHTML(n, src)
+		r.writeRaw(w, n, raw)
 	}
 	return ast.WalkSkipChildren, nil
 }
 
+// htmlBlock is what nodes.go registers for *ast.HTMLBlock: a block is
+// written as inline raw HTML is.
 func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		blk := n.(*ast.HTMLBlock)
-		var b strings.Builder
-		for i := 0; i < blk.Lines().Len(); i++ {
-			seg := blk.Lines().At(i)
-			b.Write(seg.Value(src))
-		}
-		if blk.HasClosure() {
-			b.Write(blk.ClosureLine.Value(src))
-		}
-		r.writeRaw(w, n, b.String())
-	}
-	return ast.WalkSkipChildren, nil
+	return r.rawHTML(w, src, n, entering)
 }
 
 func (r *nodeRenderer) writeRaw(w util.BufWriter, n ast.Node, raw string) {
@@ -55,21 +43,13 @@ func (r *nodeRenderer) writeRaw(w util.BufWriter, n ast.Node, raw string) {
 // resolves tells whether a link leads somewhere the EPUB can hold.
 func rawProblems(raw string, resolves func(string) bool) []string {
 	var out []string
-	z := html.NewTokenizer(strings.NewReader(raw))
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			return out
-		}
-		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
-			continue
-		}
-		t := z.Token()
+	for t := range markdown.StartTags(raw) {
 		if warnDropped[t.Data] {
 			out = append(out, "<"+t.Data+"> is not allowed in an EPUB; removed with its content")
 		}
 		out = append(out, attrProblems(t, resolves)...)
 	}
+	return out
 }
 
 func attrProblems(t html.Token, resolves func(string) bool) []string {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
@@ -26,15 +27,7 @@ var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, 
 // htmlBlock sets a raw HTML block's text as paragraphs and its images as
 // figures.
 func (e *engine) htmlBlock(n *ast.HTMLBlock) {
-	var raw strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		raw.Write(seg.Value(e.src))
-	}
-	if n.HasClosure() {
-		seg := n.ClosureLine
-		raw.Write(seg.Value(e.src))
-	}
+	raw, _ := markdown.RawHTML(n, e.src)
 	refs := e.images[n]
 	var text strings.Builder
 	flush := func() {
@@ -43,7 +36,7 @@ func (e *engine) htmlBlock(n *ast.HTMLBlock) {
 		}
 		text.Reset()
 	}
-	z := html.NewTokenizer(strings.NewReader(raw.String()))
+	z := html.NewTokenizer(strings.NewReader(raw))
 	skip := 0
 	for {
 		tt := z.Next()
@@ -108,12 +101,8 @@ func collapseSpace(s string) string {
 // alternative text; other tags are dropped and their content, which the
 // parser keeps as text nodes, is set as usual.
 func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
-	var raw strings.Builder
-	for i := 0; i < n.Segments.Len(); i++ {
-		seg := n.Segments.At(i)
-		raw.Write(seg.Value(e.src))
-	}
-	z := html.NewTokenizer(strings.NewReader(raw.String()))
+	raw, _ := markdown.RawHTML(n, e.src)
+	z := html.NewTokenizer(strings.NewReader(raw))
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 		tok := z.Token()
 		switch {

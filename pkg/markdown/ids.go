@@ -96,12 +96,18 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		return ast.WalkContinue, nil
 	})
 	for _, h := range todo {
-		h.SetAttributeString("id", pc.IDs().Generate(plainText(h, reader.Source()), ast.KindHeading))
+		h.SetAttributeString("id", pc.IDs().Generate(PlainText(h, reader.Source()), ast.KindHeading))
 	}
 }
 
-// plainText returns the text a reader sees in n's inline content.
-func plainText(n ast.Node, src []byte) []byte {
+// PlainText returns the text a reader sees in the inline content of n (a
+// heading, a link, an image's description): the text of its descendants with
+// backslash escapes and character references resolved (not inside code
+// spans), a space for each soft line break, and the TeX source of inline
+// math. Images nested in n, raw HTML tags (not the text between them) and
+// link targets add nothing. Heading ids are made from it, so a change here
+// changes ids. It does not trim white space.
+func PlainText(n ast.Node, src []byte) []byte {
 	var b []byte
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -120,7 +126,7 @@ func plainText(n ast.Node, src []byte) []byte {
 			b = append(b, c.TeX(src)...)
 		case *ast.Image, *ast.RawHTML:
 		default:
-			b = append(b, plainText(c, src)...)
+			b = append(b, PlainText(c, src)...)
 		}
 	}
 	return b
