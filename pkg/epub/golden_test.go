@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"golang.org/x/tools/txtar"
 )
@@ -69,6 +70,15 @@ func isAnswer(name string) bool {
 // renders it.
 func buildArchive(t testing.TB, ar *txtar.Archive, opt Options) ([]byte, diagLines) {
 	t.Helper()
+	b, loadDiags, dir := loadArchive(t, ar)
+	data, _, diags := build(t, b, opt)
+	loadDiags.Append(diags)
+	return data, diagLines{listText(loadDiags), dir}
+}
+
+// loadArchive writes the archive's files to a folder and loads the book.
+func loadArchive(t testing.TB, ar *txtar.Archive) (*book.Book, *diag.List, string) {
+	t.Helper()
 	dir := t.TempDir()
 	var chapters []string
 	hasManifest := false
@@ -87,9 +97,7 @@ func buildArchive(t testing.TB, ar *txtar.Archive, opt Options) ([]byte, diagLin
 		writeFixture(t, filepath.Join(dir, "book.yaml"), []byte(manifest))
 	}
 	b, loadDiags := loadBook(t, filepath.Join(dir, "book.yaml"))
-	data, _, diags := build(t, b, opt)
-	loadDiags.Append(diags)
-	return data, diagLines{listText(loadDiags), dir}
+	return b, loadDiags, dir
 }
 
 func listText(l *diag.List) string {

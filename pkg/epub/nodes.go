@@ -51,7 +51,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindFencedCodeBlock, r.codeBlock)
 	reg.Register(ast.KindCodeBlock, r.codeBlock)
 	reg.Register(ast.KindRawHTML, r.rawHTML)
-	reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	reg.Register(ast.KindHTMLBlock, r.rawHTML)
 	reg.Register(markdown.KindMathInline, r.mathInline)
 	reg.Register(markdown.KindMathBlock, r.mathBlock)
 }

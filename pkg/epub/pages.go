@@ -89,6 +89,13 @@ func parallel[S any](n int, newState func() S, do func(s S, i int)) {
 
 // render fills the body of d.
 func (p *publication) render(w *worker, d *document) {
+	cl := p.cleanerFor(d)
+	d.body = cl.sanitize(p.documentHTML(w, d), !d.raw)
+	d.ids = cl.ids
+}
+
+// documentHTML renders d to HTML, not yet cleaned.
+func (p *publication) documentHTML(w *worker, d *document) string {
 	var src string
 	switch {
 	case d.chapter != nil:
@@ -102,9 +109,7 @@ func (p *publication) render(w *worker, d *document) {
 	case d.id == "nav":
 		src = p.navHTML()
 	}
-	cl := p.cleanerFor(d)
-	d.body = cl.sanitize(src)
-	d.ids = cl.ids
+	return src
 }
 
 func (p *publication) coverHTML() string {

@@ -55,6 +55,8 @@ type document struct {
 	// document while documents render in parallel.
 	diags     diag.List
 	hasImages bool
+	// raw is true when the document holds raw HTML from a post.
+	raw bool
 }
 
 // file is any other resource of the publication.

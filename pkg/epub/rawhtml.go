@@ -24,13 +24,8 @@ func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, enterin
 	return ast.WalkSkipChildren, nil
 }
 
-// htmlBlock is what nodes.go registers for *ast.HTMLBlock: a block is
-// written as inline raw HTML is.
-func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	return r.rawHTML(w, src, n, entering)
-}
-
 func (r *nodeRenderer) writeRaw(w util.BufWriter, n ast.Node, raw string) {
+	r.d.raw = true
 	resolves := func(href string) bool { _, ok := r.p.resolveHref(r.c, href); return ok }
 	for _, msg := range rawProblems(raw, resolves) {
 		r.d.diags.Warnf(r.c.NodePos(n), "raw HTML: %s", msg)

@@ -25,14 +25,23 @@ type cleaner struct {
 }
 
 // sanitize parses an HTML fragment as the content of a body element and
-// returns it cleaned, as the children of a detached body node.
-func (cl *cleaner) sanitize(fragment string) *html.Node {
+// returns it cleaned, as the children of a detached body node. own tells
+// that the writer generated all of the fragment (no raw HTML from a post),
+// so that the quick parseOwn may build its tree.
+func (cl *cleaner) sanitize(fragment string, own bool) *html.Node {
 	if cl.ids == nil {
 		cl.ids = map[string]bool{}
 	}
-	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
 	out := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
-	nodes, err := html.ParseFragment(strings.NewReader(fragment), ctx)
+	var nodes []*html.Node
+	err := errNotOwn
+	if own {
+		nodes, err = parseOwn(fragment)
+	}
+	if err != nil {
+		ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+		nodes, err = html.ParseFragment(strings.NewReader(fragment), ctx)
+	}
 	if err != nil {
 		// x/net/html reads from a strings.Reader and does not fail on
 		// malformed markup; an error here means no content.

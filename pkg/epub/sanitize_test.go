@@ -26,7 +26,7 @@ func testCleaner() *cleaner {
 
 func cleanString(s string) string {
 	ser := &serializer{}
-	ser.children(testCleaner().sanitize(s), serif)
+	ser.children(testCleaner().sanitize(s, false), serif)
 	return ser.b.String()
 }
 
