@@ -40,8 +40,6 @@ type vbox struct {
 	// figure (the image and its caption lines): a figure that does not
 	// fit where it stands may move below the text that follows it.
 	float int
-	// section marks a heading: figures do not float past it.
-	section bool
 }
 
 // breakKind says whether a box must start a new page, and which.

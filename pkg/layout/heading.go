@@ -53,7 +53,7 @@ func (e *engine) heading(n *ast.Heading) {
 		e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), boxes[0])
 	}
 	for _, b := range boxes {
-		b.keep, b.section = true, true
+		b.keep = true
 		e.emit(b)
 	}
 	e.space(Length(headingBelow * float64(e.pitch)))

@@ -14,8 +14,8 @@ import "slices"
 //
 // Three things keep a page from being left half empty or overfull:
 //   - a figure that does not fit in the space left floats: the text that
-//     follows it (up to the next heading or figure) fills the page, and the
-//     figure heads the next one;
+//     follows it (up to the next figure or page break, headings included)
+//     fills the page, and the figure heads the next one;
 //   - footnotes too long to stand on one page with their reference are
 //     split by lines and continue at the foot of the next page;
 //   - a box taller than a whole page (a table row with long cells) is cut
@@ -206,8 +206,10 @@ func fitLines(lines []*vbox, room Length) int {
 
 // float lets the text after a figure fill the page when the figure, at
 // boxes[end], does not fit on the page boxes[start:end]: the following
-// boxes, up to the next heading, figure or forced break, are tried on the
-// page in its place, and as many as fit move above the figure. It returns
+// boxes, up to the next figure or forced break, are tried on the page in
+// its place, and as many as fit move above the figure. A figure may so
+// move past a heading, as in most books: the alternative is a page left
+// half empty. It moves at most to the head of the next page. It returns
 // the page's new end.
 func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) int {
 	if end <= start || end >= len(p.boxes) || p.boxes[end].float == 0 || p.boxes[end].brk != noBreak {
@@ -221,7 +223,7 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	follow := group
 	for follow < len(p.boxes) {
 		b := p.boxes[follow]
-		if b.brk != noBreak || b.float > 0 || b.section {
+		if b.brk != noBreak || b.float > 0 {
 			break
 		}
 		follow++
@@ -232,7 +234,16 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	trial := &paginator{boxes: slices.Concat(p.boxes[start:text], p.boxes[group:follow]), h: p.h, gap: p.gap}
 	e, split := trial.fill(0, avail, queue, hasNotes)
 	moved := e - (text - start)
-	if split >= 0 || moved <= 0 {
+	if split >= 0 {
+		return end
+	}
+	// A table is not cut by a figure (its rows would go on below the
+	// figure without their header): the moved text ends before the table
+	// or after it, and at a place where a page may end.
+	for moved > 0 && group+moved < len(p.boxes) && (p.boxes[group+moved].header != nil || p.boxes[group+moved-1].keep) {
+		moved--
+	}
+	if moved <= 0 {
 		return end
 	}
 	// boxes[text:group] (space and figure) go after the moved text.
@@ -274,7 +285,7 @@ func cutBox(b *vbox, at Length) (top, rest *vbox, ok bool) {
 	}
 	top = &vbox{h: y, base: b.base, lineW: b.lineW, keep: true, brk: b.brk, head: b.head, opening: b.opening,
 		header: b.header, notes: b.notes, refs: b.refs, placed: b.placed}
-	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header, section: b.section}
+	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header}
 	for _, el := range b.els {
 		lo, hi, _ := extent(el)
 		if lo < y || hi == y {

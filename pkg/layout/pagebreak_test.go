@@ -135,13 +135,14 @@ func figure(h, pitch Length) []*vbox {
 
 // TestFloatFillsPage: a figure that does not fit below the first
 // paragraph lets the next paragraph fill the page, and heads the next
-// page; the text after a heading does not move above it.
+// page; a heading that cannot bring two lines of its text along stays
+// below the figure.
 func TestFloatFillsPage(t *testing.T) {
 	const pitch = 10
 	first := paragraph(12, pitch)
 	fig := figure(10*pitch, pitch)
 	second := paragraph(5, pitch)
-	head := &vbox{h: 2 * pitch, keep: true, section: true}
+	head := &vbox{h: 2 * pitch, keep: true}
 	third := paragraph(6, pitch)
 	var boxes []*vbox
 	boxes = append(boxes, first...)
@@ -171,20 +172,20 @@ func TestFloatFillsPage(t *testing.T) {
 	}
 }
 
-// TestFloatStopsAtHeading: text after a heading never moves above a
-// figure that stands before the heading.
-func TestFloatStopsAtHeading(t *testing.T) {
+// TestFloatPassesHeading: a heading and its text that fit the space a
+// figure leaves move above it, so that the page is not left half empty.
+func TestFloatPassesHeading(t *testing.T) {
 	const pitch = 10
 	var boxes []*vbox
 	boxes = append(boxes, paragraph(15, pitch)...)
 	fig := figure(8*pitch, pitch)
 	boxes = append(boxes, fig...)
-	head := &vbox{h: 2 * pitch, keep: true, section: true}
+	head := &vbox{h: 2 * pitch, keep: true}
 	boxes = append(boxes, head)
 	boxes = append(boxes, paragraph(3, pitch)...)
 	pages := paginate(boxes, 20*pitch, pitch, 1)
-	if got := pages[1].boxes[0]; got != fig[0] {
-		t.Errorf("page 2 starts with %p, want the figure", got)
+	if len(pages) != 2 || !slices.Contains(pages[0].boxes, head) || pages[1].boxes[0] != fig[0] {
+		t.Errorf("want the heading and its text on page 1 and the figure heading page 2")
 	}
 }
 
@@ -281,7 +282,8 @@ func TestCutTallBox(t *testing.T) {
 // splitting must keep: every box and note line placed once; text in its
 // order; a figure whole, never earlier than it stands and never past a
 // heading that follows it; notes in order; no page overfull unless it
-// holds one kept chain.
+// holds one kept chain; a figure moves at most to the head of the next
+// page.
 func TestPaginateFloatsAndNotes(t *testing.T) {
 	const pitch = 10
 	rng := rand.New(rand.NewPCG(3, 4))
@@ -293,7 +295,7 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 		for range 3 + rng.IntN(25) {
 			switch rng.IntN(6) {
 			case 0:
-				boxes = append(boxes, &vbox{h: 2 * pitch, keep: true, section: true})
+				boxes = append(boxes, &vbox{h: 2 * pitch, keep: true})
 			case 1:
 				f := figure(Length(1+rng.IntN(lines-3))*pitch, pitch)
 				figs[f[0]] = true
@@ -383,6 +385,12 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 				t.Fatalf("iter %d: text out of order at %d", iter, i)
 			}
 		}
+		pageOf := map[*vbox]int{}
+		for pi, pg := range pages {
+			for _, b := range pg.boxes {
+				pageOf[b] = pi
+			}
+		}
 		for f := range figs {
 			orig := indexOf(boxes, f)
 			at := indexOf(placed, f)
@@ -391,10 +399,21 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 					t.Fatalf("iter %d: a figure moved above text that preceded it", iter)
 				}
 			}
-			for _, b := range boxes[orig:] {
-				if b.section && indexOf(placed, b) < at {
-					t.Fatalf("iter %d: a figure moved past a heading", iter)
+			// It goes no further than the page after the later of its
+			// text's page and the previous figure's page (pages of notes
+			// alone aside): figures queue, in order, one page at a time.
+			prev := 0
+			for _, x := range boxes[:orig] {
+				if !x.space {
+					prev = max(prev, pageOf[x])
 				}
+			}
+			next := prev + 1
+			for next < len(pages) && len(pages[next].boxes) == 0 {
+				next++
+			}
+			if pageOf[f] > next {
+				t.Fatalf("iter %d: a figure went to page %d, more than a page after %d", iter, pageOf[f], prev)
 			}
 		}
 	}
