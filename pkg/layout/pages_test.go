@@ -415,6 +415,25 @@ func TestSampleProperties(t *testing.T) {
 	if got := outlineText(doc.Outline, ""); got != sampleOutline {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, sampleOutline)
 	}
+	compareFile(t, "testdata/sample.lines", dumpLines(doc)+"== diagnostics ==\n"+diagText(&diags))
+}
+
+// compareFile checks got against a golden file or, with -update, writes it.
+func compareFile(t *testing.T, file, got string) {
+	t.Helper()
+	if updating() {
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("%v (run with -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s: lines differ (run with -update to accept)\n--- got\n%s", file, got)
+	}
 }
 
 // sampleOutline is the sample book's bookmark tree: the TOC, a chapter
