@@ -24,7 +24,6 @@ var owners = map[string][]string{
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"github.com/go-shiori/go-epub":           {"pkg/epub"},
 	"codeberg.org/go-pdf/fpdf":               {"pkg/pdf"},
 	"github.com/urfave/cli/v3":               {"internal/cli"},
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
@@ -46,12 +45,13 @@ var allowed = map[string][]string{
 	"pkg/diag":               {},
 	"fonts":                  {},
 	"pkg/truetype":           {},
+	"pkg/raster":             {},
 	"pkg/manifest":           {"pkg/diag"},
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
 	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown"},
-	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "fonts"},
+	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
+	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
 	"pkg/pdf":                {"pkg/layout"},
 	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},

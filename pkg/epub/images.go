@@ -15,7 +15,7 @@ import (
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
-	"golang.org/x/image/draw"
+	"github.com/hangul-press/publish/pkg/raster"
 	_ "golang.org/x/image/webp" // decode WebP to convert it
 )
 
@@ -30,7 +30,8 @@ const jpegQuality = 88
 // prepareImages packages every asset the book uses, once each, converting
 // what reading systems cannot show and scaling down what is too large.
 // An asset that cannot be packaged is reported at its first use, and its
-// uses show the alt text.
+// uses show the alt text. Conversions run in parallel; the files are
+// added and reported in the order of the assets.
 func (p *publication) prepareImages() {
 	p.images = map[*book.Asset]string{}
 	p.packaged = map[string]bool{}
@@ -42,8 +43,18 @@ func (p *publication) prepareImages() {
 	for _, a := range assets {
 		taken[a.Name] = true
 	}
+	type converted struct {
+		data      []byte
+		mediaType string
+		err       error
+	}
+	done := make([]converted, len(assets))
+	parallel(len(assets), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+		c := &done[i]
+		c.data, c.mediaType, c.err = p.convert(assets[i])
+	})
 	for i, a := range assets {
-		data, mediaType, err := p.convert(a)
+		data, mediaType, err := done[i].data, done[i].mediaType, done[i].err
 		if err != nil {
 			p.diags.Warnf(p.firstUse(a), "image %s left out: %v", path.Base(a.Path), err)
 			continue
@@ -128,8 +139,8 @@ func lossyWebP(a *book.Asset) bool {
 	return a.MediaType == "image/webp" && len(a.Data) >= 16 && string(a.Data[12:16]) == "VP8 "
 }
 
-// downscale scales img so that its long side is at most maxPx, with
-// Catmull-Rom resampling, which keeps edges and text sharp.
+// downscale scales img so that its long side is at most maxPx, averaging
+// the source pixels under each new one, which neither aliases nor rings.
 func downscale(img image.Image, maxPx int) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
@@ -141,9 +152,7 @@ func downscale(img image.Image, maxPx int) image.Image {
 	} else {
 		w, h = max(1, w*maxPx/h), maxPx
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), img, b, draw.Src, nil)
-	return dst
+	return raster.Downscale(img, w, h)
 }
 
 func encode(img image.Image, mediaType string) ([]byte, string, error) {

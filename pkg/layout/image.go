@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/raster"
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/image/draw"
 	_ "golang.org/x/image/webp"
 )
 
@@ -187,8 +187,5 @@ func (e *engine) imageData(a *book.Asset, w Length) ([]byte, string, string, err
 // downsample scales src to width px, keeping its aspect ratio.
 func downsample(src image.Image, px int) image.Image {
 	b := src.Bounds()
-	h := max(1, b.Dy()*px/b.Dx())
-	dst := image.NewRGBA(image.Rect(0, 0, px, h))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, b, draw.Src, nil)
-	return dst
+	return raster.Downscale(src, px, max(1, b.Dy()*px/b.Dx()))
 }
