@@ -40,6 +40,9 @@ type vbox struct {
 	// figure (the image and its caption lines): a figure that does not
 	// fit where it stands may move below the text that follows it.
 	float int
+	// inner marks every box of a code block or table but the first: a
+	// floating figure does not come between it and the box before.
+	inner bool
 }
 
 // breakKind says whether a box must start a new page, and which.

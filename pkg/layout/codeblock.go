@@ -141,6 +141,7 @@ func (e *engine) codeLines(lines [][]span, shade, numbered bool) {
 	pitch := Length(codeLineRatio * float64(st.size))
 	pad := Length(codePad * float64(st.size))
 	cs := &codeSetter{e: e, st: st, pitch: pitch, shade: shade, x0: e.ctx.left, w: e.width()}
+	defer e.unit()()
 	if shade {
 		cs.x0, cs.w = cs.x0+pad, cs.w-2*pad
 		e.emit(cs.shaded(&vbox{h: pad, keep: true}))
@@ -149,9 +150,13 @@ func (e *engine) codeLines(lines [][]span, shade, numbered bool) {
 		cs.gutter = cs.numberWidth(len(lines)) + pad
 		cs.x0, cs.w = cs.x0+cs.gutter, cs.w-cs.gutter
 	}
+	first := len(e.boxes)
 	for _, l := range lines {
 		cs.line(l)
 	}
+	// as in a paragraph, no line of code stands alone at a page's foot
+	// or head
+	keepShape(e.boxes[first:])
 	if shade {
 		e.keepLast()
 		e.emit(cs.shaded(&vbox{h: pad}))

@@ -133,6 +133,18 @@ func (e *engine) space(h Length) {
 	}
 }
 
+// unit starts a block that a floating figure must not cut (a code block,
+// a table); calling the function it returns ends it, marking every box
+// emitted since but the first as inner.
+func (e *engine) unit() func() {
+	start := len(e.boxes)
+	return func() {
+		for i := start + 1; i < len(e.boxes); i++ {
+			e.boxes[i].inner = true
+		}
+	}
+}
+
 // keepLast makes the last box keep with the next one.
 func (e *engine) keepLast() {
 	if n := len(e.boxes); n > 0 {

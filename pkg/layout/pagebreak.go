@@ -237,10 +237,10 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	if split >= 0 {
 		return end
 	}
-	// A table is not cut by a figure (its rows would go on below the
-	// figure without their header): the moved text ends before the table
-	// or after it, and at a place where a page may end.
-	for moved > 0 && group+moved < len(p.boxes) && (p.boxes[group+moved].header != nil || p.boxes[group+moved-1].keep) {
+	// A table or code block is not cut by a figure (a table's rows would
+	// go on below the figure without their header): the moved text ends
+	// before such a block or after it, and where a page may end.
+	for moved > 0 && group+moved < len(p.boxes) && (p.boxes[group+moved].inner || p.boxes[group+moved-1].keep) {
 		moved--
 	}
 	if moved <= 0 {
@@ -285,7 +285,7 @@ func cutBox(b *vbox, at Length) (top, rest *vbox, ok bool) {
 	}
 	top = &vbox{h: y, base: b.base, lineW: b.lineW, keep: true, brk: b.brk, head: b.head, opening: b.opening,
 		header: b.header, notes: b.notes, refs: b.refs, placed: b.placed}
-	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header}
+	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header, inner: true}
 	for _, el := range b.els {
 		lo, hi, _ := extent(el)
 		if lo < y || hi == y {

@@ -418,3 +418,35 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestFloatKeepsBlocksWhole: text moved above a figure never ends inside
+// a code block or table, whose later boxes are inner.
+func TestFloatKeepsBlocksWhole(t *testing.T) {
+	const pitch = 10
+	for _, blockLines := range []int{3, 6, 12} {
+		var boxes []*vbox
+		boxes = append(boxes, paragraph(12, pitch)...)
+		fig := figure(10*pitch, pitch)
+		boxes = append(boxes, fig...)
+		var block []*vbox
+		for i := range blockLines {
+			block = append(block, &vbox{h: pitch, inner: i > 0})
+		}
+		boxes = append(boxes, block...)
+		boxes = append(boxes, paragraph(4, pitch)...)
+		pages := paginate(boxes, 20*pitch, pitch, 1)
+		first := pages[0].boxes
+		n := 0
+		for _, b := range block {
+			if slices.Contains(first, b) {
+				n++
+			}
+		}
+		if n != 0 && n != blockLines {
+			t.Errorf("%d-line block: %d lines moved above the figure", blockLines, n)
+		}
+		if blockLines == 3 && n != 3 {
+			t.Errorf("a 3-line block that fits should move above the figure")
+		}
+	}
+}

@@ -54,6 +54,7 @@ func (e *engine) table(n *extast.Table) {
 	scale := tableScale
 	widths := e.columnWidths(rows, cols, &scale)
 	var head []*vbox
+	defer e.unit()()
 	for i, r := range rows {
 		b := e.tableRowBox(r, widths, scale, i < header)
 		switch {
