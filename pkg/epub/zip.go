@@ -122,39 +122,43 @@ func (e packedEntry) write(z *zip.Writer) error {
 // deflater compresses entries; each goroutine has its own.
 type deflater struct {
 	buf bytes.Buffer
-	fw  *flate.Writer
+	// text compresses documents, stylesheets and fonts; fast compresses
+	// images, whose formats are compressed already.
+	text, fast *flate.Writer
 }
 
 func newDeflater() *deflater {
-	fw, _ := flate.NewWriter(io.Discard, flate.DefaultCompression) // the level is valid
-	return &deflater{fw: fw}
+	text, _ := flate.NewWriter(io.Discard, flate.DefaultCompression) // the levels are valid
+	fast, _ := flate.NewWriter(io.Discard, flate.BestSpeed)
+	return &deflater{text: text, fast: fast}
 }
 
-// pack compresses data for the entry name. Files whose format is
-// compressed already (PNG, JPEG, GIF, WebP) are stored: deflate would
-// spend time to gain nothing.
+// pack compresses data for the entry name. An image (PNG, JPEG, GIF,
+// WebP) is compressed already: it is deflated at the fastest level and
+// stored as it is unless that saves a thirty-second of its size, which
+// happens for flat drawings saved with little compression.
 func (f *deflater) pack(name string, data []byte) packedEntry {
-	method := zip.Deflate
-	if precompressed(name) {
-		method = zip.Store
-	}
-	h, err := entryHeader(name, method)
+	h, err := entryHeader(name, zip.Deflate)
 	if err != nil {
 		return packedEntry{err: err}
 	}
 	h.CRC32 = crc32.ChecksumIEEE(data)
 	h.UncompressedSize64 = uint64(len(data))
-	stored := data
-	if method == zip.Deflate {
-		f.buf.Reset()
-		f.fw.Reset(&f.buf)
-		if _, err := f.fw.Write(data); err != nil {
-			return packedEntry{err: err}
-		}
-		if err := f.fw.Close(); err != nil {
-			return packedEntry{err: err}
-		}
-		stored = bytes.Clone(f.buf.Bytes())
+	fw := f.text
+	if precompressed(name) {
+		fw = f.fast
+	}
+	f.buf.Reset()
+	fw.Reset(&f.buf)
+	if _, err := fw.Write(data); err != nil {
+		return packedEntry{err: err}
+	}
+	if err := fw.Close(); err != nil {
+		return packedEntry{err: err}
+	}
+	stored := bytes.Clone(f.buf.Bytes())
+	if fw == f.fast && len(stored) > len(data)-len(data)/32 {
+		h.Method, stored = zip.Store, data
 	}
 	h.CompressedSize64 = uint64(len(stored))
 	return packedEntry{header: h, data: stored}
