@@ -2,6 +2,7 @@ package book
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"os"
@@ -236,5 +237,27 @@ func TestDuplicateAndMissingChapters(t *testing.T) {
 		!strings.Contains(got, "book.yaml:7:5: error: chapter site/_posts/2020-09-09-none.md: file does not exist") ||
 		!strings.Contains(got, "book.yaml:8:5: warning: pattern site/_posts/20*.txt matches no posts") {
 		t.Errorf("%v\n%s", err, got)
+	}
+}
+
+// TestImagePositions: a warning about an image points at its "![", also
+// when its alt text is empty and it does not start the paragraph.
+func TestImagePositions(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-a.md", "---\ntitle: 그림\n---\n첫 줄\n앞 글 **굵게** ![](no1.png) 뒤 ![대체](no2.png)\n\n![](no3.png)\n")
+	_, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range ds {
+		if strings.Contains(d.Message, "no") {
+			got = append(got, fmt.Sprintf("%d:%d", d.Pos.Line, d.Pos.Col))
+		}
+	}
+	// Columns count characters: "앞 글 **굵게** " is 11 of them.
+	want := []string{"5:12", "5:27", "7:1"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("positions %v, want %v\n%s", got, want, messages(ds))
 	}
 }

@@ -1,6 +1,7 @@
 package book
 
 import (
+	"bytes"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -113,10 +114,60 @@ func htmlImages(raw string) [][2]string {
 // chapter's syntax tree: its own first line for blocks, its first text for
 // inlines, else the nearest such ancestor.
 func (c *Chapter) NodePos(n ast.Node) diag.Pos {
-	if off, ok := nodeOffset(n); ok {
+	off, ok := c.imageOffset(n)
+	if !ok {
+		off, ok = ownOffset(n)
+	}
+	if !ok {
+		off, ok = nodeOffset(n)
+	}
+	if ok {
 		return c.Post.Pos(off)
 	}
 	return diag.Pos{File: c.Source}
+}
+
+// imageOffset finds the "![" that opens an image: just before its alt
+// text, or, when the alt is empty (![](x.png)), the first one after the
+// text that comes before the image in its paragraph.
+func (c *Chapter) imageOffset(n ast.Node) (int, bool) {
+	if _, ok := n.(*ast.Image); !ok {
+		return 0, false
+	}
+	src := c.Src()
+	if off, ok := ownOffset(n); ok && off >= 2 && off <= len(src) && string(src[off-2:off]) == "![" {
+		return off - 2, true
+	}
+	from, ok := 0, false
+	for p := n.PreviousSibling(); p != nil && !ok; p = p.PreviousSibling() {
+		from, ok = lastTextEnd(p)
+	}
+	if !ok {
+		if from, ok = nodeOffset(n.Parent()); !ok {
+			return 0, false
+		}
+	}
+	if from > len(src) {
+		return 0, false
+	}
+	i := bytes.Index(src[from:], []byte("!["))
+	if i < 0 {
+		return 0, false
+	}
+	return from + i, true
+}
+
+// lastTextEnd is the end offset of the last text inside n.
+func lastTextEnd(n ast.Node) (int, bool) {
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Stop, true
+	}
+	for ch := n.LastChild(); ch != nil; ch = ch.PreviousSibling() {
+		if end, ok := lastTextEnd(ch); ok {
+			return end, true
+		}
+	}
+	return 0, false
 }
 
 func nodeOffset(n ast.Node) (int, bool) {
