@@ -4,6 +4,7 @@
 # generated site, and print the ratios. Every figure comes from this run.
 #
 #   scripts/bench-compare.sh [POSTS]      (default 500; `make bench-compare`)
+#   BENCH_RUNS=N (default 3) runs of each tool; BENCH_ONLY=epub skips the PDF.
 #
 # Tools that are missing are skipped with a message: pandoc and weasyprint
 # are Debian packages (apt-get install pandoc weasyprint zip).
@@ -24,39 +25,54 @@ for f in site/_posts/*.md; do
 		-e 's#{% highlight \([a-z]*\) %}#```\1#' -e 's#{% endhighlight %}#```#' "$f" > "plain/$(basename "$f")"
 done
 
-# seconds runs a command $runs times and prints its best wall time in
-# seconds: the least disturbed run of each tool is compared, which makes
-# the ratios steadier on a shared machine.
+# once runs a command and prints its wall time in seconds; least keeps
+# the smaller of two times. Each tool runs $runs times, the tools taking
+# turns, and the best time of each counts: on a shared machine, the
+# least disturbed runs are compared, under like conditions.
 runs=${BENCH_RUNS:-3}
+once() {
+	local start end
+	start=$(date +%s.%N)
+	"$@" >/dev/null 2>&1
+	end=$(date +%s.%N)
+	echo "$end - $start" | bc
+}
+least() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
 seconds() {
-	local start end t best=
-	for _ in $(seq "$runs"); do
-		start=$(date +%s.%N)
-		"$@" >/dev/null 2>&1
-		end=$(date +%s.%N)
-		t=$(echo "$end - $start" | bc)
-		if [ -z "$best" ] || [ "$(echo "$t < $best" | bc)" = 1 ]; then best=$t; fi
-	done
+	local best=
+	for _ in $(seq "$runs"); do best=$(least "$best" "$(once "$@")"); done
 	echo "$best"
 }
 ratio() { echo "scale=1; $1 / $2" | bc; }
+has() { command -v "$1" >/dev/null; }
 
 echo "site: $posts posts, $(du -sh site/_posts | cut -f1) of Markdown, 50 images; best of $runs runs, $(nproc) CPUs"
-t_epub=$(seconds "$work/publish" -q epub book.yaml -o out.epub)
+t_epub= t_zip= t_pandoc=
+for _ in $(seq "$runs"); do
+	t_epub=$(least "$t_epub" "$(once "$work/publish" -q epub book.yaml -o out.epub)")
+	if has zip; then
+		rm -f out.zip # zip -r updates an existing archive
+		t_zip=$(least "$t_zip" "$(once zip -qr out.zip site/_posts site/assets)")
+	fi
+	if has pandoc; then
+		t_pandoc=$(least "$t_pandoc" "$(once pandoc --resource-path=. -o pandoc.epub plain/*.md)")
+	fi
+done
 echo "publish epub:            ${t_epub} s"
-if command -v zip >/dev/null; then
-	t_zip=$(seconds zip -qr out.zip site/_posts site/assets)
+if has zip; then
 	echo "zip -r of the same files: ${t_zip} s   (publish is $(ratio "$t_epub" "$t_zip")× the time of zip)"
 else
 	echo "zip: not installed, skipped"
 fi
-if command -v pandoc >/dev/null; then
-	t_pandoc=$(seconds pandoc --resource-path=. -o pandoc.epub plain/*.md)
+if has pandoc; then
 	echo "pandoc epub:             ${t_pandoc} s   (publish is $(ratio "$t_pandoc" "$t_epub")× faster)"
 else
 	echo "pandoc: not installed, skipped"
 fi
 
+if [ "${BENCH_ONLY:-}" = epub ]; then
+	exit 0 # BENCH_ONLY=epub skips the PDF, whose WeasyPrint run takes minutes
+fi
 t_pdf=$(seconds "$work/publish" -q pdf book.yaml -o out.pdf)
 echo "publish pdf:             ${t_pdf} s"
 if [ -x /usr/bin/time ]; then

@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -142,4 +143,15 @@ func contentModel(parent, child string) bool {
 		return parent != "figure"
 	}
 	return phrasingOnly[parent] && !phrasingElements[child]
+}
+
+// TestClassToken compares the class-name check with the pattern it
+// implements.
+func TestClassToken(t *testing.T) {
+	ref := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+	for _, c := range []string{"", "a", "_", "-a", "9a", "a9", "a-b_c", "가", "a.b", "chroma", "kd", "a b", "A-", "ab\x00"} {
+		if got, want := classToken(c), ref.MatchString(c); got != want {
+			t.Errorf("classToken(%q) = %v, want %v", c, got, want)
+		}
+	}
 }
