@@ -89,18 +89,37 @@ func (mathBlockParser) CanAcceptIndentedLine() bool { return false }
 // input, with no blank line before it and every line in the same container
 // as the opening line, whose container prefix is prefix.
 func closerAhead(reader text.Reader, prefix, closer []byte) bool {
-	l, pos := reader.Position()
-	defer reader.SetPosition(l, pos)
+	_, seg := reader.PeekLine()
+	src := reader.Source()
+	off := seg.Stop
 	for {
-		reader.AdvanceLine()
-		line, _ := reader.PeekLine()
+		line, next := lineAt(src, off)
 		if isBoundary(line) || !continuesContainer(prefix, line) {
 			return false
 		}
 		if j := bytes.Index(line, closer); j >= 0 {
-			return util.IsBlank(line[j+len(closer):]) && nextLineBlank(reader)
+			after, _ := lineAt(src, next)
+			return util.IsBlank(line[j+len(closer):]) && isBoundary(after)
 		}
+		off = next
 	}
+}
+
+// lineAt returns the raw source line that starts at off, its newline
+// included, and the offset of the line after it; nil past the end. The
+// lookahead reads the source rather than moving the reader: goldmark's
+// Reader.SetPosition does not restore everything AdvanceLine changes (the
+// start of the current line), and a reader moved and set back broke the
+// segments of the blocks parsed after it (found by FuzzParse).
+func lineAt(src []byte, off int) ([]byte, int) {
+	if off < 0 || off >= len(src) {
+		return nil, len(src)
+	}
+	end := bytes.IndexByte(src[off:], '\n')
+	if end < 0 {
+		return src[off:], len(src)
+	}
+	return src[off : off+end+1], off + end + 1
 }
 
 // containerPrefix returns the source between the start of the line holding
@@ -128,10 +147,8 @@ func continuesContainer(prefix, line []byte) bool {
 // nextLineBlank reports whether the line after the reader's line is blank
 // or missing, without moving the reader.
 func nextLineBlank(reader text.Reader) bool {
-	l, pos := reader.Position()
-	defer reader.SetPosition(l, pos)
-	reader.AdvanceLine()
-	line, _ := reader.PeekLine()
+	_, seg := reader.PeekLine()
+	line, _ := lineAt(reader.Source(), seg.Stop)
 	return isBoundary(line)
 }
 
