@@ -127,6 +127,9 @@ func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, 
 	if err != nil {
 		return Result{}, err
 	}
+	if diags.HasErrors() {
+		return Result{}, errBookHasErrors // a chapter could not be rendered: write nothing
+	}
 	n, err := WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
 	if err != nil {
 		return Result{}, err

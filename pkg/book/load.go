@@ -211,7 +211,7 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 	}
 	var done atomic.Int64
 	parallel(len(jobs), func(i int) {
-		l.read(jobs[i], at)
+		l.readContained(jobs[i], at)
 		if l.opt.Progress != nil {
 			l.opt.Progress("reading posts", int(done.Add(1)), len(jobs))
 		}
@@ -229,6 +229,19 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 		out = append(out, l.chapter(j.post, j.doc, j.real))
 	}
 	return out
+}
+
+// readContained reads one post, turning a panic in a library (or ours)
+// into an error on that post instead of a crash: posts are read on
+// several goroutines, where nothing above could recover it.
+func (l *loader) readContained(j *job, at diag.Pos) {
+	defer func() {
+		if r := recover(); r != nil {
+			j.diags.Errorf(diag.Pos{File: j.name}, "internal error while reading this post (please report it with the post): %v", r)
+			j.failed = true
+		}
+	}()
+	l.read(j, at)
 }
 
 // read does the independent part of loading one post.

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
+	xhtml "golang.org/x/net/html"
 )
 
 // plan names every content document in reading order before any is
@@ -53,7 +55,7 @@ func chapterID(c *book.Chapter, n int) string {
 func (p *publication) renderAll(docs []*document) {
 	var done atomic.Int64
 	parallel(len(docs), p.newWorker, func(w *worker, i int) {
-		p.render(w, docs[i])
+		p.renderContained(w, docs[i])
 		if p.opt.Progress != nil {
 			p.opt.Progress("rendering chapters", int(done.Add(1)), len(docs))
 		}
@@ -85,6 +87,23 @@ func parallel[S any](n int, newState func() S, do func(s S, i int)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// renderContained renders d, turning a panic into an error on its
+// chapter instead of a crash: documents render on several goroutines,
+// where nothing above could recover it.
+func (p *publication) renderContained(w *worker, d *document) {
+	defer func() {
+		if r := recover(); r != nil {
+			pos := diag.Pos{File: d.href}
+			if d.chapter != nil {
+				pos = diag.Pos{File: d.chapter.Source}
+			}
+			d.diags.Errorf(pos, "internal error while rendering this chapter (please report it with the post): %v", r)
+			d.body = &xhtml.Node{Type: xhtml.ElementNode, Data: "body"}
+		}
+	}()
+	p.render(w, d)
 }
 
 // render fills the body of d.

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
@@ -80,7 +81,14 @@ func (opt Options) withDefaults() Options {
 // with the input (a character no font has, an overfull line, a bad font
 // file) are reported in diags; the error is non-nil only when no document
 // can be made.
-func Layout(b *book.Book, opt Options, diags *diag.List) (*Document, error) {
+func Layout(b *book.Book, opt Options, diags *diag.List) (doc *Document, err error) {
+	defer func() {
+		// A bug of ours must end the build with a message, not a crash
+		// with a stack trace; the chapter being set is named.
+		if r := recover(); r != nil {
+			doc, err = nil, fmt.Errorf("layout: internal error (please report it): %v", r)
+		}
+	}()
 	if b == nil {
 		return nil, errors.New("layout: nil book")
 	}
