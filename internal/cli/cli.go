@@ -79,7 +79,7 @@ func newApp(io IO) *cli.Command {
 		ErrWriter: io.Stderr,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "strict", Usage: "treat warnings as errors (exit 1)"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and warnings"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print only errors and warnings (and the line saying what was written)"},
 		},
 		Commands: []*cli.Command{
 			checkCommand(io, env),
