@@ -6,12 +6,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 
+	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/markdown"
@@ -210,7 +209,7 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 		jobs = append(jobs, &job{path: path, real: real, name: l.rel(path)})
 	}
 	var done atomic.Int64
-	parallel(len(jobs), func(i int) {
+	parallel.For(len(jobs), func(i int) {
 		l.readContained(jobs[i], at)
 		if l.opt.Progress != nil {
 			l.opt.Progress("reading posts", int(done.Add(1)), len(jobs))
@@ -261,23 +260,6 @@ func (l *loader) read(j *job, at diag.Pos) {
 	if post.Published {
 		j.doc = l.md.Parse(post.Body)
 	}
-}
-
-// parallel calls f(0) … f(n-1) on as many goroutines as there are CPUs.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // identifier derives a stable UUID (version 5 layout, SHA-1 based, per

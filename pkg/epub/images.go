@@ -13,6 +13,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/raster"
@@ -49,7 +50,7 @@ func (p *publication) prepareImages() {
 		err       error
 	}
 	done := make([]converted, len(assets))
-	parallel(len(assets), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+	parallel.For(len(assets), func(i int) {
 		c := &done[i]
 		c.data, c.mediaType, c.err = p.convert(assets[i])
 	})

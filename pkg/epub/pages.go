@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"html"
 	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 
+	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	xhtml "golang.org/x/net/html"
@@ -54,7 +53,7 @@ func chapterID(c *book.Chapter, n int) string {
 // its own document; diagnostics are merged afterwards in reading order.
 func (p *publication) renderAll(docs []*document) {
 	var done atomic.Int64
-	parallel(len(docs), p.newWorker, func(w *worker, i int) {
+	parallel.With(len(docs), p.newWorker, func(w *worker, i int) {
 		p.renderContained(w, docs[i])
 		if p.opt.Progress != nil {
 			p.opt.Progress("rendering chapters", int(done.Add(1)), len(docs))
@@ -64,29 +63,6 @@ func (p *publication) renderAll(docs []*document) {
 		p.diags.Append(&d.diags)
 		p.hasImages = p.hasImages || d.hasImages
 	}
-}
-
-// parallel calls do(s, i) for every i below n on up to GOMAXPROCS
-// goroutines, each with its own state s made by newState, and returns when
-// all calls have.
-func parallel[S any](n int, newState func() S, do func(s S, i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newState()
-			for i := range next {
-				do(s, i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // renderContained renders d, turning a panic into an error on its

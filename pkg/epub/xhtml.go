@@ -3,13 +3,15 @@ package epub
 import (
 	"html"
 	"strings"
+
+	"github.com/hangul-press/publish/internal/parallel"
 )
 
 // serializeDocs writes every content document as XHTML, checking internal
 // links against the ids the documents hold.
 func (p *publication) serializeDocs() {
 	runes := make([]*faceRunes, len(p.docs))
-	parallel(len(p.docs), func() struct{} { return struct{}{} }, func(_ struct{}, i int) {
+	parallel.For(len(p.docs), func(i int) {
 		d := p.docs[i]
 		s := &serializer{}
 		if p.runes != nil {

@@ -10,6 +10,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/hangul-press/publish/internal/parallel"
 )
 
 // OCF (EPUB Open Container Format 3): the zip starts with an uncompressed
@@ -66,7 +68,7 @@ func (p *publication) writeZip(w io.Writer) error {
 	// Entries are compressed in parallel, then written in order as raw
 	// entries whose sizes and checksum are known in advance.
 	packed := make([]packedEntry, len(entries))
-	parallel(len(entries), newDeflater, func(f *deflater, i int) {
+	parallel.With(len(entries), newDeflater, func(f *deflater, i int) {
 		packed[i] = f.pack(entries[i].name, entries[i].data)
 	})
 	for _, e := range packed {

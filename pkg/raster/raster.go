@@ -12,8 +12,8 @@ import (
 	"encoding/binary"
 	"image"
 	"image/draw"
-	"runtime"
-	"sync"
+
+	"github.com/hangul-press/publish/internal/parallel"
 )
 
 // Fixed-point arithmetic. Two channels of a pixel are worked on at once
@@ -148,32 +148,14 @@ const parallelPixels = 128 * 128
 // run computes every band of output rows.
 func (s *scaler) run() {
 	h := s.dst.Rect.Dy()
-	bands := (h + bandRows - 1) / bandRows
-	workers := min(runtime.GOMAXPROCS(0), bands)
 	if s.dst.Rect.Dx()*h < parallelPixels {
-		workers = 1
-	}
-	if workers <= 1 {
 		s.band(&band{}, 0, h)
 		return
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			b := &band{}
-			for y := range next {
-				s.band(b, y, min(y+bandRows, h))
-			}
-		}()
-	}
-	for y := 0; y < h; y += bandRows {
-		next <- y
-	}
-	close(next)
-	wg.Wait()
+	bands := (h + bandRows - 1) / bandRows
+	parallel.With(bands, func() *band { return &band{} }, func(b *band, i int) {
+		s.band(b, i*bandRows, min((i+1)*bandRows, h))
+	})
 }
 
 // band is a worker's scratch space, reused from band to band.
