@@ -52,7 +52,7 @@ var renamed = map[string][2]string{
 }
 
 // voidElements have no end tag; XHTML writes them self-closed.
-var voidElements = set("br", "hr", "img", "wbr", "col")
+var voidElements = set("br", "hr", "img", "wbr", "col", "input")
 
 // elementAttrs lists, per element, the attributes kept besides the global
 // ones (id, class, title, lang, dir, style, epub:type).

@@ -68,7 +68,7 @@ func parseOwn(src string) ([]*html.Node, error) {
 		i += n
 		cur.AppendChild(el)
 		switch {
-		case voidElements[el.Data] || el.DataAtom == atom.Input:
+		case voidElements[el.Data]:
 		case selfClosing:
 			return nil, errNotOwn // <div/> is an open tag in HTML
 		default:

@@ -42,7 +42,6 @@ type paginator struct {
 	boxes []*vbox
 	h     Length // text block height
 	gap   Length // space above the footnotes
-	pitch Length
 	// carry are footnote lines that did not fit on the page of their
 	// reference and go at the foot of the next page.
 	carry []*vbox
@@ -52,7 +51,7 @@ type paginator struct {
 // the first page, which decides where recto breaks fall. boxes itself is
 // not changed: floats and cuts work on a copy.
 func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
-	p := &paginator{boxes: slices.Clone(boxes), h: h, gap: pitch * noteGapLines, pitch: pitch}
+	p := &paginator{boxes: slices.Clone(boxes), h: h, gap: pitch * noteGapLines}
 	var pages []pageBoxes
 	for i := 0; i < len(p.boxes) || len(p.carry) > 0; {
 		if len(p.carry) == 0 && p.boxes[i].brk == rectoBreak && (first+len(pages))%2 == 0 {
