@@ -7,37 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hangul-press/publish/internal/testtool"
 )
-
-// tool returns the path of an external validator, skipping the test when
-// it is absent on a developer machine. Under PUBLISH_REQUIRE_TOOLS=1 (CI)
-// a missing tool fails the test instead.
-func tool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (PUBLISH_REQUIRE_TOOLS=1) but not installed", name)
-		}
-		t.Skipf("%s not installed; skipping (apt-get install it to run this check)", name)
-	}
-	return p
-}
-
-func epubcheck(t *testing.T, file string) {
-	t.Helper()
-	java := tool(t, "java")
-	if _, err := os.Stat("/usr/bin/epubcheck"); err != nil {
-		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
-			t.Fatal("/usr/bin/epubcheck is required (PUBLISH_REQUIRE_TOOLS=1)")
-		}
-		t.Skip("epubcheck not installed")
-	}
-	out, err := exec.Command(java, "-jar", "/usr/bin/epubcheck", file).CombinedOutput()
-	if err != nil || !strings.Contains(string(out), "No errors or warnings detected") {
-		t.Fatalf("EPUBCheck on %s: %v\n%s", file, err, out)
-	}
-}
 
 func TestEPUBSampleBook(t *testing.T) {
 	root := repoRoot(t)
@@ -51,7 +23,9 @@ func TestEPUBSampleBook(t *testing.T) {
 	if !strings.Contains(errs, "publish: wrote ") || !strings.Contains(errs, "3 chapters") {
 		t.Errorf("closing line missing:\n%s", errs)
 	}
-	epubcheck(t, out)
+	if report, clean := testtool.EPUBCheck(t, out); !clean {
+		t.Fatalf("EPUBCheck on %s:\n%s", out, report)
+	}
 	first, _ := os.ReadFile(out)
 	code, _, _ = run(t, root, env, "epub", "books/sample.yaml", "-o", out)
 	second, _ := os.ReadFile(out)
@@ -78,16 +52,16 @@ func TestPDFSampleBook(t *testing.T) {
 	if !bytes.Equal(first, second) {
 		t.Errorf("rebuild is not byte-identical")
 	}
-	if msg, err := exec.Command(tool(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
+	if msg, err := exec.Command(testtool.Path(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, msg)
 	}
-	fonts, _ := exec.Command(tool(t, "pdffonts"), out).Output()
+	fonts, _ := exec.Command(testtool.Path(t, "pdffonts"), out).Output()
 	for _, line := range strings.Split(string(fonts), "\n")[2:] {
 		if f := strings.Fields(line); len(f) >= 7 && (f[len(f)-5] != "yes" || f[len(f)-4] != "yes") {
 			t.Errorf("font not embedded and subset: %s", line)
 		}
 	}
-	text, _ := exec.Command(tool(t, "pdftotext"), "-layout", out, "-").Output()
+	text, _ := exec.Command(testtool.Path(t, "pdftotext"), "-layout", out, "-").Output()
 	for _, want := range []string{"블로그에서 책으로", "개발자 취업 준비 1년의 기록", "Go 동시성 패턴 정리", "12,000원"} {
 		if !bytes.Contains(text, []byte(want)) {
 			t.Errorf("pdftotext lacks %q", want)

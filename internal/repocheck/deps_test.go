@@ -47,6 +47,7 @@ var allowed = map[string][]string{
 	"pkg/truetype":           {},
 	"pkg/raster":             {"internal/parallel"},
 	"internal/parallel":      {},
+	"internal/testtool":      {}, // imported by tests only
 	"pkg/manifest":           {"pkg/diag"},
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},

@@ -1,12 +1,12 @@
 package epub
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hangul-press/publish/internal/testtool"
 )
 
 // epubcheck runs EPUBCheck on an EPUB and fails the test on any error or
@@ -14,36 +14,14 @@ import (
 // PUBLISH_REQUIRE_TOOLS=1 (CI), where a missing validator is a failure.
 func epubcheck(t *testing.T, data []byte) {
 	t.Helper()
-	const jar = "/usr/bin/epubcheck"
-	java, err := exec.LookPath("java")
-	if _, statErr := os.Stat(jar); err != nil || statErr != nil {
-		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("EPUBCheck is required (PUBLISH_REQUIRE_TOOLS=1) but java or %s is missing", jar)
-		}
-		t.Skipf("EPUBCheck not run: java or %s is missing", jar)
-	}
 	file := filepath.Join(t.TempDir(), "book.epub")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(java, "-jar", jar, file).CombinedOutput()
-	if err != nil || hasProblems(out) {
-		t.Errorf("EPUBCheck: %v\n%s", err, out)
+	if out, clean := testtool.EPUBCheck(t, file); !clean {
+		t.Errorf("EPUBCheck:\n%s", out)
 		keep(t, data)
 	}
-}
-
-// hasProblems reports whether EPUBCheck printed an error, warning or fatal
-// message; it exits 0 on warnings.
-func hasProblems(out []byte) bool {
-	for _, line := range strings.Split(string(out), "\n") {
-		for _, sev := range []string{"ERROR(", "WARNING(", "FATAL("} {
-			if strings.HasPrefix(line, sev) {
-				return true
-			}
-		}
-	}
-	return !bytes.Contains(out, []byte("No errors or warnings detected"))
 }
 
 // keep saves a failing EPUB where EPUB_KEEP names a folder, to look at.

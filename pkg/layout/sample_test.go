@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/layout"
@@ -76,14 +77,11 @@ func TestSamplePDF(t *testing.T) {
 // installed, unless PUBLISH_REQUIRE_TOOLS=1 demands it.
 func runTool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is not installed", name)
-		}
-		t.Logf("%s not installed; skipping its check", name)
+	path, ok := testtool.Find(t, name)
+	if !ok {
 		return ""
 	}
-	out, err := exec.Command(name, args...).CombinedOutput()
+	out, err := exec.Command(path, args...).CombinedOutput()
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", name, err, out)
 	}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/layout"
 )
 
@@ -20,26 +21,11 @@ import (
 // look at: go test ./pkg/pdf/ -run Tools -pdf.keep=/tmp/x
 var keepDir = flag.String("pdf.keep", "", "write the test PDF and page renders into this folder")
 
-// needTool returns the path of a command-line tool, skipping the test when
-// it is missing, except under PUBLISH_REQUIRE_TOOLS=1 (CI), where a missing
-// validator is a failure.
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("PUBLISH_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s not found and PUBLISH_REQUIRE_TOOLS=1", name)
-		}
-		t.Skipf("%s not found; install poppler-utils and qpdf to run this test", name)
-	}
-	return path
-}
-
 // run runs a tool and returns its standard output, failing on a non-zero
 // exit. TZ is fixed so that tools print dates the same everywhere.
 func run(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	cmd := exec.Command(needTool(t, name), args...)
+	cmd := exec.Command(testtool.Path(t, name), args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
