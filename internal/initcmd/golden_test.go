@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/diag"
 	"golang.org/x/tools/txtar"
 )
@@ -40,15 +41,15 @@ func TestGolden(t *testing.T) {
 	}
 	changed := false
 	for _, name := range []string{"output", "manifest", "diagnostics"} {
-		want, _ := section(ar, name)
-		if want == got[name] {
+		want, _ := testtool.Section(ar, name)
+		if string(want) == got[name] {
 			continue
 		}
 		changed = true
 		if !*update {
 			t.Errorf("%s:\n--- got ---\n%s--- want ---\n%s", name, got[name], want)
 		}
-		setSection(ar, name, got[name])
+		testtool.SetSection(ar, name, []byte(got[name]))
 	}
 	if changed && *update {
 		if err := os.WriteFile(archive, txtar.Format(ar), 0o644); err != nil {
@@ -61,7 +62,8 @@ func TestGolden(t *testing.T) {
 // "category: dev" or "since: 2020-01-01".
 func goldenOptions(t *testing.T, ar *txtar.Archive) Options {
 	opt := Options{Site: "site"}
-	text, _ := section(ar, "options")
+	data, _ := testtool.Section(ar, "options")
+	text := string(data)
 	for _, line := range strings.Split(strings.TrimSpace(text), "\n") {
 		key, val, ok := strings.Cut(line, ":")
 		if !ok {

@@ -43,27 +43,6 @@ func buildSite(t *testing.T, ar *txtar.Archive, dir string) string {
 	return filepath.Join(dir, "site")
 }
 
-// section returns an archive section's text.
-func section(ar *txtar.Archive, name string) (string, bool) {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data), true
-		}
-	}
-	return "", false
-}
-
-// setSection replaces or adds an archive section.
-func setSection(ar *txtar.Archive, name, data string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(data)
-			return
-		}
-	}
-	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(data)})
-}
-
 // writeFiles writes files (slash paths relative to dir) below dir.
 func writeFiles(t *testing.T, dir string, files map[string]string) {
 	t.Helper()

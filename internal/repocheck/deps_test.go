@@ -35,7 +35,7 @@ var owners = map[string][]string{
 	// share, next to RawHTML, which gives them the raw HTML of a node.
 	"golang.org/x/net/html":    {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
-	"golang.org/x/tools/txtar": {}, // tests only
+	"golang.org/x/tools/txtar": {"internal/testtool"}, // golden archives, for tests only
 }
 
 // allowed lists, for each project package, the project packages it may

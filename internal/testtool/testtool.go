@@ -1,8 +1,10 @@
-// Package testtool finds the validators the tests run on real output
-// (EPUBCheck, poppler's pdftotext and pdffonts, qpdf) under one policy: on
-// a developer machine a missing tool skips its check with a message; with
+// Package testtool holds what the tests of several packages share. It
+// finds the validators the tests run on real output (EPUBCheck, poppler's
+// pdftotext and pdffonts, qpdf) under one policy: on a developer machine a
+// missing tool skips its check with a message; with
 // PUBLISH_REQUIRE_TOOLS=1, which .ci/run sets, it fails the test, so that
-// CI never passes by skipping. Only tests import this package.
+// CI never passes by skipping. It also reads and writes the sections of
+// golden txtar archives. Only tests import this package.
 package testtool
 
 import (

@@ -14,6 +14,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/hangul-press/publish/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/linebreak")
@@ -122,36 +124,17 @@ func TestGolden(t *testing.T) {
 			checkParagraph(t, runs, widths, c.opt, lines, problems)
 			got := render([]rune(c.text), lines, problems)
 			if *update {
-				setSection(ar, "lines", got)
+				testtool.SetSection(ar, "lines", []byte(got))
 				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := section(ar, "lines"); got != want {
+			if want, _ := testtool.Section(ar, "lines"); got != string(want) {
 				t.Errorf("lines differ\ngot:\n%s\nwant:\n%s", got, want)
 			}
 		})
 	}
-}
-
-func section(ar *txtar.Archive, name string) string {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return string(f.Data)
-		}
-	}
-	return ""
-}
-
-func setSection(ar *txtar.Archive, name, data string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(data)
-			return
-		}
-	}
-	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(data)})
 }
 
 // seedTexts returns the inputs of the golden files, for fuzz seeds.

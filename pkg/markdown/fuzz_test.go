@@ -42,7 +42,7 @@ func seeds(tb testing.TB) [][]byte {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		out = append(out, section(ar, "input.md"))
+		out = append(out, inputOf(ar))
 	}
 	mds, _ := filepath.Glob("testdata/cjkfriendly/*.md")
 	for _, file := range mds {

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/hangul-press/publish/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
@@ -35,7 +37,7 @@ func checkGolden(t *testing.T, p *Parser, file string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := section(ar, "input.md")
+	src := inputOf(ar)
 	if src == nil {
 		t.Fatalf("%s: no input.md section", file)
 	}
@@ -50,26 +52,16 @@ func checkGolden(t *testing.T, p *Parser, file string) {
 		return
 	}
 	for _, name := range []string{"ast", "html"} {
-		if want := section(ar, name); !bytes.Equal(got[name], want) {
+		if want := sectionData(ar, name); !bytes.Equal(got[name], want) {
 			t.Errorf("%s: %s differs\n--- got ---\n%s--- want ---\n%s", file, name, got[name], want)
 		}
 	}
 }
 
-// section returns the named file of ar, or nil.
-func section(ar *txtar.Archive, name string) []byte {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return f.Data
-		}
-	}
-	return nil
-}
-
 // writeGolden replaces the output sections of file with got.
 func writeGolden(t *testing.T, file string, ar *txtar.Archive, got map[string][]byte) {
 	out := &txtar.Archive{Comment: ar.Comment}
-	out.Files = append(out.Files, txtar.File{Name: "input.md", Data: section(ar, "input.md")})
+	out.Files = append(out.Files, txtar.File{Name: "input.md", Data: inputOf(ar)})
 	for _, name := range []string{"ast", "html"} {
 		out.Files = append(out.Files, txtar.File{Name: name, Data: got[name]})
 	}
@@ -77,3 +69,12 @@ func writeGolden(t *testing.T, file string, ar *txtar.Archive, got map[string][]
 		t.Fatal(err)
 	}
 }
+
+// sectionData is the named section of ar, nil when it has none.
+func sectionData(ar *txtar.Archive, name string) []byte {
+	data, _ := testtool.Section(ar, name)
+	return data
+}
+
+// inputOf is the Markdown input of a golden archive.
+func inputOf(ar *txtar.Archive) []byte { return sectionData(ar, "input.md") }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/diag"
 	"golang.org/x/tools/txtar"
 )
@@ -45,7 +46,7 @@ func runGolden(t *testing.T, name string) {
 	got := readGolden(files, post)
 	changed := false
 	for _, sec := range []string{"body", "diagnostics", "meta"} {
-		want, ok := section(ar, sec)
+		want, ok := testtool.Section(ar, sec)
 		if !ok && sec == "meta" {
 			continue
 		}
@@ -53,7 +54,7 @@ func runGolden(t *testing.T, name string) {
 			if !*update {
 				t.Errorf("%s:\n--- got ---\n%s--- want ---\n%s", sec, got[sec], want)
 			}
-			setSection(ar, sec, got[sec])
+			testtool.SetSection(ar, sec, []byte(got[sec]))
 			changed = true
 		}
 	}
@@ -113,23 +114,4 @@ func meta(p *Post, site *Site) string {
 	fmt.Fprintf(&b, "published: %v\n", p.Published)
 	fmt.Fprintf(&b, "url: %s\n", site.PermalinkOf(p))
 	return b.String()
-}
-
-func section(ar *txtar.Archive, name string) ([]byte, bool) {
-	for _, f := range ar.Files {
-		if f.Name == name {
-			return f.Data, true
-		}
-	}
-	return nil, false
-}
-
-func setSection(ar *txtar.Archive, name, data string) {
-	for i := range ar.Files {
-		if ar.Files[i].Name == name {
-			ar.Files[i].Data = []byte(data)
-			return
-		}
-	}
-	ar.Files = append(ar.Files, txtar.File{Name: name, Data: []byte(data)})
 }
