@@ -11,46 +11,42 @@ import (
 	"github.com/hangul-press/publish/internal/testtool"
 )
 
-func TestEPUBSampleBook(t *testing.T) {
+// buildSampleTwice builds the sample book with command (epub or pdf)
+// twice into the same file and returns the file and the first run's
+// stderr. It fails the test when a run fails or the two outputs differ.
+func buildSampleTwice(t *testing.T, command string) (out, errs string) {
+	t.Helper()
 	root := repoRoot(t)
 	chdir(t, root)
-	out := filepath.Join(t.TempDir(), "sample.epub")
+	out = filepath.Join(t.TempDir(), "sample."+command)
 	env := map[string]string{"SOURCE_DATE_EPOCH": "1612224000"}
-	code, _, errs := run(t, root, env, "epub", "books/sample.yaml", "-o", out)
+	code, _, errs := run(t, root, env, command, "books/sample.yaml", "-o", out)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
+	first, _ := os.ReadFile(out)
+	code, _, _ = run(t, root, env, command, "books/sample.yaml", "-o", out)
+	second, _ := os.ReadFile(out)
+	if code != 0 || !bytes.Equal(first, second) {
+		t.Errorf("rebuild is not byte-identical (%d vs %d bytes)", len(first), len(second))
+	}
+	return out, errs
+}
+
+func TestEPUBSampleBook(t *testing.T) {
+	out, errs := buildSampleTwice(t, "epub")
 	if !strings.Contains(errs, "publish: wrote ") || !strings.Contains(errs, "3 chapters") {
 		t.Errorf("closing line missing:\n%s", errs)
 	}
 	if report, clean := testtool.EPUBCheck(t, out); !clean {
 		t.Fatalf("EPUBCheck on %s:\n%s", out, report)
 	}
-	first, _ := os.ReadFile(out)
-	code, _, _ = run(t, root, env, "epub", "books/sample.yaml", "-o", out)
-	second, _ := os.ReadFile(out)
-	if code != 0 || !bytes.Equal(first, second) {
-		t.Errorf("rebuild is not byte-identical (%d vs %d bytes)", len(first), len(second))
-	}
 }
 
 func TestPDFSampleBook(t *testing.T) {
-	root := repoRoot(t)
-	chdir(t, root)
-	out := filepath.Join(t.TempDir(), "sample.pdf")
-	env := map[string]string{"SOURCE_DATE_EPOCH": "1612224000"}
-	code, _, errs := run(t, root, env, "pdf", "books/sample.yaml", "-o", out)
-	if code != 0 {
-		t.Fatalf("exit %d\n%s", code, errs)
-	}
+	out, errs := buildSampleTwice(t, "pdf")
 	if !strings.Contains(errs, " pages, 3 chapters") {
 		t.Errorf("closing line missing:\n%s", errs)
-	}
-	first, _ := os.ReadFile(out)
-	run(t, root, env, "pdf", "books/sample.yaml", "-o", out)
-	second, _ := os.ReadFile(out)
-	if !bytes.Equal(first, second) {
-		t.Errorf("rebuild is not byte-identical")
 	}
 	if msg, err := exec.Command(testtool.Path(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {
 		t.Errorf("qpdf --check: %v\n%s", err, msg)
