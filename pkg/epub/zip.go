@@ -45,25 +45,20 @@ func (p *publication) writeZip(w io.Writer) error {
 	if err := addEntry(z, "mimetype", []byte(mimetype), zip.Store); err != nil {
 		return err
 	}
-	entries := []struct {
+	type entry struct {
 		name string
 		data []byte
-	}{
+	}
+	entries := []entry{
 		{"META-INF/container.xml", []byte(container)},
 		{packageDir + "package.opf", p.packageDocument()},
 		{packageDir + "toc.ncx", p.ncx()},
 	}
 	for _, d := range p.docs {
-		entries = append(entries, struct {
-			name string
-			data []byte
-		}{packageDir + d.href, d.data})
+		entries = append(entries, entry{packageDir + d.href, d.data})
 	}
 	for _, f := range p.files {
-		entries = append(entries, struct {
-			name string
-			data []byte
-		}{packageDir + f.href, f.data})
+		entries = append(entries, entry{packageDir + f.href, f.data})
 	}
 	// Entries are compressed in parallel, then written in order as raw
 	// entries whose sizes and checksum are known in advance.
