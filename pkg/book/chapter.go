@@ -111,8 +111,9 @@ func htmlImages(raw string) [][2]string {
 }
 
 // NodePos returns the position in the original post file of a node of the
-// chapter's syntax tree: its own first line for blocks, its first text for
-// inlines, else the nearest such ancestor.
+// chapter's syntax tree: the "![" of an image, its own first line for
+// blocks, its first text for other inlines, else the nearest such
+// ancestor.
 func (c *Chapter) NodePos(n ast.Node) diag.Pos {
 	off, ok := c.imageOffset(n)
 	if !ok {
