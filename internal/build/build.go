@@ -74,10 +74,11 @@ func Load(env Env, args []string, diags *diag.List) (*Input, error) {
 	if err != nil {
 		return nil, err
 	}
-	b, err := book.Load(m, book.Options{Rel: env.Rel, Progress: env.Progress}, diags)
-	if b != nil && m.Title == "" {
-		adoptPostMeta(b)
+	if m.Timestamp, err = sourceDate(env); err != nil {
+		diags.Errorf(diag.Pos{File: "(environment)"}, "%v", err)
+		return nil, err
 	}
+	b, err := book.Load(m, book.Options{Rel: env.Rel, Progress: env.Progress}, diags)
 	return &Input{Manifest: m, Book: b}, err
 }
 
@@ -88,12 +89,11 @@ func isManifest(p string) bool {
 
 // postsManifest makes a manifest for posts named on the command line. The
 // site root is the nearest folder above the first post that holds a
-// _config.yml; title and author come from the posts once they are read.
+// _config.yml; without a title, book.Load takes title and author from the
+// posts.
 func postsManifest(env Env, posts []string) (*manifest.Manifest, error) {
-	m := &manifest.Manifest{Path: commandLine, Language: manifest.DefaultLanguage,
-		MaxImagePixels: manifest.DefaultMaxImagePixels}
-	m.EPUB = manifest.EPUBOptions{TOCDepth: manifest.DefaultTOCDepth, MaxImagePx: manifest.DefaultMaxImagePx}
-	m.PDF = manifest.PDFOptions{Paper: manifest.DefaultPaper, LineBreak: "keep-all", FontSize: manifest.DefaultFontSize, LineHeight: manifest.DefaultLineHeight}
+	m := manifest.Default()
+	m.Path = commandLine
 	for _, p := range posts {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -128,51 +128,23 @@ func findSiteRoot(dir string) string {
 	return ""
 }
 
-// adoptPostMeta fills a manifest-less book's title and authors from the
-// first post's front matter, then from _config.yml.
-func adoptPostMeta(b *book.Book) {
-	chapters := b.Chapters()
-	if len(chapters) == 0 {
-		return
+// sourceDate reads SOURCE_DATE_EPOCH, the reproducible-builds convention
+// for the time stamped into outputs; zero when it is not set.
+func sourceDate(env Env) (time.Time, error) {
+	s := env.getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, nil
 	}
-	first := chapters[0]
-	b.Meta.Title = first.Title
-	var cfg map[string]any
-	if b.Site != nil {
-		cfg = b.Site.Config
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 || n > maxEpoch {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970 before the year 10000", s)
 	}
-	if a := authorOf(first.Post.Front); a != "" {
-		b.Meta.Authors = []string{a}
-	} else if a := authorOf(cfg); a != "" {
-		b.Meta.Authors = []string{a}
-	}
+	return time.Unix(n, 0).UTC(), nil
 }
 
-// authorOf reads Jekyll's author key: a name, or a mapping with a name.
-func authorOf(m map[string]any) string {
-	switch a := m["author"].(type) {
-	case string:
-		return a
-	case map[string]any:
-		if n, ok := a["name"].(string); ok {
-			return n
-		}
-	}
-	return ""
-}
-
-// Timestamp returns the time to stamp into outputs: SOURCE_DATE_EPOCH when
-// set (the reproducible-builds convention), else the book's date.
-func Timestamp(env Env, b *book.Book) (time.Time, error) {
-	if s := env.getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil || n < 0 {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a count of seconds since 1970", s)
-		}
-		return time.Unix(n, 0).UTC(), nil
-	}
-	return b.Meta.Date.UTC(), nil
-}
+// maxEpoch is the last second of the year 9999: EPUB and PDF dates have
+// four-digit years.
+const maxEpoch = 253402300799
 
 // commandLine is the manifest path of a book made from posts named on the
 // command line.

@@ -7,15 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
-	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/epub"
 	"github.com/hangul-press/publish/pkg/layout"
-	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/pdf"
 )
 
@@ -89,41 +85,14 @@ func DefaultOutput(env Env, in *Input, ext string) string {
 // not be right, so none is written.
 var errBookHasErrors = errors.New("the book has errors; nothing written")
 
-// sandbox reads the files the manifest itself names (a stylesheet, fonts)
-// under the same rule as the posts: inside the manifest's folder or the
-// site root.
-func sandbox(m *manifest.Manifest) *book.Sandbox {
-	roots := []string{m.Dir}
-	if m.Site != nil {
-		roots = append(roots, m.Site.Root)
-	}
-	return book.NewSandbox(roots...)
-}
-
 // EPUB writes the book as an EPUB file.
 func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, error) {
 	if diags.HasErrors() {
 		return Result{}, errBookHasErrors
 	}
-	m := in.Manifest
-	opt := epub.Options{TOCDepth: m.EPUB.TOCDepth, MaxImagePx: m.EPUB.MaxImagePx, EmbedFonts: m.EPUB.EmbedFonts,
-		Generator: generator, Progress: env.Progress}
-	t, err := Timestamp(env, in.Book)
-	if err != nil {
-		return Result{}, err
-	}
-	opt.Time = t
-	if m.EPUB.CSS != "" {
-		css, err := sandbox(m).ReadFile(m.EPUB.CSS)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: m.Path}, "epub.css %s: %v", env.Rel(m.EPUB.CSS), err)
-			return Result{}, errBookHasErrors
-		}
-		opt.CSS = css
-	}
-	var st epub.Stats
+	opt := epub.Options{Generator: generator, Progress: env.Progress}
 	var buf bytes.Buffer
-	st, err = epub.Write(&buf, in.Book, opt, diags)
+	st, err := epub.Write(&buf, in.Book, opt, diags)
 	if err != nil {
 		return Result{}, err
 	}
@@ -141,51 +110,13 @@ func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, 
 	return r, nil
 }
 
-// customPaper reads a WxHmm trim size.
-var customPaper = regexp.MustCompile(`^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)mm$`)
-
-// Paper returns a trim size in millimetres from a preset name or WxHmm.
-func Paper(name string) (w, h float64, err error) {
-	if p, ok := manifest.Papers[strings.ToLower(name)]; ok {
-		return p[0], p[1], nil
-	}
-	if m := customPaper.FindStringSubmatch(strings.ToLower(name)); m != nil {
-		w, _ = strconv.ParseFloat(m[1], 64)
-		h, _ = strconv.ParseFloat(m[2], 64)
-		if w >= 50 && h >= 50 && w <= 1000 && h <= 1000 {
-			return w, h, nil
-		}
-	}
-	return 0, 0, fmt.Errorf("unknown paper %q (use a5, shinguk, 46, crown, a4, letter, mungo, or WxHmm such as 150x220mm, 50 to 1000 mm)", name)
-}
-
-// PDF lays out the book and writes it as a PDF file. paper, when not
-// empty, overrides the manifest's.
-func PDF(env Env, in *Input, out, paper, creator string, diags *diag.List) (Result, error) {
+// PDF lays out the book and writes it as a PDF file. Its settings are the
+// book's (in.Book.Config.PDF), which the command line may have changed.
+func PDF(env Env, in *Input, out, creator string, diags *diag.List) (Result, error) {
 	if diags.HasErrors() {
 		return Result{}, errBookHasErrors
 	}
-	m := in.Manifest
-	if paper == "" {
-		paper = m.PDF.Paper
-	}
-	w, h, err := Paper(paper)
-	if err != nil {
-		return Result{}, err
-	}
-	t, err := Timestamp(env, in.Book)
-	if err != nil {
-		return Result{}, err
-	}
-	opt := layout.Options{PageWidth: layout.Mm(w), PageHeight: layout.Mm(h), FontSize: layout.Pt(m.PDF.FontSize),
-		LineHeight: m.PDF.LineHeight, Indent: m.PDF.Indent, RectoChapters: m.PDF.RectoChapters,
-		Date: t.Unix(), Creator: creator, FontsPos: m.PDF.FontsPos, Progress: env.Progress}
-	if m.PDF.LineBreak == "normal" {
-		opt.Mode = layout.Normal
-	}
-	if opt.Fonts, err = readFonts(env, m, diags); err != nil {
-		return Result{}, err
-	}
+	opt := layout.Options{Creator: creator, Progress: env.Progress}
 	doc, err := layout.Layout(in.Book, opt, diags)
 	if err != nil {
 		return Result{}, err
@@ -202,29 +133,6 @@ func PDF(env Env, in *Input, out, paper, creator string, diags *diag.List) (Resu
 		return Result{}, err
 	}
 	return Result{Path: out, Bytes: n, Pages: len(doc.Pages), Chapters: len(in.Book.Chapters())}, nil
-}
-
-// readFonts reads the TrueType files the manifest names per role.
-func readFonts(env Env, m *manifest.Manifest, diags *diag.List) (map[string][][]byte, error) {
-	if len(m.PDF.Fonts) == 0 {
-		return nil, nil
-	}
-	box := sandbox(m)
-	out := map[string][][]byte{}
-	for _, role := range []string{"body", "heading", "code"} {
-		for _, p := range m.PDF.Fonts[role] {
-			data, err := box.ReadFile(p)
-			if err != nil {
-				diags.Errorf(m.PDF.FontsPos[role], "font %s: %v", env.Rel(p), err)
-				continue
-			}
-			out[role] = append(out[role], data)
-		}
-	}
-	if diags.HasErrors() {
-		return nil, errBookHasErrors
-	}
-	return out, nil
 }
 
 // Size formats a byte count for people: 812 B, 14.2 KB, 3.4 MB.

@@ -32,7 +32,7 @@ func TestProgressStages(t *testing.T) {
 	if _, err := EPUB(env, in, filepath.Join(dir, "s.epub"), "test", &d); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := PDF(env, in, filepath.Join(dir, "s.pdf"), "", "test", &d); err != nil {
+	if _, err := PDF(env, in, filepath.Join(dir, "s.pdf"), "test", &d); err != nil {
 		t.Fatal(err)
 	}
 	for _, stage := range []string{"reading posts", "rendering chapters", "setting chapters", "writing pages"} {

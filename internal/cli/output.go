@@ -33,11 +33,11 @@ func pdfCommand(io IO, env build.Env) *cli.Command {
 		[]cli.Flag{&cli.StringFlag{Name: "paper", Usage: "trim size: a5, shinguk, 46, crown, a4, letter, mungo or WxHmm (overrides the manifest)"}},
 		func(in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error) {
 			if p := cmd.String("paper"); p != "" {
-				if _, _, err := build.Paper(p); err != nil {
+				if err := in.Book.Config.PDF.SetPaper(p); err != nil {
 					return build.Result{}, usageError{err}
 				}
 			}
-			return build.PDF(env, in, out, cmd.String("paper"), "publish "+version(), diags)
+			return build.PDF(env, in, out, "publish "+version(), diags)
 		})
 }
 

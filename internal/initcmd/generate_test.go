@@ -194,8 +194,8 @@ func TestGenerateMeta(t *testing.T) {
 	if want := "개발하며 배운 것들을 적습니다. 'TIL' & 회고"; m.Description != want {
 		t.Errorf("description %q, want %q", m.Description, want)
 	}
-	if m.Language != "ko" || m.HasDate || m.PDF.Paper != "a5" || m.EPUB.TOCDepth != 2 {
-		t.Errorf("language %q, date given %v, paper %q, toc_depth %d", m.Language, m.HasDate, m.PDF.Paper, m.EPUB.TOCDepth)
+	if m.Language != "ko" || m.HasDate || m.PDF.Paper.Name != "a5" || m.EPUB.TOCDepth != 2 {
+		t.Errorf("language %q, date given %v, paper %q, toc_depth %d", m.Language, m.HasDate, m.PDF.Paper.Name, m.EPUB.TOCDepth)
 	}
 	if m.Site == nil || m.Site.Root != opt.Site || !strings.Contains(string(text), `root: "site"`) {
 		t.Errorf("site root not written relative to the manifest:\n%s", text)

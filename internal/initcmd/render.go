@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -166,21 +165,10 @@ func (d *draft) outputs(b *bytes.Buffer) {
 // paperList names the paper presets pkg/manifest knows, smallest first,
 // so the comment never offers a size the reader would refuse.
 func paperList() []string {
-	names := make([]string, 0, len(manifest.Papers))
-	for n := range manifest.Papers {
-		names = append(names, n)
-	}
-	sort.Slice(names, func(i, j int) bool {
-		a, b := manifest.Papers[names[i]], manifest.Papers[names[j]]
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		return names[i] < names[j]
-	})
-	parts := make([]string, len(names))
-	for i, n := range names {
-		s := manifest.Papers[n]
-		parts[i] = fmt.Sprintf("%s (%g×%g mm)", n, s[0], s[1])
+	var parts []string
+	for _, n := range manifest.PaperNames() {
+		p, _ := manifest.ParsePaper(n)
+		parts = append(parts, fmt.Sprintf("%s (%g×%g mm)", n, p.Width, p.Height))
 	}
 	return parts
 }

@@ -51,9 +51,9 @@ var allowed = map[string][]string{
 	"pkg/manifest":           {"pkg/diag"},
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
-	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "internal/parallel"},
+	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
 	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
+	"pkg/layout":             {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
 	"pkg/pdf":                {"pkg/layout"},
 	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},

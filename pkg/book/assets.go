@@ -14,6 +14,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/truetype"
 
 	_ "golang.org/x/image/webp" // register WebP: blogs use it; the EPUB writer converts it
 )
@@ -183,4 +187,46 @@ func (l *loader) loadCover() {
 		return
 	}
 	l.book.Cover = a
+}
+
+// loadStylesheet reads the manifest's epub.css, so that a missing or
+// refused stylesheet is reported by check, at the manifest's line.
+func (l *loader) loadStylesheet() {
+	css := l.m.EPUB.CSS
+	if css == "" {
+		return
+	}
+	data, err := l.box.ReadFile(css)
+	if err != nil {
+		l.diags.Errorf(l.m.EPUB.CSSPos, "epub.css %s: %v", l.rel(css), plainErr(err))
+		return
+	}
+	if !utf8.Valid(data) {
+		l.diags.Errorf(l.m.EPUB.CSSPos, "epub.css %s is not UTF-8 text", l.rel(css))
+		return
+	}
+	l.book.Stylesheet = data
+}
+
+// loadFonts reads and checks the manifest's pdf.fonts: each file must be a
+// TrueType font the PDF writer can embed.
+func (l *loader) loadFonts() {
+	for _, role := range manifest.FontRoles {
+		for _, ff := range l.m.PDF.Fonts[role] {
+			data, err := l.box.ReadFile(ff.Path)
+			if err != nil {
+				l.diags.Errorf(ff.Pos, "font %s: %v", l.rel(ff.Path), plainErr(err))
+				continue
+			}
+			f, err := truetype.Parse(data)
+			if err != nil {
+				l.diags.Errorf(ff.Pos, "font %s: %v", l.rel(ff.Path), err)
+				continue
+			}
+			if l.book.Fonts == nil {
+				l.book.Fonts = map[manifest.FontRole][]*FontFile{}
+			}
+			l.book.Fonts[role] = append(l.book.Fonts[role], &FontFile{FontFile: ff, Data: data, Font: f})
+		}
+	}
 }

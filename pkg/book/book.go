@@ -12,13 +12,21 @@ import (
 	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/source"
+	"github.com/hangul-press/publish/pkg/truetype"
 	"github.com/yuin/goldmark/ast"
 )
 
 // Book is a loaded, checked book.
 type Book struct {
-	Meta Meta
+	// Config is the resolved configuration the book was loaded with; the
+	// writers take their settings from it (Config.EPUB, Config.PDF).
+	Config *manifest.Manifest
+	Meta   Meta
+	// Time is stamped into the outputs and is the clock of Liquid's
+	// "now": Config.Timestamp when set, else the book's date.
+	Time time.Time
 	// Parts holds the book's content in order. Chapters that belong to no
 	// part sit in parts whose Title is "".
 	Parts []*Part
@@ -28,6 +36,12 @@ type Book struct {
 	Cover *Asset
 	// Site is the Jekyll site the posts come from; nil when there is none.
 	Site *source.Site
+	// Stylesheet is the manifest's epub.css, read and checked at load
+	// time; nil when there is none.
+	Stylesheet []byte
+	// Fonts are the manifest's pdf.fonts, read and checked at load time,
+	// per role, regular then bold.
+	Fonts map[manifest.FontRole][]*FontFile
 
 	links linkIndex
 }
@@ -128,6 +142,14 @@ type ImageRef struct {
 	Asset *Asset
 	// Remote is true for http(s) images, which are never fetched.
 	Remote bool
+}
+
+// FontFile is a TrueType file the manifest names for a role.
+type FontFile struct {
+	manifest.FontFile
+	Data []byte
+	// Font is the parsed face; Parse has checked what the writers need.
+	Font *truetype.Font
 }
 
 // Chapters returns every chapter of the book in order.

@@ -45,8 +45,17 @@ type loader struct {
 // Load reads every post the manifest names and builds the book. Problems
 // are reported in diags; the error is non-nil when the book cannot be
 // built correctly (a listed post is missing or unreadable, for example).
+//
+// m is the resolved configuration (start a hand-made one from
+// manifest.Default); the book keeps it as Config. A manifest without a
+// title makes a book of posts: its title and authors come from the first
+// post, then the site's _config.yml.
 func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
-	l := &loader{m: m, opt: opt, diags: diags, book: &Book{},
+	if err := m.Check(); err != nil {
+		diags.Errorf(diag.Pos{File: m.Path}, "%v", err)
+		return nil, err
+	}
+	l := &loader{m: m, opt: opt, diags: diags, book: &Book{Config: m},
 		seen: map[string]diag.Pos{}, assets: map[string]*Asset{}, names: map[string]bool{}}
 	before := diags.Count(diag.Error)
 	roots := []string{m.Dir}
@@ -61,6 +70,8 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	l.loadEntries(m.Chapters)
 	l.fillMeta()
 	l.loadCover()
+	l.loadStylesheet()
+	l.loadFonts()
 	l.checkLinks()
 	if diags.Count(diag.Error) > before {
 		return l.book, errors.New("the book has errors")
@@ -272,10 +283,17 @@ func identifier(title string, authors []string) string {
 	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
 }
 
+// fillMeta sets the book's metadata from the configuration, with what the
+// chapters give: the newest date, the subjects, and for a book of posts its
+// title and authors. The identifier is derived last, from the final title
+// and authors.
 func (l *loader) fillMeta() {
 	m := l.m
 	meta := Meta{Title: m.Title, Subtitle: m.Subtitle, Authors: m.Authors, Language: m.Language,
 		Date: m.Date, Identifier: m.Identifier, Publisher: m.Publisher, Description: m.Description, Rights: m.Rights}
+	if meta.Title == "" {
+		l.adoptPostMeta(&meta)
+	}
 	subjects := map[string]bool{}
 	for _, c := range l.book.Chapters() {
 		if !m.HasDate && c.Date.After(meta.Date) {
@@ -293,4 +311,46 @@ func (l *loader) fillMeta() {
 		meta.Identifier = identifier(meta.Title, meta.Authors)
 	}
 	l.book.Meta = meta
+	l.book.Time = m.Timestamp
+	if l.book.Time.IsZero() {
+		l.book.Time = meta.Date
+	}
+	l.book.Time = l.book.Time.UTC()
+}
+
+// adoptPostMeta gives a book of posts (a configuration without a title)
+// the first chapter's title, and the author of its front matter, else of
+// the site's _config.yml.
+func (l *loader) adoptPostMeta(meta *Meta) {
+	chapters := l.book.Chapters()
+	if len(chapters) == 0 {
+		return
+	}
+	first := chapters[0]
+	meta.Title = first.Title
+	if len(meta.Authors) > 0 {
+		return
+	}
+	var cfg map[string]any
+	if l.book.Site != nil {
+		cfg = l.book.Site.Config
+	}
+	if a := authorOf(first.Post.Front); a != "" {
+		meta.Authors = []string{a}
+	} else if a := authorOf(cfg); a != "" {
+		meta.Authors = []string{a}
+	}
+}
+
+// authorOf reads Jekyll's author key: a name, or a mapping with a name.
+func authorOf(m map[string]any) string {
+	switch a := m["author"].(type) {
+	case string:
+		return a
+	case map[string]any:
+		if n, ok := a["name"].(string); ok {
+			return n
+		}
+	}
+	return ""
 }

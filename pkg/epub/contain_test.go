@@ -20,7 +20,7 @@ func (panicking) AddOptions(...renderer.Option)            {}
 // on a worker goroutine, becomes an error on that chapter's file.
 func TestRenderContainsPanics(t *testing.T) {
 	b, _ := loadBook(t, "../../books/sample.yaml")
-	p := newPublication(b, withDefaults(Options{Time: fixedTime}, b), &diag.List{})
+	p := newPublication(b, Options{}, &diag.List{})
 	p.prepareImages()
 	p.plan()
 	var d *document

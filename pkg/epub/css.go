@@ -26,9 +26,9 @@ func (p *publication) stylesheet() ([]byte, error) {
 	if err := html.New(html.WithClasses(true)).WriteCSS(&b, styles.Get(codeStyle)); err != nil {
 		return nil, err
 	}
-	if len(p.opt.CSS) > 0 {
+	if len(p.book.Stylesheet) > 0 {
 		b.WriteString("\n/* epub.css from the manifest */\n")
-		b.Write(p.opt.CSS)
+		b.Write(p.book.Stylesheet)
 	}
 	return []byte(b.String()), nil
 }

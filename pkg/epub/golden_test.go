@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"image"
 	"image/color"
 	"image/png"
@@ -46,7 +47,7 @@ func goldenFile(t *testing.T, file string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, diags := buildArchive(t, ar, Options{})
+	data, diags := buildArchive(t, ar, nil)
 	got := answers(t, data, diags.String())
 	if *update {
 		rewrite(t, file, ar, got)
@@ -68,10 +69,15 @@ func isAnswer(name string) bool {
 
 // buildArchive writes the archive's files to a folder, loads the book and
 // renders it.
-func buildArchive(t testing.TB, ar *txtar.Archive, opt Options) ([]byte, diagLines) {
+// buildArchive loads the archive's book, lets set change its settings
+// (set may be nil), and writes it.
+func buildArchive(t testing.TB, ar *txtar.Archive, set func(*manifest.Manifest)) ([]byte, diagLines) {
 	t.Helper()
 	b, loadDiags, dir := loadArchive(t, ar)
-	data, _, diags := build(t, b, opt)
+	if set != nil {
+		set(b.Config)
+	}
+	data, _, diags := build(t, b, Options{})
 	loadDiags.Append(diags)
 	return data, diagLines{listText(loadDiags), dir}
 }

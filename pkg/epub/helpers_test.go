@@ -21,6 +21,7 @@ func loadBook(t testing.TB, path string) (*book.Book, *diag.List) {
 	if err != nil {
 		t.Fatalf("manifest: %v\n%v", err, diags)
 	}
+	m.Timestamp = fixedTime
 	b, err := book.Load(m, book.Options{}, &diags)
 	if err != nil {
 		t.Fatalf("book: %v\n%v", err, diags)
@@ -33,9 +34,6 @@ func build(t testing.TB, b *book.Book, opt Options) ([]byte, Stats, *diag.List) 
 	t.Helper()
 	var diags diag.List
 	var out bytes.Buffer
-	if opt.Time.IsZero() {
-		opt.Time = fixedTime
-	}
 	st, err := Write(&out, b, opt, &diags)
 	if err != nil {
 		t.Fatalf("Write: %v", err)

@@ -65,7 +65,7 @@ func TestHostile(t *testing.T) {
 	ar := txtar.Parse([]byte(hostileArchive))
 	long := strings.Repeat("아주 긴 문단의 한국어 문장입니다. ", 100*1024/50)
 	ar.Files = append(ar.Files, txtar.File{Name: "long.md", Data: []byte("# 긴 문단\n\n" + long + "\n")})
-	data, diags := buildArchive(t, ar, Options{})
+	data, diags := buildArchive(t, ar, nil)
 	files := zipFiles(t, data)
 	checkNames(t, files)
 	for name, body := range files {

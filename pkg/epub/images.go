@@ -120,14 +120,14 @@ func (p *publication) convert(a *book.Asset) ([]byte, string, error) {
 		return a.Data, a.MediaType, checkSVG(a.Data)
 	}
 	_, core := coreImages[a.MediaType]
-	if core && max(a.Width, a.Height) <= p.opt.MaxImagePx {
+	if core && max(a.Width, a.Height) <= p.book.Config.EPUB.MaxImagePx {
 		return a.Data, a.MediaType, nil
 	}
 	img, _, err := image.Decode(bytes.NewReader(a.Data))
 	if err != nil {
 		return nil, "", fmt.Errorf("cannot decode %s: %v", a.MediaType, err)
 	}
-	img = downscale(img, p.opt.MaxImagePx)
+	img = downscale(img, p.book.Config.EPUB.MaxImagePx)
 	if a.MediaType == "image/jpeg" || lossyWebP(a) {
 		return encode(img, "image/jpeg")
 	}

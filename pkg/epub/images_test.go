@@ -2,6 +2,7 @@ package epub
 
 import (
 	"bytes"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"image"
 	"image/jpeg"
 	"os"
@@ -37,7 +38,7 @@ func TestConvert(t *testing.T) {
 		{"lossless webp to png", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("gopher-doc.8bpp.lossless.webp")}, "image/png", 0, false},
 		{"lossy webp to jpeg", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("blue-purple-pink.lossy.webp")}, "image/jpeg", 0, false},
 	}
-	p := &publication{opt: Options{MaxImagePx: 2000}}
+	p := &publication{book: &book.Book{Config: manifest.Default()}}
 	for _, tt := range tests {
 		data, mediaType, err := p.convert(tt.asset)
 		if err != nil {

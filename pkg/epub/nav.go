@@ -57,7 +57,7 @@ func containsChapter(cs []*book.Chapter, c *book.Chapter) bool {
 // writes its sections as ## or as #.
 func (p *publication) headingEntries(d *document) []*tocEntry {
 	hs := p.tocHeadings(d)
-	if len(hs) == 0 || p.opt.TOCDepth < 2 {
+	if len(hs) == 0 || p.book.Config.EPUB.TOCDepth < 2 {
 		return nil
 	}
 	top := hs[0].Level
@@ -68,7 +68,7 @@ func (p *publication) headingEntries(d *document) []*tocEntry {
 	stack := []*tocEntry{&root}
 	levels := []int{top - 1}
 	for _, h := range hs {
-		if h.Level > top+p.opt.TOCDepth-2 {
+		if h.Level > top+p.book.Config.EPUB.TOCDepth-2 {
 			continue
 		}
 		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {

@@ -60,7 +60,7 @@ func (p *publication) metadata(b *strings.Builder) {
 	for _, s := range m.Subjects {
 		el(`<dc:subject>%s</dc:subject>`, xmlEsc(s))
 	}
-	el(`<meta property="dcterms:modified">%s</meta>`, p.opt.Time.Format("2006-01-02T15:04:05Z"))
+	el(`<meta property="dcterms:modified">%s</meta>`, p.book.Time.Format("2006-01-02T15:04:05Z"))
 	if name := p.images[p.book.Cover]; p.book.Cover != nil && name != "" {
 		el(`<meta name="cover" content="%s"/>`, p.fileID(name))
 	}
@@ -82,7 +82,7 @@ func orDefault(s, d string) string {
 func (p *publication) pubDate() string {
 	t := p.book.Meta.Date
 	if t.IsZero() {
-		t = p.opt.Time
+		t = p.book.Time
 	}
 	return t.In(time.UTC).Format("2006-01-02")
 }

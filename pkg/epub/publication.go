@@ -67,12 +67,9 @@ type file struct {
 
 func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
 	lang := b.Meta.Language
-	if lang == "" {
-		lang = "ko"
-	}
 	p := &publication{book: b, opt: opt, diags: diags, lang: lang, words: labelsFor(lang),
 		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}}
-	if opt.EmbedFonts {
+	if b.Config.EPUB.EmbedFonts {
 		// The characters each face draws are gathered only when fonts are
 		// embedded, to cut them to what the book uses.
 		p.runes = &faceRunes{}
@@ -101,7 +98,7 @@ func (p *publication) build() error {
 	p.renderAll(docs)
 	p.renderAll(nav)
 	p.serializeDocs()
-	if p.opt.EmbedFonts {
+	if p.book.Config.EPUB.EmbedFonts {
 		if err := p.subsetFonts(); err != nil {
 			return err
 		}

@@ -62,7 +62,9 @@ func richBook(t *testing.T) ([]byte, Stats) {
 	writeFixture(t, filepath.Join(dir, "cover.png"), []byte("png 60 90"))
 	writeFixture(t, filepath.Join(dir, "book.yaml"), []byte(manifest.String()))
 	b, _ := loadBook(t, filepath.Join(dir, "book.yaml"))
-	data, st, _ := build(t, b, Options{EmbedFonts: true, Generator: "publish test", CSS: []byte("p { color: black; }\n")})
+	b.Config.EPUB.EmbedFonts = true
+	b.Stylesheet = []byte("p { color: black; }\n")
+	data, st, _ := build(t, b, Options{Generator: "publish test"})
 	if dir := os.Getenv("EPUB_KEEP"); dir != "" {
 		_ = os.WriteFile(filepath.Join(dir, "rich.epub"), data, 0o644)
 	}
@@ -72,8 +74,9 @@ func richBook(t *testing.T) ([]byte, Stats) {
 // TestReproducible builds the same books twice and compares the bytes.
 func TestReproducible(t *testing.T) {
 	b, _ := loadBook(t, "../../books/sample.yaml")
-	one, _, _ := build(t, b, Options{EmbedFonts: true})
-	two, _, _ := build(t, b, Options{EmbedFonts: true})
+	b.Config.EPUB.EmbedFonts = true
+	one, _, _ := build(t, b, Options{})
+	two, _, _ := build(t, b, Options{})
 	if !bytes.Equal(one, two) {
 		t.Error("two builds of the sample book differ")
 	}

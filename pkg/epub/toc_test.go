@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"github.com/hangul-press/publish/pkg/manifest"
 	"strings"
 	"testing"
 
@@ -27,7 +28,7 @@ func TestTOCDepth(t *testing.T) {
 		{3, []string{`c001.xhtml#three"`}, []string{"#four"}},
 	}
 	for _, tt := range tests {
-		data, _ := buildArchive(t, txtar.Parse([]byte(tocArchive)), Options{TOCDepth: tt.depth})
+		data, _ := buildArchive(t, txtar.Parse([]byte(tocArchive)), func(m *manifest.Manifest) { m.EPUB.TOCDepth = tt.depth })
 		files := zipFiles(t, data)
 		for _, doc := range []string{"EPUB/nav.xhtml", "EPUB/toc.ncx"} {
 			nav := string(files[doc])

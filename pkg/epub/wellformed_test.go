@@ -27,7 +27,7 @@ func TestParseOwnMatchesParser(t *testing.T) {
 	}
 	own := 0
 	for name, b := range books {
-		p := newPublication(b, withDefaults(Options{Time: fixedTime}, b), &diag.List{})
+		p := newPublication(b, Options{}, &diag.List{})
 		p.prepareImages()
 		p.plan()
 		w := p.newWorker()

@@ -1,42 +1,23 @@
 package epub
 
 import (
+	"errors"
 	"io"
-	"time"
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 )
 
-// Options adjust how a book is written.
+// Options adjust one run of the writer. The book's settings (table of
+// contents depth, image size, fonts, stylesheet) come from the book:
+// b.Config.EPUB and b.Stylesheet; its time from b.Time.
 type Options struct {
-	// Time is written as dcterms:modified, and as dc:date when the book has
-	// no date. The caller takes it from SOURCE_DATE_EPOCH or the manifest.
-	Time time.Time
-	// TOCDepth is how deep the table of contents goes: 1 lists chapters,
-	// 2 adds their second-level headings, and so on. Zero means 2.
-	TOCDepth int
-	// MaxImagePx is the longest side, in pixels, an image may keep; larger
-	// images are scaled down. Zero means 2000.
-	MaxImagePx int
-	// CSS is an extra stylesheet, appended after the default one.
-	CSS []byte
-	// EmbedFonts embeds the Nanum fonts, cut down to the characters used.
-	EmbedFonts bool
 	// Generator names the program, for <meta name="generator">.
 	Generator string
 	// Progress, when not nil, is told how many chapters of the total
 	// have been rendered. It is called from several goroutines.
 	Progress func(stage string, done, total int)
 }
-
-// Defaults for Options fields left zero.
-const (
-	defaultTOCDepth = 2
-	// defaultMaxImagePx keeps a full-page image sharp on a high-density
-	// tablet while bounding the file size.
-	defaultMaxImagePx = 2000
-)
 
 // Stats counts what Write put into the EPUB, for a closing line.
 type Stats struct {
@@ -56,7 +37,9 @@ func Write(w io.Writer, b *book.Book, opt Options, diags *diag.List) (Stats, err
 	if diags == nil {
 		diags = &diag.List{}
 	}
-	opt = withDefaults(opt, b)
+	if b.Config == nil {
+		return Stats{}, errors.New("epub: the book has no configuration (load it with book.Load)")
+	}
 	pub := newPublication(b, opt, diags)
 	if err := pub.build(); err != nil {
 		return Stats{}, err
@@ -65,18 +48,4 @@ func Write(w io.Writer, b *book.Book, opt Options, diags *diag.List) (Stats, err
 		return Stats{}, err
 	}
 	return pub.stats, nil
-}
-
-func withDefaults(opt Options, b *book.Book) Options {
-	if opt.TOCDepth <= 0 {
-		opt.TOCDepth = defaultTOCDepth
-	}
-	if opt.MaxImagePx <= 0 {
-		opt.MaxImagePx = defaultMaxImagePx
-	}
-	if opt.Time.IsZero() {
-		opt.Time = b.Meta.Date
-	}
-	opt.Time = opt.Time.UTC()
-	return opt
 }

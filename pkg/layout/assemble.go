@@ -186,5 +186,5 @@ func (e *engine) info() Info {
 		lang = "ko"
 	}
 	return Info{Title: m.Title, Author: strings.Join(m.Authors, ", "), Subject: subject,
-		Keywords: strings.Join(m.Subjects, ", "), Creator: e.opt.Creator, Lang: lang, Date: e.opt.Date}
+		Keywords: strings.Join(m.Subjects, ", "), Creator: e.opt.Creator, Lang: lang, Date: e.b.Time.Unix()}
 }

@@ -13,7 +13,7 @@ const parSkip = 0.5
 
 // bodyStyle is the style of running text.
 func (e *engine) bodyStyle() textStyle {
-	return textStyle{role: RoleBody, size: e.opt.FontSize}
+	return textStyle{role: RoleBody, size: e.size}
 }
 
 // chapter sets one chapter: its opening, then its blocks.
@@ -106,14 +106,14 @@ func (e *engine) paragraph(n ast.Node) {
 		e.inlineFigures(n)
 		return
 	}
-	o := textOpts{justify: true, size: e.opt.FontSize, pitch: e.pitch}
+	o := textOpts{justify: true, size: e.size, pitch: e.pitch}
 	_, tight := n.(*ast.TextBlock)
 	switch {
 	case tight:
 		e.blockSpace(0)
-	case e.opt.Indent > 0:
+	case e.set.Indent > 0:
 		if !e.ctx.firstBlock {
-			o.indent = Length(e.opt.Indent * float64(e.opt.FontSize))
+			o.indent = Length(e.set.Indent * float64(e.size))
 		}
 		e.ctx.firstBlock = false
 	default:
@@ -162,4 +162,4 @@ func (e *engine) thematicBreak() {
 
 // quoteRuleWidth is the weight of a block quote's rule: a tenth of the
 // body size, a little heavier than a hairline so that it survives print.
-func quoteRuleWidth(e *engine) Length { return e.opt.FontSize / 10 }
+func quoteRuleWidth(e *engine) Length { return e.size / 10 }

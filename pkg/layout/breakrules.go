@@ -1,20 +1,25 @@
 package layout
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/hangul-press/publish/pkg/manifest"
+)
 
 // Mode chooses the unit that Korean lines break on (W3C KLREQ §3.1, "Line
-// breaking rules"; CSS Text 3 word-break).
-type Mode int
+// breaking rules"; CSS Text 3 word-break). It is the manifest's
+// pdf.linebreak setting, one type for both.
+type Mode = manifest.LineBreak
 
 const (
 	// KeepAll breaks lines between eojeols, the space-separated words of
 	// Korean, as CSS "word-break: keep-all". It is the default. Syllables of
 	// one eojeol are split only as an emergency: when the eojeol is longer
 	// than the line, or a justified line would otherwise be far too loose.
-	KeepAll Mode = iota
+	KeepAll = manifest.KeepAll
 	// Normal breaks lines between any two Hangul syllables as well, as CSS
 	// "word-break: normal" does for Korean, the custom of many Korean books.
-	Normal
+	Normal = manifest.Normal
 )
 
 // BreakClass says whether, and how, a line may break at the boundary before

@@ -69,13 +69,13 @@ func (e *engine) mathBlock(n *markdown.MathBlock) {
 		lines = append(lines, []span{{text: l, st: st, node: n}})
 	}
 	saved := e.ctx.left
-	e.ctx.left += Length(listIndent * float64(e.opt.FontSize))
+	e.ctx.left += Length(listIndent * float64(e.size))
 	e.codeLines(lines, false, false)
 	e.ctx.left = saved
 }
 
 func (e *engine) codeStyle() textStyle {
-	return textStyle{role: RoleCode, size: Length(codeScale * float64(e.opt.FontSize)), color: textColor}
+	return textStyle{role: RoleCode, size: Length(codeScale * float64(e.size)), color: textColor}
 }
 
 // highlight splits code into lines of coloured spans. Code with no known

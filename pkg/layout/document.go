@@ -23,57 +23,15 @@ import (
 //     of contents (re-laid out until its page numbers settle), running
 //     heads and folios, and the placing of boxes on mirrored pages.
 
-// Options control Layout. Zero values take the defaults below.
+// Options adjust one run of Layout. The book's settings (trim size, type
+// size, line breaking, fonts) come from the book: b.Config.PDF and
+// b.Fonts; the document date from b.Time.
 type Options struct {
-	// PageWidth and PageHeight are the trim size.
-	PageWidth, PageHeight Length
-	// FontSize is the body text size.
-	FontSize Length
-	// LineHeight is the body line pitch as a multiple of FontSize.
-	LineHeight float64
-	// Mode is KeepAll (word basis, the default) or Normal.
-	Mode Mode
-	// Indent is the first-line indent of paragraphs in em; 0 separates
-	// paragraphs by half a line of space instead.
-	Indent float64
-	// RectoChapters starts every chapter (and part) on an odd page.
-	RectoChapters bool
-	// Fonts are extra TrueType files per role ("body", "heading", "code"),
-	// regular then bold, tried before the shipped faces. A file that does
-	// not parse is reported and skipped.
-	Fonts map[string][][]byte
-	// FontsPos is where each role's files were named, for messages.
-	FontsPos map[string]diag.Pos
-	// Date is the document date, Unix seconds; Creator names the program.
-	Date    int64
+	// Creator names the program, for the PDF's metadata.
 	Creator string
 	// Progress, when not nil, is told how many chapters of the total
 	// have been set.
 	Progress func(stage string, done, total int)
-}
-
-// Defaults for Options left zero: A5 (148×210 mm, 국판), 10 pt text at
-// 170 % line pitch, the middle of the 160–170 % that suits Korean body text
-// (KOREAN.md).
-const (
-	defaultWidthMM   = 148
-	defaultHeightMM  = 210
-	defaultFontPt    = 10
-	defaultLineRatio = 1.7
-)
-
-// withDefaults fills in what opt leaves zero.
-func (opt Options) withDefaults() Options {
-	if opt.PageWidth <= 0 || opt.PageHeight <= 0 {
-		opt.PageWidth, opt.PageHeight = Mm(defaultWidthMM), Mm(defaultHeightMM)
-	}
-	if opt.FontSize <= 0 {
-		opt.FontSize = Pt(defaultFontPt)
-	}
-	if opt.LineHeight <= 0 {
-		opt.LineHeight = defaultLineRatio
-	}
-	return opt
 }
 
 // Layout sets the book into pages: a cover (when the book has one), a
@@ -92,11 +50,13 @@ func Layout(b *book.Book, opt Options, diags *diag.List) (doc *Document, err err
 	if b == nil {
 		return nil, errors.New("layout: nil book")
 	}
+	if b.Config == nil {
+		return nil, errors.New("layout: the book has no configuration (load it with book.Load)")
+	}
 	if diags == nil {
 		diags = &diag.List{}
 	}
-	opt = opt.withDefaults()
-	fs, err := newFontSet(opt.Fonts, opt.FontsPos, diags)
+	fs, err := newFontSet(b.Fonts)
 	if err != nil {
 		return nil, err
 	}

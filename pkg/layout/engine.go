@@ -3,6 +3,7 @@ package layout
 import (
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -49,6 +50,8 @@ func (g geometry) left(n int) Length {
 type engine struct {
 	b     *book.Book
 	opt   Options
+	set   manifest.PDFOptions // the book's PDF settings
+	size  Length              // the body text size
 	fs    *fontSet
 	diags *diag.List
 	geo   geometry
@@ -86,8 +89,10 @@ type blockCtx struct {
 }
 
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {
-	e := &engine{b: b, opt: opt, fs: fs, diags: diags, geo: newGeometry(opt.PageWidth, opt.PageHeight)}
-	e.pitch = Length(float64(opt.FontSize) * opt.LineHeight)
+	set := b.Config.PDF
+	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags,
+		geo: newGeometry(Mm(set.Paper.Width), Mm(set.Paper.Height))}
+	e.pitch = Length(float64(e.size) * set.LineHeight)
 	return e
 }
 

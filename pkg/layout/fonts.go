@@ -4,27 +4,24 @@ import (
 	"fmt"
 
 	"github.com/hangul-press/publish/fonts"
-	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/truetype"
 )
 
-// Font roles: what a face is for. Each role has a regular and a bold face
-// and a fallback chain (see fontSet.chain).
+// Font roles: what a face is for (manifest.FontRole). Each role has a
+// regular and a bold face and a fallback chain (see fontSet.chain).
 const (
 	// RoleBody is running text: Nanum Myeongjo, a serif (명조) face.
-	RoleBody = "body"
+	RoleBody = manifest.RoleBody
 	// RoleHeading is headings, running heads and the TOC: Nanum Gothic.
-	RoleHeading = "heading"
+	RoleHeading = manifest.RoleHeading
 	// RoleCode is code and TeX source: Nanum Gothic Coding, monospaced.
-	RoleCode = "code"
+	RoleCode = manifest.RoleCode
 )
 
-// roles lists the roles in the order their shipped faces are tried as
-// fallbacks, and the order their faces appear in Document.Fonts.
-var roles = []string{RoleBody, RoleHeading, RoleCode}
-
 // shipped are the faces of the fonts package, regular then bold, by role.
-var shipped = map[string][2][]byte{
+var shipped = map[manifest.FontRole][2][]byte{
 	RoleBody:    {fonts.MyeongjoRegular, fonts.MyeongjoBold},
 	RoleHeading: {fonts.GothicRegular, fonts.GothicBold},
 	RoleCode:    {fonts.CodingRegular, fonts.CodingBold},
@@ -40,7 +37,7 @@ type face struct {
 
 // fontKey names a role in one weight.
 type fontKey struct {
-	role string
+	role manifest.FontRole
 	bold bool
 }
 
@@ -54,22 +51,21 @@ type fontSet struct {
 	pick map[fontKey]map[rune]*face
 }
 
-// newFontSet parses the user's files and the shipped faces and builds the
-// chains. A user file that is not a TrueType font fpdf can embed is
-// reported and skipped; the shipped faces are known good, so failing to
-// parse one is an error.
-func newFontSet(user map[string][][]byte, pos map[string]diag.Pos, diags *diag.List) (*fontSet, error) {
+// newFontSet takes the user's faces (read and checked by book.Load) and
+// parses the shipped faces, and builds the chains. The shipped faces are
+// known good, so failing to parse one is an error.
+func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
 	fs := &fontSet{chains: map[fontKey][]*face{}, pick: map[fontKey]map[rune]*face{}}
-	users := fs.userFaces(user, pos, diags)
+	users := fs.userFaces(user)
 	std, err := fs.shippedFaces()
 	if err != nil {
 		return nil, err
 	}
-	for _, role := range roles {
+	for _, role := range manifest.FontRoles {
 		for _, bold := range []bool{false, true} {
 			k := fontKey{role, bold}
 			chain := append(append([]*face{}, users[k]...), std[k])
-			for _, other := range roles {
+			for _, other := range manifest.FontRoles {
 				if other != role {
 					chain = append(chain, std[fontKey{other, bold}])
 				}
@@ -80,18 +76,13 @@ func newFontSet(user map[string][][]byte, pos map[string]diag.Pos, diags *diag.L
 	return fs, nil
 }
 
-// userFaces parses the user's files: per role, regular then bold; a lone
-// file serves both weights.
-func (fs *fontSet) userFaces(user map[string][][]byte, pos map[string]diag.Pos, diags *diag.List) map[fontKey][]*face {
+// userFaces registers the user's files: per role, regular then bold; a
+// lone file serves both weights.
+func (fs *fontSet) userFaces(user map[manifest.FontRole][]*book.FontFile) map[fontKey][]*face {
 	out := map[fontKey][]*face{}
-	for _, role := range roles {
-		for i, data := range user[role] {
-			f, err := truetype.Parse(data)
-			if err != nil {
-				diags.Errorf(pos[role], "font %d of role %s: %v", i+1, role, err)
-				continue
-			}
-			fc := fs.add(fmt.Sprintf("%s-user%d", role, i+1), data, f)
+	for _, role := range manifest.FontRoles {
+		for i, ff := range user[role] {
+			fc := fs.add(fmt.Sprintf("%s-user%d", role, i+1), ff.Data, ff.Font)
 			bold := i%2 == 1
 			out[fontKey{role, bold}] = append(out[fontKey{role, bold}], fc)
 			if len(user[role]) == 1 {
@@ -105,13 +96,13 @@ func (fs *fontSet) userFaces(user map[string][][]byte, pos map[string]diag.Pos, 
 // shippedFaces parses the faces of the fonts package.
 func (fs *fontSet) shippedFaces() (map[fontKey]*face, error) {
 	out := map[fontKey]*face{}
-	for _, role := range roles {
+	for _, role := range manifest.FontRoles {
 		for w, data := range shipped[role] {
 			f, err := truetype.Parse(data)
 			if err != nil {
 				return nil, fmt.Errorf("shipped font %s: %w", role, err)
 			}
-			name := role
+			name := string(role)
 			if w == 1 {
 				name += "-bold"
 			}

@@ -5,14 +5,15 @@ import (
 	"testing"
 
 	"github.com/hangul-press/publish/fonts"
-	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/truetype"
 )
 
 // TestAdvanceRounding: widths are the font's advances rounded to 1/1000
 // em, as fpdf writes them, times the size.
 func TestAdvanceRounding(t *testing.T) {
-	fs, err := newFontSet(nil, nil, &diag.List{})
+	fs, err := newFontSet(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,14 +36,14 @@ func TestAdvanceRounding(t *testing.T) {
 // then the role's own face, then the other shipped faces; a character the
 // role's face lacks comes from the next face that has it.
 func TestFallbackChains(t *testing.T) {
-	var diags diag.List
-	user := map[string][][]byte{RoleBody: {fonts.GothicRegular}, RoleCode: {[]byte("not a font")}}
-	fs, err := newFontSet(user, map[string]diag.Pos{RoleCode: {File: "book.yaml", Line: 7}}, &diags)
+	gothic, err := truetype.Parse(fonts.GothicRegular)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diags.Count(diag.Error) != 1 || !strings.Contains(diagText(&diags), "book.yaml:7") {
-		t.Errorf("want one error at book.yaml:7 for the bad code font, got:\n%s", diagText(&diags))
+	user := map[manifest.FontRole][]*book.FontFile{RoleBody: {{Data: fonts.GothicRegular, Font: gothic}}}
+	fs, err := newFontSet(user)
+	if err != nil {
+		t.Fatal(err)
 	}
 	names := func(k fontKey) string {
 		var s []string

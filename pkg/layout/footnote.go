@@ -49,7 +49,7 @@ func (e *engine) noteBoxes(num int, n ast.Node) []*vbox {
 	defer func() { e.ctx = saved }()
 	e.ctx = blockCtx{}
 	st := e.bodyStyle()
-	st.size = Length(noteScale * float64(e.opt.FontSize))
+	st.size = Length(noteScale * float64(e.size))
 	var spans []span
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if len(spans) > 0 {

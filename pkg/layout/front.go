@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/hangul-press/publish/pkg/manifest"
 	"strconv"
 	"strings"
 
@@ -46,11 +47,11 @@ func (e *engine) titlePage(n int) *Page {
 	e.ctx = blockCtx{}
 	page := &Page{}
 	y := e.geo.top + e.geo.textH/4
-	add := func(text string, role string, bold bool, scale float64, color Color) {
+	add := func(text string, role manifest.FontRole, bold bool, scale float64, color Color) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
-		st := textStyle{role: role, bold: bold, size: Length(scale * float64(e.opt.FontSize)), color: color}
+		st := textStyle{role: role, bold: bold, size: Length(scale * float64(e.size)), color: color}
 		for _, b := range e.setText([]span{{text: text, st: st}}, textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * headingLineRatio)}) {
 			for _, el := range b.els {
 				page.Elements = append(page.Elements, shifted(el, e.geo.left(n), y))
@@ -71,7 +72,7 @@ func (e *engine) titlePage(n int) *Page {
 // partBoxes sets a part's title page and returns its outline entry.
 func (e *engine) partBoxes(p *book.Part, n int) *OutlineEntry {
 	brk := pageBreak
-	if e.opt.RectoChapters {
+	if e.set.RectoChapters {
 		brk = rectoBreak
 	}
 	anchor := "part" + strconv.Itoa(n)
@@ -83,7 +84,7 @@ func (e *engine) partBoxes(p *book.Part, n int) *OutlineEntry {
 	sink := &vbox{h: e.geo.textH / 3, brk: brk, opening: true, keep: true, anchors: []Anchor{{Name: anchor}},
 		placed: []func(int, Length){func(page int, y Length) { entry.Page, entry.Y, toc.page = page, y, page }}}
 	e.boxes = append(e.boxes, sink)
-	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.opt.FontSize))}
+	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.size))}
 	for _, b := range e.setText([]span{{text: p.Title, st: st}}, textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * headingLineRatio)}) {
 		b.head = p.Title
 		e.boxes = append(e.boxes, b)

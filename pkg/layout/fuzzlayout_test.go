@@ -28,9 +28,9 @@ func FuzzLayout(f *testing.F) {
 		if len(md) > 4000 || !utf8.ValidString(md) {
 			return // the book refuses text that is not UTF-8
 		}
-		b := testBook(t, map[string]string{"a.md": "---\ntitle: 퍼즈\n---\n" + md}, "")
+		b := testBook(t, map[string]string{"a.md": "---\ntitle: 퍼즈\n---\n" + md}, smallPaper)
 		var diags diag.List
-		doc, err := Layout(b, smallOptions(), &diags)
+		doc, err := Layout(b, Options{}, &diags)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -36,7 +36,7 @@ func (e *engine) heading(n *ast.Heading) {
 	if !ok {
 		scale = 1
 	}
-	st := textStyle{role: RoleHeading, bold: true, size: Length(scale * float64(e.opt.FontSize))}
+	st := textStyle{role: RoleHeading, bold: true, size: Length(scale * float64(e.size))}
 	if !e.ctx.firstBlock {
 		e.space(Length(headingAbove * float64(e.pitch)))
 	}
@@ -98,7 +98,7 @@ func (e *engine) headingEntry(title, anchor string, b *vbox) {
 // outline and the table of contents.
 func (e *engine) opening(c *book.Chapter, part *OutlineEntry) {
 	brk := pageBreak
-	if e.opt.RectoChapters {
+	if e.set.RectoChapters {
 		brk = rectoBreak
 	}
 	sink := &vbox{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, head: c.Title,
@@ -115,7 +115,7 @@ func (e *engine) opening(c *book.Chapter, part *OutlineEntry) {
 	e.chEntry = entry
 	e.toc = append(e.toc, toc)
 	e.emit(sink)
-	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.opt.FontSize))}
+	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.size))}
 	pitch := Length(float64(st.size) * headingLineRatio)
 	for _, b := range e.setText([]span{{text: c.Title, st: st}}, textOpts{size: st.size, pitch: pitch}) {
 		b.keep = true

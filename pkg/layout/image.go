@@ -127,10 +127,10 @@ func (e *engine) caption(text string, ref *book.ImageRef) []*vbox {
 		return nil
 	}
 	st := e.bodyStyle()
-	st.size = Length(captionScale * float64(e.opt.FontSize))
+	st.size = Length(captionScale * float64(e.size))
 	st.color = grayColor
 	return e.setText([]span{{text: text, st: st, node: ref.Node}},
-		textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * e.opt.LineHeight)})
+		textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * e.set.LineHeight)})
 }
 
 // missingImage frames the alt text of an image that cannot be shown.

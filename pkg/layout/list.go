@@ -55,11 +55,11 @@ func (e *engine) listDepth(n ast.Node) int {
 // marker, right-aligned, before the first line.
 func (e *engine) listItem(item ast.Node, label string) {
 	saved := e.ctx
-	in := Length(listIndent * float64(e.opt.FontSize))
+	in := Length(listIndent * float64(e.size))
 	st := e.bodyStyle()
 	runs, styles := e.runs([]span{{text: label, st: st, node: item}})
 	var marker []Element
-	x := e.ctx.left + in - Length(markerGap*float64(e.opt.FontSize))
+	x := e.ctx.left + in - Length(markerGap*float64(e.size))
 	for i := len(runs) - 1; i >= 0; i-- {
 		m := runs[i].M.(faceMeasurer)
 		x -= m.width(runs[i].Text)

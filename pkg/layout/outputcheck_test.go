@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"math"
 	"os"
 	"path/filepath"
@@ -77,11 +78,13 @@ func (l bboxLine) text() string {
 
 // sampleFile lays out the sample book with opt, lets change alter the
 // Document (nil: none), and writes the PDF to a temporary file.
-func sampleFile(t *testing.T, opt func(layout.Options) layout.Options, change func(*layout.Document)) (string, *outputChecker) {
+func sampleFile(t *testing.T, set func(*manifest.PDFOptions), change func(*layout.Document)) (string, *outputChecker) {
 	t.Helper()
-	b, m := loadSample(t)
-	o := opt(sampleOptions(m))
-	doc, err := layout.Layout(b, o, &diag.List{})
+	b, _ := loadSample(t)
+	if set != nil {
+		set(&b.Config.PDF)
+	}
+	doc, err := layout.Layout(b, sampleOptions, &diag.List{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,10 +99,8 @@ func sampleFile(t *testing.T, opt func(layout.Options) layout.Options, change fu
 	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return path, newOutputChecker(b, doc, o)
+	return path, newOutputChecker(b, doc, b.Config.PDF)
 }
-
-func sameOptions(o layout.Options) layout.Options { return o }
 
 // readBBox runs pdftotext -bbox-layout on path and parses its output; ok is
 // false when the tool is missing (and PUBLISH_REQUIRE_TOOLS is not set).
@@ -122,7 +123,7 @@ func readBBox(t *testing.T, path string) (bboxDoc, bool) {
 // outputChecker holds what the checks compare the PDF's text with.
 type outputChecker struct {
 	doc *layout.Document
-	opt layout.Options
+	set manifest.PDFOptions
 	// heads are the texts a running head may show (book and chapter
 	// titles), spaces removed.
 	heads []string
@@ -135,8 +136,8 @@ type outputChecker struct {
 	source string
 }
 
-func newOutputChecker(b *book.Book, doc *layout.Document, opt layout.Options) *outputChecker {
-	c := &outputChecker{doc: doc, opt: opt, heads: []string{noSpace(b.Meta.Title)}, code: codeBaselines(doc)}
+func newOutputChecker(b *book.Book, doc *layout.Document, set manifest.PDFOptions) *outputChecker {
+	c := &outputChecker{doc: doc, set: set, heads: []string{noSpace(b.Meta.Title)}, code: codeBaselines(doc)}
 	var src strings.Builder
 	for _, p := range b.Parts {
 		for _, ch := range p.Chapters {
@@ -231,7 +232,7 @@ func (c *outputChecker) outside(bb bboxDoc) []string {
 	var out []string
 	for i, p := range bb.Pages {
 		folio := i + 1
-		x, y, w, h := layout.TextBlock(c.opt, folio)
+		x, y, w, h := layout.TextBlock(c.set, folio)
 		x0, y0, x1, y1 := x.Pt()-bboxTolerance, y.Pt()-bboxTolerance, (x+w).Pt()+bboxTolerance, (y+h).Pt()+bboxTolerance
 		for _, blk := range p.Blocks {
 			for _, l := range blk.Lines {
@@ -326,7 +327,7 @@ func (c *outputChecker) splitEojeols(bb bboxDoc) []string {
 // bodyLines lists the lines of page i in reading order, leaving out
 // running heads, folios and code.
 func (c *outputChecker) bodyLines(i int, blocks []bboxBlock) []bboxLine {
-	_, top, _, h := layout.TextBlock(c.opt, i+1)
+	_, top, _, h := layout.TextBlock(c.set, i+1)
 	var out []bboxLine
 	for _, blk := range blocks {
 		for _, l := range blk.Lines {
@@ -454,7 +455,7 @@ func checkTools(t *testing.T, path string) {
 
 // TestSampleOutput runs every check on the sample book's PDF.
 func TestSampleOutput(t *testing.T) {
-	path, c := sampleFile(t, sameOptions, nil)
+	path, c := sampleFile(t, nil, nil)
 	checkTools(t, path)
 	bb, ok := readBBox(t, path)
 	if !ok {
@@ -474,17 +475,17 @@ func TestSampleOutput(t *testing.T) {
 func TestOutputChecksSeeFaults(t *testing.T) {
 	tests := []struct {
 		name   string
-		opt    func(layout.Options) layout.Options
+		set    func(*manifest.PDFOptions)
 		change func(*layout.Document)
 		check  func(*outputChecker) func(bboxDoc) []string
 	}{
-		{"outside", sameOptions, shiftText(layout.Mm(10)), func(c *outputChecker) func(bboxDoc) []string { return c.outside }},
-		{"badStarts", sameOptions, startLineWith(")"), func(c *outputChecker) func(bboxDoc) []string { return c.badStarts }},
+		{"outside", nil, shiftText(layout.Mm(10)), func(c *outputChecker) func(bboxDoc) []string { return c.outside }},
+		{"badStarts", nil, startLineWith(")"), func(c *outputChecker) func(bboxDoc) []string { return c.badStarts }},
 		{"splitEojeols", normalMode, nil, func(c *outputChecker) func(bboxDoc) []string { return c.splitEojeols }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path, c := sampleFile(t, tt.opt, tt.change)
+			path, c := sampleFile(t, tt.set, tt.change)
 			bb, ok := readBBox(t, path)
 			if !ok {
 				t.Skip("pdftotext not installed")
@@ -496,10 +497,7 @@ func TestOutputChecksSeeFaults(t *testing.T) {
 	}
 }
 
-func normalMode(o layout.Options) layout.Options {
-	o.Mode = layout.Normal
-	return o
-}
+func normalMode(o *manifest.PDFOptions) { o.LineBreak = manifest.Normal }
 
 // shiftText moves every text run of the body pages (after the cover,
 // title page and contents) right by dx.

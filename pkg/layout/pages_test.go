@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -65,11 +64,9 @@ func testBookWith(t testing.TB, dir string, chapters map[string]string, extra st
 	return b
 }
 
-// smallOptions sets a 문고판 page (105×148 mm), so that short texts break
-// across pages.
-func smallOptions() Options {
-	return Options{PageWidth: Mm(105), PageHeight: Mm(148)}
-}
+// smallPaper is the manifest text for a 문고판 page (105×148 mm), so that
+// short texts break across pages.
+const smallPaper = "pdf:\n  paper: mungo\n"
 
 // dumpLines prints each page's text, one line per baseline, pieces in
 // order of x and separated by a space where a gap lies between them.
@@ -135,7 +132,7 @@ var testFonts *fontSet
 // come first in every document built without user fonts.
 func textWidth(t Text) Length {
 	if testFonts == nil {
-		fs, err := newFontSet(nil, nil, &diag.List{})
+		fs, err := newFontSet(nil)
 		if err != nil {
 			panic(err)
 		}
@@ -149,42 +146,42 @@ func textWidth(t Text) Length {
 
 // goldenBook reads a testdata/pages case: an options section and one
 // section per chapter file (name ending in .md).
-func goldenBook(t *testing.T, ar *txtar.Archive) (*book.Book, Options) {
-	opt := smallOptions()
+func goldenBook(t *testing.T, ar *txtar.Archive) *book.Book {
 	chapters := map[string]string{}
-	extra := ""
+	extra := smallPaper
 	for _, f := range ar.Files {
 		switch {
 		case strings.HasSuffix(f.Name, ".md"):
 			chapters[f.Name] = string(f.Data)
 		case f.Name == "options":
-			extra = applyOptions(t, &opt, string(f.Data))
+			extra = manifestOptions(t, string(f.Data))
 		}
 	}
-	return testBook(t, chapters, extra), opt
+	return testBook(t, chapters, extra)
 }
 
-// applyOptions reads lines such as "indent 1", "recto", "normal",
-// "manifest publisher: X" (a manifest line).
-func applyOptions(t *testing.T, opt *Options, s string) string {
-	extra := ""
+// manifestOptions turns an options section's lines, such as "indent 1",
+// "recto", "normal", "manifest publisher: X" (a top-level manifest line),
+// into manifest text on a 문고판 page.
+func manifestOptions(t *testing.T, s string) string {
+	top, pdf := "", smallPaper
 	for _, line := range strings.Split(strings.TrimSpace(s), "\n") {
 		key, val, _ := strings.Cut(strings.TrimSpace(line), " ")
 		switch key {
 		case "":
 		case "indent":
-			opt.Indent, _ = strconv.ParseFloat(val, 64)
+			pdf += "  indent: " + val + "\n"
 		case "recto":
-			opt.RectoChapters = true
+			pdf += "  recto_chapters: true\n"
 		case "normal":
-			opt.Mode = Normal
+			pdf += "  linebreak: normal\n"
 		case "manifest":
-			extra += val + "\n"
+			top += val + "\n"
 		default:
 			t.Fatalf("unknown option %q", line)
 		}
 	}
-	return extra
+	return top + pdf
 }
 
 // TestPagesGolden lays out each book of testdata/pages and compares the
@@ -200,9 +197,9 @@ func TestPagesGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, opt := goldenBook(t, ar)
+			b := goldenBook(t, ar)
 			var diags diag.List
-			doc, err := Layout(b, opt, &diags)
+			doc, err := Layout(b, Options{}, &diags)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -303,7 +300,7 @@ func checkLineStarts(t *testing.T, doc *Document) {
 }
 
 func isCodeFace(doc *Document, id FontID) bool {
-	return strings.HasPrefix(doc.Fonts[id].Name, RoleCode)
+	return strings.HasPrefix(doc.Fonts[id].Name, string(RoleCode))
 }
 
 // checkChapterText: the text of every paragraph of every chapter appears

@@ -15,8 +15,8 @@ const (
 func (e *engine) blockquote(n ast.Node) {
 	e.blockSpace(parSkip)
 	saved := e.ctx
-	in := Length(quoteIndent * float64(e.opt.FontSize))
-	e.ctx.bars = append(append([]Length{}, e.ctx.bars...), e.ctx.left+in-Length(quoteBarGap*float64(e.opt.FontSize)))
+	in := Length(quoteIndent * float64(e.size))
+	e.ctx.bars = append(append([]Length{}, e.ctx.bars...), e.ctx.left+in-Length(quoteBarGap*float64(e.size)))
 	e.ctx.left += in
 	e.ctx.firstBlock = true
 	e.blocks(n)

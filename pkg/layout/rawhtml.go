@@ -72,7 +72,7 @@ func (e *engine) htmlParagraph(n ast.Node, s string) {
 		lines[i] = strings.TrimSpace(lines[i])
 	}
 	boxes := e.setText([]span{{text: strings.Join(lines, "\n"), st: e.bodyStyle(), node: n}},
-		textOpts{justify: true, size: e.opt.FontSize, pitch: e.pitch})
+		textOpts{justify: true, size: e.size, pitch: e.pitch})
 	keepShape(boxes)
 	for _, b := range boxes {
 		e.emit(b)

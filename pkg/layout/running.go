@@ -23,7 +23,7 @@ func (e *engine) runningHead(page *Page, x Length, chapter string, show bool) {
 	if page.Number%2 == 1 {
 		title = chapter
 	}
-	st := textStyle{role: RoleHeading, size: Length(headScale * float64(e.opt.FontSize)), color: grayColor}
+	st := textStyle{role: RoleHeading, size: Length(headScale * float64(e.size)), color: grayColor}
 	pitch := Length(float64(st.size) * headingLineRatio)
 	e.ctx = blockCtx{}
 	y := e.geo.top - Length(headRaise*float64(e.pitch)) - pitch

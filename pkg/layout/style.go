@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/hangul-press/publish/pkg/manifest"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,7 +10,7 @@ import (
 
 // textStyle is how a span of inline text looks, before fonts are chosen.
 type textStyle struct {
-	role      string
+	role      manifest.FontRole
 	bold      bool
 	size      Length
 	color     Color

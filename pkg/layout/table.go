@@ -96,7 +96,7 @@ func (e *engine) tableRow(r ast.Node, header bool) []tableCell {
 // do not fit, the text shrinks (down to minTableScale) and the minimums
 // are squeezed.
 func (e *engine) columnWidths(rows [][]tableCell, cols int, scale *float64) []Length {
-	pad := 2 * Length(cellPadX*float64(e.opt.FontSize))
+	pad := 2 * Length(cellPadX*float64(e.size))
 	W := e.width()
 	natural, minimum := e.columnNeeds(rows, cols, *scale, pad)
 	sumN, sumM := sum(natural), sum(minimum)
@@ -179,8 +179,8 @@ func sum(ls []Length) Length {
 // tableRowBox sets one row: each cell's lines in its column, the row as
 // tall as its tallest cell.
 func (e *engine) tableRowBox(r []tableCell, widths []Length, scale float64, header bool) *vbox {
-	padX, padY := Length(cellPadX*float64(e.opt.FontSize)), Length(cellPadY*float64(e.opt.FontSize))
-	size := Length(scale * float64(e.opt.FontSize))
+	padX, padY := Length(cellPadX*float64(e.size)), Length(cellPadY*float64(e.size))
+	size := Length(scale * float64(e.size))
 	pitch := Length(tableLineRatio * float64(size))
 	b := &vbox{}
 	var cellsEls []Element

@@ -26,7 +26,7 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 	}
 	w := o.width
 	lines, problems := SetParagraph(runs, func(int) Length { return w },
-		ParagraphOptions{Mode: e.opt.Mode, Justify: o.justify, Indent: o.indent})
+		ParagraphOptions{Mode: e.set.LineBreak, Justify: o.justify, Indent: o.indent})
 	for _, p := range problems {
 		e.diags.Warnf(e.pos(styles[runs[p.Run].Style].node), "%s", p)
 	}

@@ -25,11 +25,11 @@ const (
 // tocBoxes sets the table of contents with the page numbers folio gives.
 func (e *engine) tocBoxes(folio func(page int) string) []*vbox {
 	brk := pageBreak
-	if e.opt.RectoChapters {
+	if e.set.RectoChapters {
 		brk = rectoBreak
 	}
 	boxes := []*vbox{{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, anchors: []Anchor{{Name: tocAnchor}}}}
-	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.opt.FontSize))}
+	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.size))}
 	e.ctx = blockCtx{}
 	boxes = append(boxes, e.setText([]span{{text: tocTitle, st: st}}, textOpts{size: st.size, pitch: Length(float64(st.size) * headingLineRatio)})...)
 	boxes = append(boxes, &vbox{h: chapterAfter * e.pitch, space: true})
@@ -57,12 +57,12 @@ func (e *engine) tocEntryBoxes(t *tocEntry, num string) []*vbox {
 	}
 	var indent Length
 	if t.level == 2 {
-		indent = Length(tocIndent * float64(e.opt.FontSize))
+		indent = Length(tocIndent * float64(e.size))
 	}
 	numSt := e.bodyStyle() // every page number in one face
 	numRuns, numStyles := e.runs([]span{{text: num, st: numSt}})
 	numW := runsWidth(numRuns)
-	gap := Length(leaderGap * float64(e.opt.FontSize))
+	gap := Length(leaderGap * float64(e.size))
 	w := e.geo.textW - indent - numW - 3*gap
 	lines := e.setText([]span{{text: t.title, st: st}}, textOpts{size: st.size, pitch: e.pitch, width: w, x: indent})
 	if len(lines) == 0 {

@@ -86,9 +86,8 @@ func (r *reader) parse(data []byte) *Manifest {
 		r.errorf(root, "manifest must be a mapping of keys such as title: and chapters:")
 		return nil
 	}
-	m := &Manifest{Path: r.file, Dir: r.dir, Language: DefaultLanguage, MaxImagePixels: DefaultMaxImagePixels}
-	m.EPUB = EPUBOptions{TOCDepth: DefaultTOCDepth, MaxImagePx: DefaultMaxImagePx}
-	m.PDF = PDFOptions{Paper: DefaultPaper, LineBreak: "keep-all", FontSize: DefaultFontSize, LineHeight: DefaultLineHeight}
+	m := Default()
+	m.Path, m.Dir = r.file, r.dir
 	r.top(m, root)
 	return m
 }

@@ -47,6 +47,11 @@ type Manifest struct {
 
 	EPUB EPUBOptions
 	PDF  PDFOptions
+
+	// Timestamp, when not zero, is the time stamped into the outputs and
+	// the clock Liquid reads; the command line sets it from
+	// SOURCE_DATE_EPOCH. When zero, the book's date serves.
+	Timestamp time.Time
 }
 
 // Site names a Jekyll site and overrides parts of its _config.yml.
@@ -79,6 +84,8 @@ func (e Entry) IsPart() bool { return e.Pattern == "" }
 type EPUBOptions struct {
 	// CSS is an absolute path of a stylesheet added after the default one.
 	CSS string
+	// CSSPos is where the manifest names it.
+	CSSPos diag.Pos
 	// EmbedFonts embeds the shipped fonts, subset to the characters used.
 	EmbedFonts bool
 	// TOCDepth is how many heading levels the table of contents shows:
@@ -90,11 +97,10 @@ type EPUBOptions struct {
 
 // PDFOptions are the options of the PDF writer.
 type PDFOptions struct {
-	// Paper is a preset name (a5, shinguk, 46, crown, a4, letter, mungo)
-	// or a size such as "150x220mm".
-	Paper string
-	// LineBreak is "keep-all" (word basis, the default) or "normal".
-	LineBreak string
+	// Paper is the trim size.
+	Paper Paper
+	// LineBreak is KeepAll (word basis, the default) or Normal.
+	LineBreak LineBreak
 	// Indent is the first-line indent of paragraphs in em; 0 separates
 	// paragraphs by space instead.
 	Indent float64
@@ -104,29 +110,15 @@ type PDFOptions struct {
 	LineHeight float64
 	// RectoChapters starts every chapter on an odd page.
 	RectoChapters bool
-	// Fonts overrides the faces for a role ("body", "heading", "code"):
-	// absolute paths of TrueType files, regular then bold, tried first.
-	Fonts map[string][]string
-	// FontsPos is where each role was given, for messages about its files.
-	FontsPos map[string]diag.Pos
+	// Fonts are TrueType files per role, regular then bold (a lone file
+	// serves both weights), tried before the shipped faces.
+	Fonts map[FontRole][]FontFile
 }
 
-// Defaults used where the manifest is silent.
-const (
-	// DefaultLanguage is Korean: the tool exists for Korean books.
-	DefaultLanguage = "ko"
-	// DefaultMaxImagePixels allows a 50-megapixel photograph, far beyond
-	// what a book page needs, and refuses the 20000×20000 bombs.
-	DefaultMaxImagePixels = 50_000_000
-	// DefaultTOCDepth lists chapters and their ## headings.
-	DefaultTOCDepth = 2
-	// DefaultMaxImagePx keeps images sharp on a high-density tablet
-	// (about 2000 px on the long side) without bloating the EPUB.
-	DefaultMaxImagePx = 2000
-	// DefaultPaper is A5 (국판), the most common Korean booklet size.
-	DefaultPaper = "a5"
-	// DefaultFontSize is 10 pt, usual for Korean body text at A5.
-	DefaultFontSize = 10
-	// DefaultLineHeight is 1.7: Korean body text wants 160–170 %.
-	DefaultLineHeight = 1.7
-)
+// FontFile is a font file the manifest names.
+type FontFile struct {
+	// Path is absolute.
+	Path string
+	// Pos is where the manifest names it.
+	Pos diag.Pos
+}

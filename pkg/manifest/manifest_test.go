@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -69,7 +70,8 @@ pdf: {paper: 150x220mm, linebreak: normal, indent: 1, font_size: 9.5, line_heigh
 	if !m.EPUB.EmbedFonts || m.EPUB.TOCDepth != 3 || m.EPUB.MaxImagePx != 1600 || m.EPUB.CSS != "/work/books/extra.css" {
 		t.Errorf("epub: %+v", m.EPUB)
 	}
-	if m.PDF.Paper != "150x220mm" || m.PDF.LineBreak != "normal" || m.PDF.FontSize != 9.5 || !m.PDF.RectoChapters || m.PDF.Fonts["body"][0] != "/work/books/a.ttf" {
+	if m.PDF.Paper != (Paper{Name: "150x220mm", Width: 150, Height: 220}) || m.PDF.LineBreak != Normal || m.PDF.FontSize != 9.5 ||
+		!m.PDF.RectoChapters || m.PDF.Fonts[RoleBody][0].Path != "/work/books/a.ttf" || m.PDF.Fonts[RoleBody][0].Pos.Line != 20 {
 		t.Errorf("pdf: %+v", m.PDF)
 	}
 }
@@ -79,8 +81,55 @@ func TestDefaults(t *testing.T) {
 	if len(msgs) > 0 {
 		t.Fatal(msgs)
 	}
-	if m.Language != "ko" || m.HasDate || m.PDF.Paper != "a5" || m.PDF.LineHeight != 1.7 || m.EPUB.TOCDepth != 2 || m.MaxImagePixels != DefaultMaxImagePixels {
+	if m.Language != "ko" || m.HasDate || m.PDF.Paper.Name != "a5" || m.PDF.LineHeight != 1.7 || m.EPUB.TOCDepth != 2 || m.MaxImagePixels != DefaultMaxImagePixels {
 		t.Errorf("defaults: %+v", m)
+	}
+	// The reader's defaults are Default's, field for field.
+	d := Default()
+	d.Path, d.Dir, d.Title, d.Authors, d.Chapters = m.Path, m.Dir, m.Title, m.Authors, m.Chapters
+	if !reflect.DeepEqual(m, d) {
+		t.Errorf("manifest defaults differ from Default():\n%+v\n%+v", m, d)
+	}
+	if err := d.Check(); err != nil {
+		t.Errorf("Default() does not pass Check: %v", err)
+	}
+}
+
+// A zero value is never a setting by accident: Check refuses a Manifest
+// that was not started from Default.
+func TestCheckRefusesZeroValues(t *testing.T) {
+	err := (&Manifest{}).Check()
+	if err == nil {
+		t.Fatal("a zero Manifest passed Check")
+	}
+	for _, want := range []string{"max_image_pixels", "language", "toc_depth", "max_image_px", "pdf.paper", "font_size", "line_height"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Check's error does not mention %s: %v", want, err)
+		}
+	}
+}
+
+// Issue 9, bug 2: the paper the PDF writer refuses is refused by the
+// manifest, at its position, and the command line's --paper goes through
+// the same parser.
+func TestPaperRangeIssue9(t *testing.T) {
+	for _, tc := range []struct{ paper, want string }{
+		{"10x10mm", `books/x.yaml:5:10: error: paper "10x10mm": each side must be from 50 to 1000 mm`},
+		{"150x2000mm", `books/x.yaml:5:10: error: paper "150x2000mm": each side must be from 50 to 1000 mm`},
+	} {
+		_, msgs := parse(t, "title: t\nauthors: a\nchapters: [x.md]\npdf:\n  paper: "+tc.paper+"\n")
+		if len(msgs) != 1 || msgs[0] != tc.want {
+			t.Errorf("paper %s: got %q, want %q", tc.paper, msgs, tc.want)
+		}
+		var o PDFOptions
+		if err := o.SetPaper(tc.paper); err == nil {
+			t.Errorf("SetPaper(%s) accepted what the manifest refuses", tc.paper)
+		}
+	}
+	for _, ok := range []string{"A5", "mungo", "50x50mm", "1000x1000mm", "152.5x225mm"} {
+		if _, err := ParsePaper(ok); err != nil {
+			t.Errorf("ParsePaper(%s): %v", ok, err)
+		}
 	}
 }
 

@@ -1,11 +1,8 @@
 package manifest
 
 import (
-	"path/filepath"
-	"regexp"
 	"strings"
 
-	"github.com/hangul-press/publish/pkg/diag"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -99,31 +96,17 @@ func (r *reader) epub(o *EPUBOptions, n *yaml.Node) {
 	r.each(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "css":
-			o.CSS = r.path(v)
+			o.CSS, o.CSSPos = r.path(v), r.pos(v)
 		case "embed_fonts":
 			o.EmbedFonts = r.boolean(v)
 		case "toc_depth":
-			o.TOCDepth = int(r.number(v, 1, 6))
+			o.TOCDepth = r.whole(v, tocDepthRange)
 		case "max_image_px":
-			o.MaxImagePx = r.positiveInt(v)
+			o.MaxImagePx = r.whole(v, maxImagePxRange)
 		default:
 			r.errorf(k, "unknown key %q in epub (known: css, embed_fonts, toc_depth, max_image_px)", key)
 		}
 	})
-}
-
-// paperSize matches a custom trim size such as 150x220mm.
-var paperSize = regexp.MustCompile(`^\d+(\.\d+)?x\d+(\.\d+)?mm$`)
-
-// Papers are the trim-size presets, in millimetres.
-var Papers = map[string][2]float64{
-	"a5":      {148, 210},
-	"shinguk": {152, 225},
-	"46":      {128, 188},
-	"crown":   {176, 248},
-	"a4":      {210, 297},
-	"letter":  {215.9, 279.4},
-	"mungo":   {105, 148},
 }
 
 func (r *reader) pdf(o *PDFOptions, n *yaml.Node) {
@@ -133,21 +116,23 @@ func (r *reader) pdf(o *PDFOptions, n *yaml.Node) {
 	r.each(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "paper":
-			o.Paper = strings.ToLower(r.str(v))
-			if _, ok := Papers[o.Paper]; !ok && !paperSize.MatchString(o.Paper) {
-				r.errorf(v, "unknown paper %q (use a5, shinguk, 46, crown, a4, letter, mungo, or WxHmm such as 150x220mm)", o.Paper)
+			if p, err := ParsePaper(r.str(v)); err != nil {
+				r.errorf(v, "%v", err)
+			} else {
+				o.Paper = p
 			}
 		case "linebreak":
-			o.LineBreak = r.str(v)
-			if o.LineBreak != "keep-all" && o.LineBreak != "normal" {
-				r.errorf(v, "linebreak must be keep-all or normal, found %q", o.LineBreak)
+			if l, err := ParseLineBreak(r.str(v)); err != nil {
+				r.errorf(v, "%v", err)
+			} else {
+				o.LineBreak = l
 			}
 		case "indent":
-			o.Indent = r.number(v, 0, 10)
+			o.Indent = r.number(v, indentRange)
 		case "font_size":
-			o.FontSize = r.number(v, 5, 30)
+			o.FontSize = r.number(v, fontSizeRange)
 		case "line_height":
-			o.LineHeight = r.number(v, 1, 3)
+			o.LineHeight = r.number(v, lineHeightRange)
 		case "recto_chapters":
 			o.RectoChapters = r.boolean(v)
 		case "fonts":
@@ -162,19 +147,15 @@ func (r *reader) fonts(o *PDFOptions, n *yaml.Node) {
 	if !r.mapping(n, "pdf.fonts") {
 		return
 	}
-	o.Fonts, o.FontsPos = map[string][]string{}, map[string]diag.Pos{}
+	o.Fonts = map[FontRole][]FontFile{}
 	r.each(n, func(key string, k, v *yaml.Node) {
-		switch key {
-		case "body", "heading", "code":
-			for _, p := range r.strList(v) {
-				if !filepath.IsAbs(p) {
-					p = filepath.Join(r.dir, filepath.FromSlash(p))
-				}
-				o.Fonts[key] = append(o.Fonts[key], p)
-			}
-			o.FontsPos[key] = r.pos(v)
-		default:
-			r.errorf(k, "unknown font role %q (known: body, heading, code)", key)
+		role, err := parseFontRole(key)
+		if err != nil {
+			r.errorf(k, "%v", err)
+			return
+		}
+		for _, item := range r.pathList(v) {
+			o.Fonts[role] = append(o.Fonts[role], FontFile{Path: r.path(item), Pos: r.pos(item)})
 		}
 	})
 }

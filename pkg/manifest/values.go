@@ -93,13 +93,37 @@ func (r *reader) positiveInt(n *yaml.Node) int {
 	return v
 }
 
-func (r *reader) number(n *yaml.Node, min, max float64) float64 {
+// number reads a number within rng. Out of range, it reports the problem
+// and returns rng's minimum, so later checks see a valid value.
+func (r *reader) number(n *yaml.Node, rng numRange) float64 {
 	v, err := strconv.ParseFloat(r.str(n), 64)
-	if err != nil || v < min || v > max {
-		r.errorf(n, "expected a number from %g to %g, found %s", min, max, describe(n))
-		return 0
+	if err != nil || !rng.has(v) {
+		r.errorf(n, "expected a number %s, found %s", rng, describe(n))
+		return rng.min
 	}
 	return v
+}
+
+// whole reads a whole number within rng.
+func (r *reader) whole(n *yaml.Node, rng numRange) int {
+	v, err := strconv.Atoi(r.str(n))
+	if err != nil || !rng.has(float64(v)) {
+		r.errorf(n, "expected a whole number %s, found %s", rng, describe(n))
+		return int(rng.min)
+	}
+	return v
+}
+
+// pathList reads one path or a list of them, as nodes for their positions.
+func (r *reader) pathList(n *yaml.Node) []*yaml.Node {
+	if n.Kind == yaml.ScalarNode {
+		return []*yaml.Node{n}
+	}
+	if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+		r.errorf(n, "expected a path or a non-empty list of paths, found %s", kindName(n))
+		return nil
+	}
+	return n.Content
 }
 
 // path reads a file path and makes it absolute against the manifest's

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Issue 9, bug 1: a book made from posts alone takes its identifier from
+// its own title and authors, so two such books are two books to a reader.
+func TestPostsBookIdentifierIssue9(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: 첫째 글\nauthor: 가\n---\n본문\n")
+	s.write("site/_posts/2020-01-02-b.md", "---\ntitle: 둘째 글\nauthor: 나\n---\n본문\n")
+	chdir(t, s.dir)
+	ids := map[string]string{}
+	for _, post := range []string{"2020-01-01-a.md", "2020-01-02-b.md"} {
+		out := filepath.Join(s.dir, post+".epub")
+		code, _, errs := run(t, s.dir, nil, "epub", "site/_posts/"+post, "-o", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d\n%s", post, code, errs)
+		}
+		ids[post] = epubIdentifier(t, out)
+	}
+	if ids["2020-01-01-a.md"] == ids["2020-01-02-b.md"] {
+		t.Errorf("two books of different posts share the identifier %s", ids["2020-01-01-a.md"])
+	}
+}
+
+// epubIdentifier reads dc:identifier from an EPUB's package document.
+func epubIdentifier(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !strings.HasSuffix(f.Name, ".opf") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(rc)
+		rc.Close()
+		if m := regexp.MustCompile(`<dc:identifier[^>]*>([^<]+)<`).FindStringSubmatch(b.String()); m != nil {
+			return m[1]
+		}
+	}
+	t.Fatalf("%s has no dc:identifier", path)
+	return ""
+}
+
+// Issue 9, bugs 2 and 3: what a writer would refuse, check refuses first,
+// at the manifest's line and column: a paper the PDF cannot have, a
+// stylesheet or font that is missing or not a font.
+func TestCheckSeesWriterSettingsIssue9(t *testing.T) {
+	tests := []struct {
+		name, extra, want string
+	}{
+		{"paper", "pdf:\n  paper: 10x10mm\n", `book.yaml:8:10: error: paper "10x10mm": each side must be from 50 to 1000 mm`},
+		{"missing css", "epub:\n  css: none.css\n", "book.yaml:8:8: error: epub.css none.css: "},
+		{"missing font", "pdf:\n  fonts:\n    body: [none.ttf]\n", "book.yaml:9:12: error: font none.ttf: "},
+		{"not a font", "pdf:\n  fonts:\n    code: site/_config.yml\n", "book.yaml:9:11: error: font site/_config.yml: "},
+		{"css outside", "epub:\n  css: OUTSIDE\n", "book.yaml:8:8: error: epub.css OUTSIDE: outside the book"},
+	}
+	outside := filepath.Join(t.TempDir(), "outside.css")
+	if err := os.WriteFile(outside, []byte("p {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSite(t)
+			s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n본문\n")
+			s.manifest("2020-01-01-a.md")
+			data, _ := os.ReadFile(filepath.Join(s.dir, "book.yaml"))
+			s.write("book.yaml", string(data)+strings.ReplaceAll(tc.extra, "OUTSIDE", outside))
+			want := strings.ReplaceAll(tc.want, "OUTSIDE", outside)
+			for _, cmd := range [][]string{{"--strict", "check"}, {"epub"}, {"pdf"}} {
+				chdir(t, s.dir)
+				code, _, errs := run(t, s.dir, nil, append(cmd, "book.yaml")...)
+				if code != ExitInput || !strings.Contains(errs, want) {
+					t.Errorf("%v: exit %d, want %d and %q in:\n%s", cmd, code, ExitInput, want, errs)
+				}
+			}
+		})
+	}
+}
