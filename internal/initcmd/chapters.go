@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+
+	"github.com/hangul-press/publish/pkg/book"
 )
 
 // entry is one item of the manifest's chapters list.
@@ -23,13 +25,14 @@ type planner struct {
 	dir     string // the manifest's folder, absolute
 	siteRel string // the site folder relative to dir, slash-separated
 	siteAbs string // the site folder, absolute
+	box     *book.Sandbox
 	sel     *selection
 	byAbs   map[string]*post
 }
 
-func newPlanner(dir, siteAbs string, sel *selection) *planner {
-	p := &planner{dir: dir, siteAbs: siteAbs, sel: sel, byAbs: map[string]*post{}}
-	p.siteRel = relSlash(dir, siteAbs)
+func newPlanner(dir string, files *siteFiles, sel *selection) *planner {
+	p := &planner{dir: dir, siteAbs: files.abs, box: files.box, sel: sel, byAbs: map[string]*post{}}
+	p.siteRel = relSlash(dir, files.abs)
 	for _, c := range sel.chosen {
 		p.byAbs[c.abs] = c
 	}
@@ -150,24 +153,14 @@ func (pl *planner) expand(pattern string) (posts []*post, ok bool) {
 }
 
 // matches lists the files a manifest entry names, as pkg/book finds them:
-// a plain path is itself; a glob's matches keep only .md and .markdown
-// files.
+// a plain path is itself; a glob's are Sandbox.ExpandGlob's.
 func (pl *planner) matches(pattern string) ([]string, error) {
 	abs := resolve(pl.dir, pattern)
 	if !isGlob(abs) {
 		return []string{abs}, nil
 	}
-	all, err := filepath.Glob(abs)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, m := range all {
-		if isPost(m) {
-			out = append(out, m)
-		}
-	}
-	return out, nil
+	posts, _, err := pl.box.ExpandGlob(abs, pl.siteAbs)
+	return posts, err
 }
 
 // resolve makes a manifest path absolute as pkg/manifest does.

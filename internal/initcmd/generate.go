@@ -38,6 +38,7 @@ func generate(opt Options, diags *diag.List) (*result, error) {
 		diags.Errorf(diag.Pos{File: opt.Site}, "site folder: %v", err)
 		return nil, errors.New("no site folder")
 	}
+	defer files.Close()
 	site, err := source.LoadSite(files.root, files, diags)
 	if err != nil {
 		return nil, err
@@ -57,7 +58,7 @@ func generate(opt Options, diags *diag.List) (*result, error) {
 		diags.Errorf(diag.Pos{File: out}, "%v", err)
 		return nil, err
 	}
-	pl := newPlanner(dir, absPath(files.root), sel)
+	pl := newPlanner(dir, files, sel)
 	entries, err := pl.plan()
 	if err != nil {
 		diags.Errorf(diag.Pos{File: opt.Site}, "%v", err)
@@ -87,12 +88,12 @@ func newest(ps []*post) time.Time {
 // noPosts explains an empty selection.
 func noPosts(opt Options, sel *selection) string {
 	if sel.found == 0 {
-		return "no posts: the site has no .md or .markdown files under a _posts folder"
+		return "no posts: the site has no posts Jekyll would publish (.md or .markdown files named YYYY-MM-DD-title under a _posts folder)"
 	}
 	if f := filters(opt); len(f) > 0 {
-		return fmt.Sprintf("no published post of the %d files under _posts matches %s", sel.found, strings.Join(f, ", "))
+		return fmt.Sprintf("no published post of the %d posts matches %s", sel.found, strings.Join(f, ", "))
 	}
-	return fmt.Sprintf("none of the %d files under _posts can go in a book (see the notes and warnings)", sel.found)
+	return fmt.Sprintf("none of the %d posts can go in a book (see the notes and warnings)", sel.found)
 }
 
 // verify reads the text back with pkg/manifest and expands its chapters

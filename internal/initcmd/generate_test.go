@@ -329,7 +329,7 @@ func TestVerifyCatchesWrongChapters(t *testing.T) {
 		t.Fatal(err)
 	}
 	sel := selectPosts(files, siteOf(t, files), Options{Tag: "go"}, &d)
-	pl := newPlanner(filepath.Dir(out), site, sel)
+	pl := newPlanner(filepath.Dir(out), files, sel)
 	entries, err := pl.plan()
 	if err != nil {
 		t.Fatal(err)

@@ -33,19 +33,21 @@ type selection struct {
 // selectPosts reads every post of the site and keeps those the options
 // select, in the order the book sorts glob matches: date, then file name.
 func selectPosts(files *siteFiles, site *source.Site, opt Options, diags *diag.List) *selection {
-	sel := &selection{dropped: map[string]bool{}, found: len(files.posts)}
-	for _, p := range files.posts {
+	paths := files.posts.Paths()
+	sel := &selection{dropped: map[string]bool{}, found: len(paths)}
+	for _, abs := range paths {
+		p := files.shown(abs)
 		pp := readPost(files, site, p, diags)
 		if pp == nil {
 			continue
 		}
 		if !pp.Published {
-			sel.dropped[absPath(p)] = true
+			sel.dropped[abs] = true
 			diags.Notef(diag.Pos{File: p}, "published: false; left out of the book")
 			continue
 		}
 		if matches(pp, opt) {
-			sel.chosen = append(sel.chosen, &post{path: p, abs: absPath(p), title: pp.Title, date: pp.Date, front: pp.Front})
+			sel.chosen = append(sel.chosen, &post{path: p, abs: abs, title: pp.Title, date: pp.Date, front: pp.Front})
 		}
 	}
 	sortPosts(sel.chosen)
@@ -55,10 +57,6 @@ func selectPosts(files *siteFiles, site *source.Site, opt Options, diags *diag.L
 // readPost reads one post's front matter. A post the book could not use
 // is left out with a warning, so the manifest never names it.
 func readPost(files *siteFiles, site *source.Site, p string, diags *diag.List) *source.Post {
-	if _, _, ok := source.ParseFileName(p); !ok {
-		diags.Notef(diag.Pos{File: p}, "not named YYYY-MM-DD-title, so Jekyll does not publish it; left out of the book")
-		return nil
-	}
 	data, err := files.ReadFile(p)
 	if err != nil {
 		diags.Warnf(diag.Pos{File: p}, "cannot read post: %v; left out of the book", err)
@@ -126,13 +124,4 @@ func postLess(a, b *post) bool {
 		return ba < bb
 	}
 	return a.abs < b.abs
-}
-
-// absPath is p made absolute and clean, the form glob matches take once
-// the manifest's folder is joined to a pattern.
-func absPath(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		return abs
-	}
-	return filepath.Clean(p)
 }

@@ -57,9 +57,9 @@ func (d *draft) header(b *bytes.Buffer) {
 func (d *draft) selected() string {
 	f := filters(d.opt)
 	if len(f) == 0 {
-		return fmt.Sprintf("every published post, %d of the %d files under _posts", d.chosen, d.found)
+		return fmt.Sprintf("every published post, %d of the %d posts Jekyll finds", d.chosen, d.found)
 	}
-	return fmt.Sprintf("%s; %d of the %d files under _posts", strings.Join(f, ", "), d.chosen, d.found)
+	return fmt.Sprintf("%s; %d of the %d posts Jekyll finds", strings.Join(f, ", "), d.chosen, d.found)
 }
 
 // filters names the filters the options set.

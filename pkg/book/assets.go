@@ -100,8 +100,13 @@ func (l *loader) asset(p string) (*Asset, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("not found (looked for %s)", l.rel(p))
 	}
-	if err != nil {
+	switch {
+	case errors.Is(err, ErrOutside):
 		return nil, fmt.Errorf("refused: %s is %v", l.rel(p), err)
+	case errors.Is(err, errLinkLoop):
+		return nil, fmt.Errorf("refused: %s %v", l.rel(p), err)
+	case err != nil:
+		return nil, fmt.Errorf("refused: %s: %v", l.rel(p), err)
 	}
 	if a, ok := l.assets[real]; ok {
 		return a, nil

@@ -261,3 +261,82 @@ func TestImagePositions(t *testing.T) {
 		t.Errorf("positions %v, want %v\n%s", got, want, messages(ds))
 	}
 }
+
+// Issue 9, bug 4, and issue 14 item 5: posts in sub-folders of _posts are
+// posts to {% post_url %} as they are chapters to globs; a theme's demo
+// posts in _posts/_example and undated files are neither, as in Jekyll.
+func TestPostIndexFollowsJekyllIssue9(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020/2020-01-01-x.md", "---\ntitle: 엑스\n---\n본문\n")
+	f.write("site/_posts/_example/2019-01-01-demo.md", "---\ntitle: 데모\n---\n본문\n")
+	f.write("site/_posts/README.md", "설명\n")
+	f.write("site/_posts/2020-02-01-a.md", "---\ntitle: 에이\n---\n"+
+		"[하위]({% post_url 2020/2020-01-01-x %}) [이름만]({% post_url 2020-01-01-x %}) [데모]({% post_url _example/2019-01-01-demo %})\n")
+	b, ds, _ := f.load("title: t\nauthors: a\nsite: {root: site}\nchapters: [site/_posts/*.md, site/_posts/*/*.md]\n")
+	got := messages(ds)
+	var titles []string
+	for _, c := range b.Chapters() {
+		titles = append(titles, c.Title)
+	}
+	if strings.Join(titles, ",") != "에이,엑스" {
+		t.Errorf("chapters %v, want the dated posts only (에이, 엑스)", titles)
+	}
+	if strings.Contains(got, "no post named 2020/2020-01-01-x") || strings.Contains(got, "no post named 2020-01-01-x") {
+		t.Errorf("post_url does not find the post in _posts/2020:\n%s", got)
+	}
+	if !strings.Contains(got, "no post named _example/2019-01-01-demo") {
+		t.Errorf("post_url found a demo post Jekyll skips:\n%s", got)
+	}
+	for _, skipped := range []string{"site/_posts/README.md: note: Jekyll does not publish", "site/_posts/_example/2019-01-01-demo.md: note: Jekyll does not publish"} {
+		if !strings.Contains(got, skipped) {
+			t.Errorf("no note %q:\n%s", skipped, got)
+		}
+	}
+	body := string(b.Chapters()[0].Post.Body)
+	if !strings.Contains(body, "[하위](/blog/2020/01/01/x.html)") || !strings.Contains(body, "[이름만](/blog/2020/01/01/x.html)") {
+		t.Errorf("post_url links:\n%s", body)
+	}
+}
+
+// Issue 11 item 7: every file is opened once, through the root it lies
+// below, so a folder that is (or becomes) a link out of the book cannot
+// lead a read outside; a link out says the same whether or not its target
+// exists, and a loop of links is named in the user's terms.
+func TestSandboxOpensThroughRootIssue11(t *testing.T) {
+	f := newFixture(t)
+	outside := t.TempDir()
+	os.WriteFile(filepath.Join(outside, "secret.png"), tinyPNG, 0o644)
+	links := map[string]string{
+		"site/assets/out":     outside,                               // a folder link out
+		"site/assets/gone":    filepath.Join(outside, "missing.png"), // a link to nothing outside
+		"site/assets/there":   filepath.Join(outside, "secret.png"),  // a link to a file outside
+		"site/assets/loop-a":  "loop-b",
+		"site/assets/loop-b":  "loop-a",
+		"site/assets/ok-link": "real.png",
+	}
+	f.write("site/assets/real.png", tinyPNG)
+	for from, to := range links {
+		if err := os.Symlink(to, filepath.Join(f.dir, from)); err != nil {
+			t.Skip(err)
+		}
+	}
+	f.write("site/_posts/2020-01-01-a.md", "![](/assets/out/secret.png)\n\n![](/assets/gone)\n\n![](/assets/there)\n\n![](/assets/loop-a)\n\n![](/assets/ok-link)\n")
+	b, ds, _ := f.load(siteBook)
+	got := messages(ds)
+	for _, want := range []string{
+		"image /assets/out/secret.png: refused: site/assets/out/secret.png is outside the book",
+		"image /assets/gone: refused: site/assets/gone is outside the book",
+		"image /assets/there: refused: site/assets/there is outside the book",
+		"image /assets/loop-a: refused: site/assets/loop-a leads into a loop of symbolic links",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if len(b.Assets) != 1 || !strings.HasSuffix(b.Assets[0].Path, "ok-link") {
+		t.Errorf("assets %v, want only the link inside the site", b.Assets)
+	}
+	if strings.Contains(got, "too many") || strings.Contains(got, "escapes") {
+		t.Errorf("a Go-internal message reached the user:\n%s", got)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/source"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -79,11 +80,8 @@ func (b *Book) chapterAt(from *Chapter, u *url.URL) *Chapter {
 	if strings.HasPrefix(p, "/") {
 		return b.links.byURL[normURL(path.Clean(p))]
 	}
-	if isPost(p) && from != nil {
-		target := filepath.Join(filepath.Dir(from.realPath), filepath.FromSlash(p))
-		if real, err := filepath.EvalSymlinks(target); err == nil {
-			return b.links.byPath[real]
-		}
+	if source.IsMarkdown(p) && from != nil {
+		return b.links.byPath[filepath.Join(filepath.Dir(from.realPath), filepath.FromSlash(p))]
 	}
 	return nil
 }

@@ -26,6 +26,10 @@ type Options struct {
 	// Progress, when not nil, is told how many posts of a chapters entry
 	// have been read. It is called from several goroutines.
 	Progress func(stage string, done, total int)
+	// FS, when not nil, is where every file is read from instead of the
+	// disk; the manifest's paths (Dir, chapters, site root…) are then
+	// slash-separated paths in FS, such as "books/site/_posts/x.md".
+	FS fs.FS
 }
 
 // loader holds the state of one Load.
@@ -62,7 +66,12 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	if m.Site != nil {
 		roots = append(roots, m.Site.Root)
 	}
-	l.box = NewSandbox(roots...)
+	if opt.FS != nil {
+		l.box = NewFSSandbox(opt.FS, roots...)
+	} else {
+		l.box = NewSandbox(roots...)
+	}
+	defer l.box.Close()
 	l.md = markdown.New(markdown.Options{})
 	if err := l.loadSite(); err != nil {
 		return nil, err
@@ -93,13 +102,13 @@ func (l *loader) loadSite() error {
 	if s == nil {
 		return nil
 	}
-	real, err := filepath.EvalSymlinks(s.Root)
+	root, err := l.box.Resolve(s.Root)
 	if err != nil {
 		l.diags.Errorf(s.RootPos, "site root %s: %v", l.rel(s.Root), plainErr(err))
 		return errors.New("site root not found")
 	}
-	l.files.root = real
-	site, err := source.LoadSite(real, l.files, l.diags)
+	l.files.root = root
+	site, err := source.LoadSite(root, l.files, l.diags)
 	if err != nil {
 		return err
 	}
@@ -154,30 +163,45 @@ func (l *loader) loadEntries(entries []manifest.Entry) {
 // isGlob reports whether a manifest path is a pattern.
 func isGlob(p string) bool { return strings.ContainsAny(p, "*?[") }
 
-// isPost reports whether a file name is a Markdown post, as Jekyll decides.
-func isPost(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	return ext == ".md" || ext == ".markdown"
+// ExpandGlob lists the files a chapters glob names, as Load reads them:
+// the Markdown files among its matches inside the sandbox, and of those
+// below a _posts folder of the site at siteRoot ("" for none), only the
+// posts Jekyll publishes (source.IsPostFile: no undated README.md, no
+// theme demo posts in _posts/_example); skipped lists the Markdown files
+// those rules leave out. publish init checks the globs it writes with it.
+func (s *Sandbox) ExpandGlob(pattern, siteRoot string) (posts, skipped []string, err error) {
+	matches, err := s.Glob(pattern)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range matches {
+		if !source.IsMarkdown(p) {
+			continue
+		}
+		rel, inSite := s.below(siteRoot, p)
+		if siteRoot != "" && inSite && strings.Contains("/"+rel, "/_posts/") && !source.IsPostFile(rel) {
+			skipped = append(skipped, p)
+			continue
+		}
+		posts = append(posts, p)
+	}
+	return posts, skipped, nil
 }
-
 func (l *loader) loadPattern(e manifest.Entry) []*Chapter {
 	if !isGlob(e.Pattern) {
-		if !isPost(e.Pattern) {
+		if !source.IsMarkdown(e.Pattern) {
 			l.diags.Errorf(e.Pos, "%s is not a Markdown post (.md or .markdown)", l.rel(e.Pattern))
 			return nil
 		}
 		return l.loadPosts([]string{e.Pattern}, e.Pos)
 	}
-	matches, err := l.box.Glob(e.Pattern)
+	posts, skipped, err := l.box.ExpandGlob(e.Pattern, l.files.root)
 	if err != nil {
 		l.diags.Errorf(e.Pos, "bad pattern %s: %v", l.rel(e.Pattern), err)
 		return nil
 	}
-	var posts []string
-	for _, path := range matches {
-		if isPost(path) {
-			posts = append(posts, path)
-		}
+	for _, p := range skipped {
+		l.diags.Notef(diag.Pos{File: l.rel(p)}, "Jekyll does not publish this file (no date in its name, or a folder Jekyll skips); left out of the book")
 	}
 	out := l.loadPosts(posts, e.Pos)
 	if len(out) == 0 {

@@ -33,3 +33,55 @@ func ParseFileName(name string) (date time.Time, slug string, ok bool) {
 	}
 	return date, m[4], true
 }
+
+// IsPostFile reports whether a file is a post as Jekyll reads posts. rel
+// is the file's slash-separated path relative to the site root. Jekyll
+// reads posts from every folder named _posts: at the root and below
+// category folders (blog/_posts), but not below folders whose names start
+// with '_' or '.' (a theme's _includes, _site), and within _posts from
+// sub-folders too (_posts/2020/x.md), except entries whose first folder
+// or file name starts with '.', '_', '#' or '~' (a theme's
+// _posts/_example demo posts), backup files ending in '~', and anything in
+// a hidden folder. A post's file name starts with its date
+// (2020-01-05-title.md) and it is Markdown (.md or .markdown).
+func IsPostFile(rel string) bool {
+	parts := strings.Split(rel, "/")
+	at := -1
+	for i, p := range parts[:len(parts)-1] {
+		if p == "_posts" {
+			at = i
+			break
+		}
+		if specialName(p) {
+			return false // a folder Jekyll does not read
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	inside := parts[at+1:]
+	name := inside[len(inside)-1]
+	if specialName(inside[0]) || specialName(name) || strings.HasSuffix(name, "~") {
+		return false
+	}
+	for _, p := range inside {
+		if strings.HasPrefix(p, ".") {
+			return false // hidden: Jekyll's glob does not see it
+		}
+	}
+	_, _, dated := ParseFileName(name)
+	return dated && IsMarkdown(name)
+}
+
+// specialName reports whether Jekyll's entry filter leaves a name out.
+func specialName(name string) bool {
+	return name != "" && strings.ContainsRune("._#~", rune(name[0]))
+}
+
+// IsMarkdown reports whether a file name has one of the Markdown
+// extensions publish reads (Jekyll's default markdown_ext includes more,
+// such as .mkd, which blogs do not use).
+func IsMarkdown(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".md" || ext == ".markdown"
+}

@@ -3,7 +3,7 @@ package source
 import (
 	"io/fs"
 	"path/filepath"
-	"sort"
+	"strings"
 )
 
 // Files gives this package the file access that Jekyll's Liquid tags need.
@@ -12,14 +12,13 @@ type Files interface {
 	// ReadFile returns the bytes of the file at path (absolute, or as the
 	// caller understands it), or an error when it is missing or refused.
 	ReadFile(path string) ([]byte, error)
-	// PostFiles lists the site's post files (every _posts folder), as
-	// paths that ReadFile accepts.
-	PostFiles() []string
+	// Posts indexes the site's posts (IsPostFile), by paths that
+	// ReadFile accepts; nil when there is no site.
+	Posts() *PostIndex
 }
 
-// MemFiles is an in-memory Files, keyed by cleaned path. Posts are the
-// keys whose parent folder is named _posts. It serves tests and programs
-// that hold a site in memory.
+// MemFiles is an in-memory Files, keyed by cleaned path. Its site root is
+// "/": posts are the keys IsPostFile accepts below it. It serves tests.
 type MemFiles map[string][]byte
 
 // ReadFile returns the bytes stored under the cleaned path.
@@ -30,14 +29,11 @@ func (m MemFiles) ReadFile(path string) ([]byte, error) {
 	return nil, &fs.PathError{Op: "read", Path: path, Err: fs.ErrNotExist}
 }
 
-// PostFiles returns the stored paths that lie in a _posts folder, sorted.
-func (m MemFiles) PostFiles() []string {
-	var out []string
+// Posts indexes the stored posts.
+func (m MemFiles) Posts() *PostIndex {
+	var posts []SitePost
 	for p := range m {
-		if filepath.Base(filepath.Dir(p)) == "_posts" {
-			out = append(out, p)
-		}
+		posts = append(posts, SitePost{Rel: strings.TrimPrefix(filepath.ToSlash(p), "/"), Path: p})
 	}
-	sort.Strings(out)
-	return out
+	return NewPostIndex(posts)
 }

@@ -120,31 +120,15 @@ func (ev *evaluator) postURL(ctx render.Context) (string, error) {
 		return "", err
 	}
 	name := firstField(args)
-	file := ev.findPost(name)
-	if file == "" {
+	var file string
+	ok := false
+	if ev.opt.Files != nil && name != "" {
+		file, ok = ev.opt.Files.Posts().Find(name)
+	}
+	if !ok {
 		return "", fmt.Errorf("post_url: no post named %s in the site", name)
 	}
 	return ev.permalinkOfFile(file)
-}
-
-// findPost looks a post up by name: an exact path suffix first, then the
-// bare file name.
-func (ev *evaluator) findPost(name string) string {
-	if ev.opt.Files == nil || name == "" {
-		return ""
-	}
-	posts := ev.opt.Files.PostFiles()
-	for _, p := range posts {
-		if strings.HasSuffix(trimExt(filepath.ToSlash(p)), "/"+name) {
-			return p
-		}
-	}
-	for _, p := range posts {
-		if trimExt(filepath.Base(p)) == path.Base(name) {
-			return p
-		}
-	}
-	return ""
 }
 
 func trimExt(p string) string { return strings.TrimSuffix(p, path.Ext(p)) }
@@ -183,10 +167,8 @@ func (ev *evaluator) link(ctx render.Context) (string, error) {
 		return "", fmt.Errorf("link %s: not a path inside the site", name)
 	}
 	file := filepath.Join(ev.site.Root, filepath.FromSlash(name))
-	for _, p := range ev.opt.Files.PostFiles() {
-		if filepath.Clean(p) == file {
-			return ev.permalinkOfFile(p)
-		}
+	if ev.opt.Files.Posts().Has(file) {
+		return ev.permalinkOfFile(file)
 	}
 	data, err := ev.opt.Files.ReadFile(file)
 	if err != nil {
