@@ -5,13 +5,16 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"github.com/hangul-press/publish/internal/cli"
 )
 
 func main() {
 	tuneGC()
+	go cleanUpOnSignal()
 	wd, _ := os.Getwd()
 	st, err := os.Stderr.Stat()
 	terminal := err == nil && st.Mode()&os.ModeCharDevice != 0
@@ -38,4 +41,19 @@ func tuneGC() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
+}
+
+// cleanUpOnSignal waits for an interrupt (Ctrl-C) or SIGTERM, removes the
+// temporary files of outputs being written, and exits as a shell expects
+// of a program killed by that signal (128 + its number).
+func cleanUpOnSignal() {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	sig := <-sigs
+	cli.RemoveTemporaryFiles()
+	code := 130
+	if sig == syscall.SIGTERM {
+		code = 143
+	}
+	os.Exit(code)
 }

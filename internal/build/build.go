@@ -25,6 +25,9 @@ type Env struct {
 	Getenv func(string) string
 	// Progress, when not nil, hears how far a long build has come.
 	Progress func(stage string, done, total int)
+	// Strict makes warnings count as errors: a build with warnings writes
+	// nothing.
+	Strict bool
 }
 
 // Rel formats an absolute path for messages: relative to WorkDir when it

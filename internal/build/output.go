@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"unicode"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/epub"
@@ -27,7 +30,9 @@ type Result struct {
 
 // WriteAtomic writes a file whole or not at all: the content goes to a
 // temporary file beside path, which is renamed over path only when write
-// succeeded. On failure nothing is left behind.
+// succeeded and path is still a place an output may go (CheckOutput). On
+// failure nothing is left behind, and RemoveTemporaryFiles removes the
+// temporary file if the program is interrupted meanwhile.
 func WriteAtomic(path string, write func(io.Writer) error) (n int64, err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -37,11 +42,13 @@ func WriteAtomic(path string, write func(io.Writer) error) (n int64, err error) 
 	if err != nil {
 		return 0, err
 	}
+	temps.add(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		temps.remove(tmp.Name())
 	}()
 	cw := &countingWriter{w: tmp}
 	if err = write(cw); err != nil {
@@ -56,7 +63,71 @@ func WriteAtomic(path string, write func(io.Writer) error) (n int64, err error) 
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
 		return 0, err
 	}
+	if err = CheckOutput(path, nil); err != nil {
+		return 0, err // something took the place of path meanwhile
+	}
 	return cw.n, os.Rename(tmp.Name(), path)
+}
+
+// temps are the temporary files being written, for RemoveTemporaryFiles.
+var temps = &tempFiles{names: map[string]bool{}}
+
+type tempFiles struct {
+	mu    sync.Mutex
+	names map[string]bool
+}
+
+func (t *tempFiles) add(name string) {
+	t.mu.Lock()
+	t.names[name] = true
+	t.mu.Unlock()
+}
+
+func (t *tempFiles) remove(name string) {
+	t.mu.Lock()
+	delete(t.names, name)
+	t.mu.Unlock()
+}
+
+// RemoveTemporaryFiles deletes the temporary files of outputs being
+// written. The program calls it when it is interrupted (SIGINT, SIGTERM)
+// before it exits, so that no half-written hidden file stays behind.
+func RemoveTemporaryFiles() {
+	temps.mu.Lock()
+	defer temps.mu.Unlock()
+	for name := range temps.names {
+		os.Remove(name)
+		delete(temps.names, name)
+	}
+}
+
+// CheckOutput refuses an output path that must not be replaced: a
+// directory, anything that is not a regular file (a symbolic link, a
+// device such as /dev/null, a FIFO), and any of inputs, the files the book
+// was made from (compared as files, so another name for the same file is
+// caught too). A path that does not exist yet is fine.
+func CheckOutput(path string, inputs []string) error {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	switch mode := st.Mode(); {
+	case mode.IsDir():
+		return fmt.Errorf("%s is a folder; name a file to write", path)
+	case mode&fs.ModeSymlink != 0:
+		return fmt.Errorf("%s is a symbolic link; publish does not write through links (remove it or name another file)", path)
+	case !mode.IsRegular():
+		return fmt.Errorf("%s is not a regular file (a device, a pipe or a socket); publish writes only regular files", path)
+	}
+	for _, in := range inputs {
+		if ist, err := os.Stat(in); err == nil && os.SameFile(st, ist) {
+			return fmt.Errorf("%s is one of the book's inputs; publish will not overwrite it", path)
+		}
+	}
+	return nil
 }
 
 type countingWriter struct {
@@ -71,35 +142,86 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 }
 
 // DefaultOutput names the output file when -o is not given: the
-// manifest's name (or the first post's) with the format's extension, in
-// the working directory.
+// manifest's name (or the first post's slug) with the format's extension,
+// always in the working directory: the name keeps letters, digits and
+// "-_." only, so a slug such as ../../x cannot steer the output elsewhere.
 func DefaultOutput(env Env, in *Input, ext string) string {
 	base := strings.TrimSuffix(filepath.Base(in.Manifest.Path), filepath.Ext(in.Manifest.Path))
 	if in.Manifest.Path == commandLine && len(in.Book.Chapters()) > 0 {
 		base = in.Book.Chapters()[0].Post.Slug
 	}
-	return filepath.Join(env.WorkDir, base+ext)
+	return filepath.Join(env.WorkDir, safeName(base)+ext)
+}
+
+// safeName keeps a file name's letters (Hangul included), digits, '-',
+// '_' and inner dots; anything else, path separators and ".." included,
+// becomes '-'. An empty result is "book".
+func safeName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.' {
+			return r
+		}
+		return '-'
+	}, s)
+	for strings.Contains(s, "..") {
+		s = strings.ReplaceAll(s, "..", "-")
+	}
+	s = strings.Trim(s, ".-")
+	if s == "" {
+		return "book"
+	}
+	return s
 }
 
 // errBookHasErrors stops a build whose input has errors: the output would
 // not be right, so none is written.
 var errBookHasErrors = errors.New("the book has errors; nothing written")
 
+// ErrStrict stops a build with warnings under --strict: it counts as
+// failed, so nothing is written.
+var ErrStrict = errors.New("--strict: warnings count as errors; nothing written")
+
+// output renders a book with render into memory and writes it to out, or
+// writes nothing: when the book has errors, when render reports errors or
+// fails, under Env.Strict when there are warnings, or when out is not a
+// place an output may go (CheckOutput).
+func output(env Env, in *Input, out string, diags *diag.List, render func(*bytes.Buffer) error) (int64, error) {
+	if diags.HasErrors() {
+		return 0, errBookHasErrors
+	}
+	if err := CheckOutput(out, outputInputs(in)); err != nil {
+		return 0, err
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return 0, err
+	}
+	switch {
+	case diags.HasErrors():
+		return 0, errBookHasErrors // a chapter could not be rendered: write nothing
+	case env.Strict && diags.Count(diag.Warning) > 0:
+		return 0, ErrStrict
+	}
+	return WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
+}
+
+// outputInputs are the files an output must not replace: the manifest
+// and everything the book read.
+func outputInputs(in *Input) []string {
+	out := append([]string(nil), in.Book.Inputs...)
+	if in.Manifest.Path != commandLine {
+		out = append(out, in.Manifest.Path)
+	}
+	return out
+}
+
 // EPUB writes the book as an EPUB file.
 func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, error) {
-	if diags.HasErrors() {
-		return Result{}, errBookHasErrors
-	}
-	opt := epub.Options{Generator: generator, Progress: env.Progress}
-	var buf bytes.Buffer
-	st, err := epub.Write(&buf, in.Book, opt, diags)
-	if err != nil {
-		return Result{}, err
-	}
-	if diags.HasErrors() {
-		return Result{}, errBookHasErrors // a chapter could not be rendered: write nothing
-	}
-	n, err := WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
+	var st epub.Stats
+	n, err := output(env, in, out, diags, func(buf *bytes.Buffer) (err error) {
+		st, err = epub.Write(buf, in.Book, epub.Options{Generator: generator, Progress: env.Progress}, diags)
+		return err
+	})
 	if err != nil {
 		return Result{}, err
 	}
@@ -113,26 +235,19 @@ func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, 
 // PDF lays out the book and writes it as a PDF file. Its settings are the
 // book's (in.Book.Config.PDF), which the command line may have changed.
 func PDF(env Env, in *Input, out, creator string, diags *diag.List) (Result, error) {
-	if diags.HasErrors() {
-		return Result{}, errBookHasErrors
-	}
-	opt := layout.Options{Creator: creator, Progress: env.Progress}
-	doc, err := layout.Layout(in.Book, opt, diags)
+	var pages int
+	n, err := output(env, in, out, diags, func(buf *bytes.Buffer) error {
+		doc, err := layout.Layout(in.Book, layout.Options{Creator: creator, Progress: env.Progress}, diags)
+		if err != nil || diags.HasErrors() {
+			return err
+		}
+		pages = len(doc.Pages)
+		return pdf.WriteOptions(buf, doc, pdf.Options{Progress: env.Progress})
+	})
 	if err != nil {
 		return Result{}, err
 	}
-	if diags.HasErrors() {
-		return Result{}, errBookHasErrors
-	}
-	var buf bytes.Buffer
-	if err := pdf.WriteOptions(&buf, doc, pdf.Options{Progress: env.Progress}); err != nil {
-		return Result{}, err
-	}
-	n, err := WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
-	if err != nil {
-		return Result{}, err
-	}
-	return Result{Path: out, Bytes: n, Pages: len(doc.Pages), Chapters: len(in.Book.Chapters())}, nil
+	return Result{Path: out, Bytes: n, Pages: pages, Chapters: len(in.Book.Chapters())}, nil
 }
 
 // Size formats a byte count for people: 812 B, 14.2 KB, 3.4 MB.

@@ -147,3 +147,7 @@ func report(io IO, cmd *cli.Command, diags *diag.List, jsonOut bool) error {
 	}
 	return nil
 }
+
+// RemoveTemporaryFiles deletes the temporary files of outputs being
+// written; cmd/publish calls it when the program is interrupted.
+func RemoveTemporaryFiles() { build.RemoveTemporaryFiles() }

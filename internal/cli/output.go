@@ -11,16 +11,16 @@ import (
 	"github.com/urfave/cli/v3"
 )
 
-// writer runs one output format: it gets the loaded book and the output
-// path and returns what it wrote.
-type writer func(in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error)
+// writer runs one output format: it gets the run's environment, the
+// loaded book and the output path and returns what it wrote.
+type writer func(env build.Env, in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error)
 
 func epubCommand(io IO, env build.Env) *cli.Command {
 	return outputCommand(io, env, "epub", ".epub", "write an EPUB 3 ebook",
 		"epub renders every chapter to XHTML and packages it with the cover, a title page, a nested\n"+
 			"table of contents and the images. The same input and SOURCE_DATE_EPOCH give the same bytes.",
 		nil,
-		func(in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error) {
+		func(env build.Env, in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error) {
 			return build.EPUB(env, in, out, "publish "+version(), diags)
 		})
 }
@@ -31,7 +31,7 @@ func pdfCommand(io IO, env build.Env) *cli.Command {
 			"contents with page numbers, bookmarks, running heads. The same input and SOURCE_DATE_EPOCH\n"+
 			"give the same bytes.",
 		[]cli.Flag{&cli.StringFlag{Name: "paper", Usage: "trim size: a5, shinguk, 46, crown, a4, letter, mungo or WxHmm (overrides the manifest)"}},
-		func(in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error) {
+		func(env build.Env, in *build.Input, out string, cmd *cli.Command, diags *diag.List) (build.Result, error) {
 			if p := cmd.String("paper"); p != "" {
 				if err := in.Book.Config.PDF.SetPaper(p); err != nil {
 					return build.Result{}, usageError{err}
@@ -58,6 +58,7 @@ func outputCommand(io IO, env build.Env, name, ext, usage, desc string, flags []
 			diags := &diag.List{}
 			prog := newProgress(io.Stderr, io.Terminal && !cmd.Bool("quiet"))
 			env.Progress = prog.step
+			env.Strict = cmd.Bool("strict")
 			in, err := build.Load(env, cmd.Args().Slice(), diags)
 			if err != nil && in == nil && diags.Len() == 0 {
 				return usageError{err}
@@ -70,11 +71,10 @@ func outputCommand(io IO, env build.Env, name, ext, usage, desc string, flags []
 			if out == "" {
 				out = build.DefaultOutput(env, in, ext)
 			}
-			res, err := write(in, out, cmd, diags)
+			res, err := write(env, in, out, cmd, diags)
 			prog.done()
-			if rerr := report(io, cmd, diags, false); rerr != nil && err == nil {
-				// --strict: the file was written, but the run fails.
-				err = rerr
+			if rerr := report(io, cmd, diags, false); rerr != nil {
+				return rerr // errors, or warnings under --strict: nothing was written
 			}
 			if err != nil {
 				return err

@@ -83,16 +83,23 @@ func TestFailedBuildWritesNothing(t *testing.T) {
 	}
 }
 
-func TestStrictFailsButWrites(t *testing.T) {
+// Issue 11 item 12: a build that --strict fails writes nothing, as any
+// failed build.
+func TestStrictFailsAndWritesNothing(t *testing.T) {
 	s := newSite(t)
 	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n![없는 그림](/assets/none.png)\n")
 	s.manifest("2020-01-01-a.md")
 	chdir(t, s.dir)
-	code, _, errs := run(t, s.dir, nil, "--strict", "epub", "book.yaml", "-o", "a.epub")
-	if code != ExitInput || !strings.Contains(errs, "warning: image /assets/none.png: not found") {
-		t.Errorf("exit %d\n%s", code, errs)
+	for _, format := range []string{"epub", "pdf"} {
+		code, _, errs := run(t, s.dir, nil, "--strict", format, "book.yaml", "-o", "a."+format)
+		if code != ExitInput || !strings.Contains(errs, "warning: image /assets/none.png: not found") || !strings.Contains(errs, "--strict") {
+			t.Errorf("%s: exit %d\n%s", format, code, errs)
+		}
+		if _, err := os.Stat(filepath.Join(s.dir, "a."+format)); err == nil {
+			t.Errorf("%s: --strict failed the build but a.%s was written", format, format)
+		}
 	}
-	code, _, errs = run(t, s.dir, nil, "pdf", "--paper", "b9", "book.yaml")
+	code, _, errs := run(t, s.dir, nil, "pdf", "--paper", "b9", "book.yaml")
 	if code != ExitUsage || !strings.Contains(errs, `unknown paper "b9"`) {
 		t.Errorf("bad --paper: exit %d\n%s", code, errs)
 	}

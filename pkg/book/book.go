@@ -42,6 +42,10 @@ type Book struct {
 	// Fonts are the manifest's pdf.fonts, read and checked at load time,
 	// per role, regular then bold.
 	Fonts map[manifest.FontRole][]*FontFile
+	// Inputs are the files Load read (posts, included files, images, the
+	// stylesheet, fonts, _config.yml), sorted, in the form of the
+	// sandbox's paths; the manifest itself is not among them.
+	Inputs []string
 
 	links linkIndex
 }

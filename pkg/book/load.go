@@ -82,6 +82,7 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	l.loadStylesheet()
 	l.loadFonts()
 	l.checkLinks()
+	l.book.Inputs = l.box.Read()
 	if diags.Count(diag.Error) > before {
 		return l.book, errors.New("the book has errors")
 	}
@@ -108,6 +109,11 @@ func (l *loader) loadSite() error {
 		return errors.New("site root not found")
 	}
 	l.files.root = root
+	if dir, err := l.box.clean(l.m.Dir); err == nil {
+		if _, inside := l.box.below(dir, root); !inside {
+			l.diags.Notef(s.RootPos, "the site root %s lies outside the manifest's folder; the book reads files below it", l.rel(root))
+		}
+	}
 	site, err := source.LoadSite(root, l.files, l.diags)
 	if err != nil {
 		return err

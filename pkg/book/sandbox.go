@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -37,6 +38,9 @@ type Sandbox struct {
 	// MaxFileSize bounds every read, so that a post or image the size of
 	// a disk image cannot exhaust memory.
 	MaxFileSize int64
+
+	mu   sync.Mutex
+	read map[string]bool // every file ReadFile returned, canonical
 }
 
 // sandboxRoot is one folder the sandbox reads below.
@@ -201,7 +205,7 @@ func (s *Sandbox) Resolve(path string) (string, error) {
 // ReadFile reads a regular file inside the sandbox: it is opened once,
 // through its root, and the opened file is checked and read.
 func (s *Sandbox) ReadFile(path string) ([]byte, error) {
-	_, f, err := s.open(path)
+	p, f, err := s.open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -224,7 +228,26 @@ func (s *Sandbox) ReadFile(path string) ([]byte, error) {
 	if int64(len(data)) > s.MaxFileSize {
 		return nil, fmt.Errorf("file grew past the %d MB limit while being read", s.MaxFileSize>>20)
 	}
+	s.mu.Lock()
+	if s.read == nil {
+		s.read = map[string]bool{}
+	}
+	s.read[p] = true
+	s.mu.Unlock()
 	return data, nil
+}
+
+// Read lists every file ReadFile has returned, sorted: the inputs of a
+// book, which an output must never overwrite.
+func (s *Sandbox) Read() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.read))
+	for p := range s.read {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Glob expands a pattern below one root and returns the matches that can
