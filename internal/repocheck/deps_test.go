@@ -28,7 +28,7 @@ var owners = map[string][]string{
 	"github.com/urfave/cli/v3":               {"internal/cli"},
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
 	"github.com/osteele/liquid":              {"pkg/source"},
-	"github.com/alecthomas/chroma/v2":        {"pkg/epub", "pkg/layout"}, // EPUB: CSS classes; PDF: colours
+	"github.com/alecthomas/chroma/v2":        {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
 	// writer sanitises it, the layout reads its text. pkg/markdown holds
 	// the start-tag iterator (StartTags) that the book and the EPUB writer
@@ -51,9 +51,10 @@ var allowed = map[string][]string{
 	"pkg/manifest":           {"pkg/diag"},
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
-	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
+	"pkg/highlight":          {},
+	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
+	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
+	"pkg/layout":             {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
 	"pkg/pdf":                {"pkg/layout"},
 	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},

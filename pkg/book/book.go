@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/highlight"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/source"
 	"github.com/hangul-press/publish/pkg/truetype"
@@ -94,6 +95,8 @@ type Chapter struct {
 	Headings []Heading
 	// Images are the image references in the chapter, in order.
 	Images []*ImageRef
+	// Code holds every code block's highlighting, by its node.
+	Code map[ast.Node]*highlight.Code
 	// Stats counts what the chapter holds, for outlines.
 	Stats Stats
 

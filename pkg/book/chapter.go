@@ -8,14 +8,14 @@ import (
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/markdown"
-	"github.com/hangul-press/publish/pkg/source"
 	"github.com/yuin/goldmark/ast"
 )
 
-func (l *loader) chapter(post *source.Post, doc ast.Node, real string) *Chapter {
-	c := &Chapter{Post: post, Source: post.Path, Title: post.Title, Date: post.Date, realPath: real,
-		Tags: post.Tags, Categories: post.Categories, Doc: doc}
-	c.collect(l, filepath.Dir(real))
+func (l *loader) chapter(j *job) *Chapter {
+	post := j.post
+	c := &Chapter{Post: post, Source: post.Path, Title: post.Title, Date: post.Date, realPath: j.real,
+		Tags: post.Tags, Categories: post.Categories, Doc: j.doc, Code: j.code}
+	c.collect(l, filepath.Dir(j.real))
 	if c.Title == "" {
 		if h := c.firstH1(); h != nil {
 			c.Title, c.TitleFromH1 = h.Text, true
@@ -59,6 +59,10 @@ func (c *Chapter) collect(l *loader, dir string) {
 			}
 		case *ast.Text:
 			c.Stats.Chars += countChars(n.Segment.Value(src))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			if hl := c.Code[n]; hl != nil && hl.Plain != "" {
+				l.diags.Notef(c.NodePos(n), "%s", hl.Plain)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

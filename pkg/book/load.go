@@ -12,6 +12,7 @@ import (
 
 	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/highlight"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/source"
@@ -230,6 +231,7 @@ type job struct {
 	path, real, name string
 	post             *source.Post
 	doc              ast.Node
+	code             map[ast.Node]*highlight.Code
 	diags            diag.List
 	failed           bool
 }
@@ -266,7 +268,7 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 			l.diags.Notef(diag.Pos{File: j.name}, "published: false; left out of the book")
 			continue
 		}
-		out = append(out, l.chapter(j.post, j.doc, j.real))
+		out = append(out, l.chapter(j))
 	}
 	return out
 }
@@ -300,7 +302,23 @@ func (l *loader) read(j *job, at diag.Pos) {
 	j.post = post
 	if post.Published {
 		j.doc = l.md.Parse(post.Body)
+		j.code = highlightCode(j.doc, post.Body)
 	}
+}
+
+// highlightCode highlights every code block of a post once, for both
+// outputs, within the post's budget.
+func highlightCode(doc ast.Node, src []byte) map[ast.Node]*highlight.Code {
+	out := map[ast.Node]*highlight.Code{}
+	budget := highlight.NewBudget()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindFencedCodeBlock || n.Kind() == ast.KindCodeBlock) {
+			lang, _ := markdown.CodeInfo(n, src)
+			out[n] = highlight.Highlight(lang, markdown.CodeText(n, src), budget)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // identifier derives a stable UUID (version 5 layout, SHA-1 based, per

@@ -5,15 +5,11 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/hangul-press/publish/pkg/highlight"
 )
 
 //go:embed style.css
 var defaultCSS string
-
-// codeStyle is the chroma style for highlighted code: a light style that
-// prints legibly on e-ink as well as on screens.
-const codeStyle = "github"
 
 // stylesheet returns the book's stylesheet: the defaults, the code
 // highlighting classes, the embedded fonts, then the manifest's own CSS,
@@ -22,8 +18,8 @@ func (p *publication) stylesheet() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString(p.fontFaceCSS())
 	b.WriteString(familyNames(len(p.fonts) > 0).Replace(defaultCSS))
-	b.WriteString("\n/* code highlighting (chroma, style " + codeStyle + ") */\n")
-	if err := html.New(html.WithClasses(true)).WriteCSS(&b, styles.Get(codeStyle)); err != nil {
+	b.WriteString("\n/* code highlighting (chroma, style " + highlight.StyleName + ") */\n")
+	if err := html.New(html.WithClasses(true)).WriteCSS(&b, highlight.Style()); err != nil {
 		return nil, err
 	}
 	if len(p.book.Stylesheet) > 0 {

@@ -5,8 +5,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/hangul-press/publish/pkg/highlight"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 )
@@ -21,10 +20,6 @@ const (
 	tabWidth      = 4
 )
 
-// codeStyleName is the chroma style of highlighted code, the one the EPUB
-// uses: a light style whose colours stay legible printed in grey.
-const codeStyleName = "github"
-
 // continuation marks a code line wrapped because it is wider than the
 // page; ↳ (U+21B3) is in every shipped face, ↪ is in none.
 const continuation = "↳"
@@ -33,29 +28,9 @@ const continuation = "↳"
 // shaded ground, coloured by token type, long lines wrapped with a mark.
 // Every line is its own box, so a long block runs on across pages.
 func (e *engine) codeBlock(n ast.Node) {
-	var b strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		b.Write(seg.Value(e.src))
-	}
-	code := strings.TrimRight(strings.ReplaceAll(b.String(), "\t", strings.Repeat(" ", tabWidth)), "\n")
+	_, linenos := markdown.CodeInfo(n, e.src)
 	e.blockSpace(parSkip)
-	e.codeLines(e.highlight(n, code), true, codeLineNumbers(n, e.src))
-}
-
-// codeLineNumbers reports whether a fence's info string asks for line
-// numbers ("go linenos", as Jekyll's {% highlight go linenos %} becomes).
-func codeLineNumbers(n ast.Node, src []byte) bool {
-	f, ok := n.(*ast.FencedCodeBlock)
-	if !ok || f.Info == nil {
-		return false
-	}
-	for _, w := range strings.Fields(string(f.Info.Segment.Value(src))) {
-		if w == "linenos" {
-			return true
-		}
-	}
-	return false
+	e.codeLines(e.highlight(n), true, linenos)
 }
 
 // mathBlock sets display math as its TeX source in the code face,
@@ -78,28 +53,23 @@ func (e *engine) codeStyle() textStyle {
 	return textStyle{role: RoleCode, size: Length(codeScale * float64(e.size)), color: textColor}
 }
 
-// highlight splits code into lines of coloured spans. Code with no known
-// language is set in one colour; chroma's guessing is not used, because a
-// wrong guess colours prose as code.
-func (e *engine) highlight(n ast.Node, code string) [][]span {
+// highlight splits a code block into lines of coloured spans, from the
+// tokens book.Load made (pkg/highlight); tabs become tabWidth spaces.
+func (e *engine) highlight(n ast.Node) [][]span {
 	st := e.codeStyle()
-	lexer := lexers.Get(codeLang(n, e.src))
-	var it chroma.Iterator
-	var err error
-	if lexer != nil {
-		it, err = chroma.Coalesce(lexer).Tokenise(nil, code)
+	hl := e.ch.Code[n]
+	if hl == nil { // a block the book did not see: plain text
+		hl = &highlight.Code{Tokens: []chroma.Token{{Type: chroma.Text, Value: markdown.CodeText(n, e.src)}}}
 	}
-	if lexer == nil || err != nil {
-		it = chroma.Literator(chroma.Token{Type: chroma.Text, Value: code})
-	}
-	style := styles.Get(codeStyleName)
+	style := highlight.Style()
+	tab := strings.Repeat(" ", tabWidth)
 	lines := [][]span{nil}
-	for _, tok := range it.Tokens() {
+	for _, tok := range hl.Tokens {
 		s := st
 		if c := style.Get(tok.Type).Colour; c.IsSet() {
 			s.color = Color{c.Red(), c.Green(), c.Blue()}
 		}
-		for i, part := range strings.Split(tok.Value, "\n") {
+		for i, part := range strings.Split(strings.ReplaceAll(tok.Value, "\t", tab), "\n") {
 			if i > 0 {
 				lines = append(lines, nil)
 			}
@@ -112,25 +82,6 @@ func (e *engine) highlight(n ast.Node, code string) [][]span {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
-}
-
-// codeLang reads a fence's language, or a kramdown class language-x.
-func codeLang(n ast.Node, src []byte) string {
-	if f, ok := n.(*ast.FencedCodeBlock); ok && f.Info != nil {
-		if w := strings.Fields(string(f.Info.Segment.Value(src))); len(w) > 0 && w[0] != "linenos" {
-			return strings.Trim(w[0], "{}.")
-		}
-	}
-	if v, ok := n.AttributeString("class"); ok {
-		if b, ok := v.([]byte); ok {
-			for _, c := range strings.Fields(string(b)) {
-				if l, ok := strings.CutPrefix(c, "language-"); ok {
-					return l
-				}
-			}
-		}
-	}
-	return ""
 }
 
 // codeLines sets lines of code, each wrapped at the measure, optionally
