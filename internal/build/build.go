@@ -6,6 +6,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,7 +25,7 @@ type Env struct {
 	// Getenv reads an environment variable; nil reads none.
 	Getenv func(string) string
 	// Progress, when not nil, hears how far a long build has come.
-	Progress func(stage string, done, total int)
+	Progress progress.Func
 	// Strict makes warnings count as errors: a build with warnings writes
 	// nothing.
 	Strict bool

@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/progress"
 )
 
 // TestProgressStages builds the sample book as EPUB and PDF and checks
 // that every stage of a build reports progress and finishes at its total.
 func TestProgressStages(t *testing.T) {
 	var mu sync.Mutex
-	last := map[string][2]int{}
-	env := Env{Progress: func(stage string, done, total int) {
+	last := map[progress.Stage][2]int{}
+	env := Env{Progress: func(stage progress.Stage, done, total int) {
 		mu.Lock()
 		defer mu.Unlock()
 		if done < 1 || done > total {
@@ -35,7 +36,7 @@ func TestProgressStages(t *testing.T) {
 	if _, err := PDF(env, in, filepath.Join(dir, "s.pdf"), "test", &d); err != nil {
 		t.Fatal(err)
 	}
-	for _, stage := range []string{"reading posts", "rendering chapters", "setting chapters", "writing pages"} {
+	for _, stage := range progress.Stages {
 		got, ok := last[stage]
 		if !ok || got[0] != got[1] {
 			t.Errorf("stage %q: last report %v (reported: %v)", stage, got, ok)

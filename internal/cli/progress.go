@@ -2,16 +2,17 @@ package cli
 
 import (
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 	"io"
 	"sync"
 	"time"
 )
 
-// progress shows how far a long build has come, on one line of a
+// progressLine shows how far a long build has come, on one line of a
 // terminal that it rewrites. It stays silent for the first second, so
 // quick builds print nothing extra, and entirely when stderr is not a
 // terminal or --quiet is given.
-type progress struct {
+type progressLine struct {
 	w       io.Writer
 	on      bool
 	start   time.Time
@@ -27,13 +28,13 @@ const (
 	progressEvery = 100 * time.Millisecond
 )
 
-func newProgress(w io.Writer, on bool) *progress {
-	return &progress{w: w, on: on, start: time.Now()}
+func newProgress(w io.Writer, on bool) *progressLine {
+	return &progressLine{w: w, on: on, start: time.Now()}
 }
 
 // step reports that done of total things of a stage are finished. It is
 // safe to call from several goroutines.
-func (p *progress) step(stage string, done, total int) {
+func (p *progressLine) step(stage progress.Stage, done, total int) {
 	if p == nil || !p.on {
 		return
 	}
@@ -48,7 +49,7 @@ func (p *progress) step(stage string, done, total int) {
 }
 
 // done clears the progress line before the closing line is printed.
-func (p *progress) done() {
+func (p *progressLine) done() {
 	if p == nil || !p.printed {
 		return
 	}

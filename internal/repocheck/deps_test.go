@@ -43,6 +43,7 @@ var owners = map[string][]string{
 // imports nothing of ours.
 var allowed = map[string][]string{
 	"pkg/diag":               {},
+	"pkg/progress":           {},
 	"fonts":                  {},
 	"pkg/truetype":           {},
 	"pkg/raster":             {"internal/parallel"},
@@ -52,12 +53,12 @@ var allowed = map[string][]string{
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
 	"pkg/highlight":          {},
-	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
-	"pkg/pdf":                {"pkg/layout"},
-	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
-	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
+	"pkg/book":               {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
+	"pkg/epub":               {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
+	"pkg/layout":             {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
+	"pkg/pdf":                {"pkg/progress", "pkg/layout"},
+	"internal/build":         {"pkg/progress", "internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
+	"internal/cli":           {"pkg/progress", "internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},
 	"internal/cmd/genimages": {"fonts"},
 	"internal/gensite":       {},

@@ -81,12 +81,13 @@ type Chapter struct {
 	Post *source.Post
 	// Title is the front matter title, else the first H1, else the slug.
 	Title string
-	// TitleFromH1 is true when Title came from the first H1 of the body;
-	// writers then leave that heading out rather than print it twice.
-	TitleFromH1 bool
-	Date        time.Time
-	Tags        []string
-	Categories  []string
+	// TitleHeading is the first H1 of the body when Title came from it;
+	// writers then leave that heading out rather than print it twice (its
+	// id stays the title's). Nil when the title came from elsewhere.
+	TitleHeading *Heading
+	Date         time.Time
+	Tags         []string
+	Categories   []string
 	// Source is the path of the post as given in messages.
 	Source string
 	// Doc is the Markdown syntax tree of Post.Body.
@@ -109,7 +110,13 @@ func (c *Chapter) Src() []byte { return c.Post.Body }
 
 // Heading is a heading of a chapter.
 type Heading struct {
+	// Level is the level as written: 1 for #, 2 for ##…
 	Level int
+	// Depth is the level in the book's structure, the one rule both
+	// outputs' tables of contents and outlines follow: the chapter title
+	// is 1, and the shallowest level among the chapter's other headings
+	// is 2, whether the post writes its sections as ## or ###.
+	Depth int
 	Text  string
 	ID    string
 	Node  ast.Node

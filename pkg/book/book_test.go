@@ -210,8 +210,8 @@ func TestTitlesAndOrder(t *testing.T) {
 	if want := "c001:앞머리 제목 c002:b c003:제목은 H1에서"; strings.Join(got, " ") != want {
 		t.Errorf("got %q want %q", strings.Join(got, " "), want)
 	}
-	if !b.Chapters()[2].TitleFromH1 {
-		t.Errorf("TitleFromH1 not set")
+	if h := b.Chapters()[2].TitleHeading; h == nil || h.Text != "제목은 H1에서" || h.Depth != 1 {
+		t.Errorf("TitleHeading %+v", h)
 	}
 	if b.Meta.Date.Format("2006-01-02") != "2020-03-01" {
 		t.Errorf("book date %v, want the newest chapter's", b.Meta.Date)
@@ -338,5 +338,26 @@ func TestSandboxOpensThroughRootIssue11(t *testing.T) {
 	}
 	if strings.Contains(got, "too many") || strings.Contains(got, "escapes") {
 		t.Errorf("a Go-internal message reached the user:\n%s", got)
+	}
+}
+
+// Issue 12 item 9: one rule decides which headings are sections: the
+// shallowest level under the title is depth 2, whatever the post wrote.
+func TestHeadingDepthsIssue12(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-a.md", "# 제목\n\n### 절 하나\n\n#### 작은 절\n\n### 절 둘\n")
+	f.write("site/_posts/2020-01-02-b.md", "---\ntitle: 앞머리\n---\n# 장\n\n## 절\n")
+	b, ds, _ := f.load(siteBook)
+	if len(ds) != 0 {
+		t.Fatal(messages(ds))
+	}
+	var got []string
+	for _, c := range b.Chapters() {
+		for _, h := range c.Headings {
+			got = append(got, fmt.Sprintf("%s:%d", h.Text, h.Depth))
+		}
+	}
+	if want := "제목:1 절 하나:2 작은 절:3 절 둘:2 장:2 절:3"; strings.Join(got, " ") != want {
+		t.Errorf("depths %q, want %q", strings.Join(got, " "), want)
 	}
 }

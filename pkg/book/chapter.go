@@ -18,7 +18,7 @@ func (l *loader) chapter(j *job) *Chapter {
 	c.collect(l, filepath.Dir(j.real))
 	if c.Title == "" {
 		if h := c.firstH1(); h != nil {
-			c.Title, c.TitleFromH1 = h.Text, true
+			c.Title, c.TitleHeading = h.Text, h
 		} else {
 			c.Title = post.Slug
 		}
@@ -26,7 +26,26 @@ func (l *loader) chapter(j *job) *Chapter {
 	if c.Title == "" {
 		c.Title = strings.TrimSuffix(filepath.Base(post.Path), filepath.Ext(post.Path))
 	}
+	c.setDepths()
 	return c
+}
+
+// setDepths gives each heading its Depth: the shallowest level among the
+// headings other than the title is 2.
+func (c *Chapter) setDepths() {
+	top := 0
+	for i := range c.Headings {
+		if h := &c.Headings[i]; h != c.TitleHeading && (top == 0 || h.Level < top) {
+			top = h.Level
+		}
+	}
+	for i := range c.Headings {
+		if h := &c.Headings[i]; h == c.TitleHeading {
+			h.Depth = 1
+		} else {
+			h.Depth = h.Level - top + 2
+		}
+	}
 }
 
 func (c *Chapter) firstH1() *Heading {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"errors"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -26,7 +27,7 @@ type Options struct {
 	Rel func(abs string) string
 	// Progress, when not nil, is told how many posts of a chapters entry
 	// have been read. It is called from several goroutines.
-	Progress func(stage string, done, total int)
+	Progress progress.Func
 	// FS, when not nil, is where every file is read from instead of the
 	// disk; the manifest's paths (Dir, chapters, site root…) are then
 	// slash-separated paths in FS, such as "books/site/_posts/x.md".
@@ -255,7 +256,7 @@ func (l *loader) loadPosts(paths []string, at diag.Pos) []*Chapter {
 	parallel.For(len(jobs), func(i int) {
 		l.readContained(jobs[i], at)
 		if l.opt.Progress != nil {
-			l.opt.Progress("reading posts", int(done.Add(1)), len(jobs))
+			l.opt.Progress(progress.ReadingPosts, int(done.Add(1)), len(jobs))
 		}
 	})
 	var out []*Chapter

@@ -33,13 +33,8 @@ func (p *publication) chapterHTML(w *worker, d *document) string {
 func (p *publication) titleHeading(b *bytes.Buffer, c *book.Chapter) ast.Node {
 	var skip ast.Node
 	id := ""
-	if c.TitleFromH1 {
-		for _, h := range c.Headings {
-			if h.Level == 1 {
-				skip, id = h.Node, h.ID
-				break
-			}
-		}
+	if h := c.TitleHeading; h != nil {
+		skip, id = h.Node, h.ID
 	}
 	b.WriteString(`<h1 class="chapter-title"`)
 	if id != "" {

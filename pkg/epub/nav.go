@@ -52,32 +52,27 @@ func containsChapter(cs []*book.Chapter, c *book.Chapter) bool {
 	return false
 }
 
-// headingEntries nests a chapter's headings under it. The shallowest
-// level the chapter uses counts as the second TOC level, whether the post
-// writes its sections as ## or as #.
+// headingEntries nests a chapter's headings under it, by their depth in
+// the book (book.Heading.Depth), down to toc_depth.
 func (p *publication) headingEntries(d *document) []*tocEntry {
 	hs := p.tocHeadings(d)
 	if len(hs) == 0 || p.book.Config.EPUB.TOCDepth < 2 {
 		return nil
 	}
-	top := hs[0].Level
-	for _, h := range hs {
-		top = min(top, h.Level)
-	}
 	var root tocEntry
 	stack := []*tocEntry{&root}
-	levels := []int{top - 1}
+	levels := []int{1}
 	for _, h := range hs {
-		if h.Level > top+p.book.Config.EPUB.TOCDepth-2 {
+		if h.Depth > p.book.Config.EPUB.TOCDepth {
 			continue
 		}
-		for len(levels) > 1 && levels[len(levels)-1] >= h.Level {
+		for len(levels) > 1 && levels[len(levels)-1] >= h.Depth {
 			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
 		}
 		e := &tocEntry{title: h.Text, href: d.href + "#" + escapeURL(h.ID)}
 		parent := stack[len(stack)-1]
 		parent.children = append(parent.children, e)
-		stack, levels = append(stack, e), append(levels, h.Level)
+		stack, levels = append(stack, e), append(levels, h.Depth)
 	}
 	return root.children
 }
@@ -86,11 +81,9 @@ func (p *publication) headingEntries(d *document) []*tocEntry {
 // the one that became the title.
 func (p *publication) tocHeadings(d *document) []book.Heading {
 	var out []book.Heading
-	skipped := !d.chapter.TitleFromH1
 	for _, h := range d.chapter.Headings {
-		if !skipped && h.Level == 1 {
-			skipped = true
-			continue
+		if h.Depth == 1 {
+			continue // the title
 		}
 		if h.ID != "" && d.ids[h.ID] && strings.TrimSpace(h.Text) != "" {
 			out = append(out, h)

@@ -2,6 +2,7 @@ package epub
 
 import (
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 	"html"
 	"regexp"
 	"strings"
@@ -56,7 +57,7 @@ func (p *publication) renderAll(docs []*document) {
 	parallel.With(len(docs), p.newWorker, func(w *worker, i int) {
 		p.renderContained(w, docs[i])
 		if p.opt.Progress != nil {
-			p.opt.Progress("rendering chapters", int(done.Add(1)), len(docs))
+			p.opt.Progress(progress.RenderingChapters, int(done.Add(1)), len(docs))
 		}
 	})
 	for _, d := range docs {

@@ -2,6 +2,7 @@ package epub
 
 import (
 	"errors"
+	"github.com/hangul-press/publish/pkg/progress"
 	"io"
 
 	"github.com/hangul-press/publish/pkg/book"
@@ -16,7 +17,7 @@ type Options struct {
 	Generator string
 	// Progress, when not nil, is told how many chapters of the total
 	// have been rendered. It is called from several goroutines.
-	Progress func(stage string, done, total int)
+	Progress progress.Func
 }
 
 // Stats counts what Write put into the EPUB, for a closing line.

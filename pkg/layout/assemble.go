@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/hangul-press/publish/pkg/progress"
 	"strconv"
 	"strings"
 )
@@ -80,7 +81,7 @@ func (e *engine) body() {
 		for _, c := range p.Chapters {
 			e.chapter(c, part)
 			if done++; e.opt.Progress != nil {
-				e.opt.Progress("setting chapters", done, total)
+				e.opt.Progress(progress.SettingChapters, done, total)
 			}
 		}
 	}

@@ -19,11 +19,12 @@ func (e *engine) bodyStyle() textStyle {
 // chapter sets one chapter: its opening, then its blocks.
 func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
 	e.ch, e.src, e.warned, e.head = c, c.Src(), nil, c.Title
-	e.skipH1 = nil
-	if c.TitleFromH1 {
-		if h := firstH1(c); h != nil {
-			e.skipH1 = h.Node
-		}
+	e.skipH1, e.depth = nil, map[ast.Node]int{}
+	if h := c.TitleHeading; h != nil {
+		e.skipH1 = h.Node
+	}
+	for _, h := range c.Headings {
+		e.depth[h.Node] = h.Depth
 	}
 	e.images = map[ast.Node][]*book.ImageRef{}
 	for _, ref := range c.Images {
@@ -34,15 +35,6 @@ func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
 	e.ctx = blockCtx{firstBlock: true}
 	e.opening(c, part)
 	e.blocks(c.Doc)
-}
-
-func firstH1(c *book.Chapter) *book.Heading {
-	for i := range c.Headings {
-		if c.Headings[i].Level == 1 {
-			return &c.Headings[i]
-		}
-	}
-	return nil
 }
 
 // blocks sets the block children of n.

@@ -4,6 +4,7 @@ import (
 	"unicode"
 
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
 )
 
 // Mode chooses the unit that Korean lines break on (W3C KLREQ §3.1, "Line
@@ -173,12 +174,12 @@ func wordBreak(text []rune, i int) BreakClass {
 // an opening mark, breaks like the wide character does ("《책》을",
 // "말했다(웃음)").
 func wideBreak(a, b rune) BreakClass {
-	aw := isWide(a) || isClosing(a)
-	bw := isWide(b) || isOpening(b)
+	aw := markdown.IsWide(a) || isClosing(a)
+	bw := markdown.IsWide(b) || isOpening(b)
 	switch {
 	case !aw || !bw:
 		return BreakNone
-	case !isWide(a) && !isWide(b):
+	case !markdown.IsWide(a) && !markdown.IsWide(b):
 		return BreakNone
 	case isHangul(a) || isHangul(b):
 		return BreakSyllable
@@ -323,17 +324,4 @@ func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
 // isHanOrKana reports Han ideographs (Hanja) and Japanese kana.
 func isHanOrKana(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
-}
-
-// isWide approximates East Asian Width W and F (UAX #11) for the scripts
-// Korean text mixes: Hangul, Han, kana, CJK symbols and punctuation, and the
-// full-width forms.
-func isWide(r rune) bool {
-	switch {
-	case isHangul(r), isHanOrKana(r):
-		return true
-	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
-		return true
-	}
-	return false
 }

@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
@@ -31,7 +32,7 @@ type Options struct {
 	Creator string
 	// Progress, when not nil, is told how many chapters of the total
 	// have been set.
-	Progress func(stage string, done, total int)
+	Progress progress.Func
 }
 
 // Layout sets the book into pages: a cover (when the book has one), a

@@ -61,6 +61,7 @@ type engine struct {
 	ch     *book.Chapter
 	src    []byte
 	skipH1 ast.Node
+	depth  map[ast.Node]int // each heading's book.Heading.Depth
 	images map[ast.Node][]*book.ImageRef
 	warned map[rune]bool // characters reported in this chapter
 	// allWarned are the characters reported in any chapter.

@@ -49,7 +49,7 @@ func (e *engine) heading(n *ast.Heading) {
 	if id != "" {
 		boxes[0].anchors = append(boxes[0].anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
 	}
-	if n.Level == 2 && e.chEntry != nil {
+	if e.depth[n] == 2 && e.chEntry != nil {
 		e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), boxes[0])
 	}
 	for _, b := range boxes {
@@ -80,7 +80,8 @@ func headingID(n ast.Node) string {
 	return ""
 }
 
-// headingEntry adds a ## heading to the outline and the table of contents.
+// headingEntry adds a section (a heading of depth 2, book.Heading.Depth)
+// to the outline and the table of contents.
 func (e *engine) headingEntry(title, anchor string, b *vbox) {
 	parent := e.chEntry
 	entry := &OutlineEntry{Title: title}

@@ -463,3 +463,19 @@ func outlineText(entries []*OutlineEntry, indent string) string {
 	}
 	return b.String()
 }
+
+// Issue 12 item 9: the outline lists the sections of a chapter whose post
+// writes them as ###, as the EPUB's navigation does (book.Heading.Depth).
+func TestOutlineSectionsByDepthIssue12(t *testing.T) {
+	b := testBook(t, map[string]string{
+		"a.md": "---\ntitle: 셋째 단계로 쓴 글\n---\n### 첫 절\n\n본문.\n\n#### 작은 절\n\n본문.\n\n### 둘째 절\n\n본문.\n",
+	}, smallPaper)
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "차례\n셋째 단계로 쓴 글\n  첫 절\n  둘째 절\n"
+	if got := outlineText(doc.Outline, ""); got != want {
+		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
+	}
+}

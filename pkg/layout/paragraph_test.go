@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func (fakeMeasurer) Advance(r rune) Length {
 	switch {
 	case r == ' ':
 		return em * 33 / 100
-	case isWide(r):
+	case markdown.IsWide(r):
 		return em
 	}
 	return em / 2

@@ -45,14 +45,17 @@ func breakIsSpace(before, after rune) bool {
 	if before == '\u200b' || after == '\u200b' {
 		return false
 	}
-	if !isWide(before) || !isWide(after) {
+	if !IsWide(before) || !IsWide(after) {
 		return true
 	}
 	return unicode.Is(unicode.Hangul, before) || unicode.Is(unicode.Hangul, after)
 }
 
-// isWide reports whether r's East Asian Width (UAX #11) is F, W or H.
-func isWide(r rune) bool {
+// IsWide reports whether r's East Asian Width (UAX #11) is F, W or H: the
+// characters between which a soft line break is dropped (CSS Text 3) and
+// a line may break without a space (UAX #14's ideographic classes). It is
+// the one East Asian width predicate of publish.
+func IsWide(r rune) bool {
 	switch util.EastAsianWidth(r) {
 	case "F", "W", "H":
 		return true

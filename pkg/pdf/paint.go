@@ -3,6 +3,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
@@ -26,7 +27,7 @@ func (p *painter) paintPages() error {
 			}
 		}
 		if p.progress != nil {
-			p.progress("writing pages", i+1, len(p.doc.Pages))
+			p.progress(progress.WritingPages, i+1, len(p.doc.Pages))
 		}
 	}
 	return nil

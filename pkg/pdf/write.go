@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/progress"
 	"io"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -22,7 +23,7 @@ func Write(w io.Writer, doc *layout.Document) error {
 type Options struct {
 	// Progress, when not nil, is told how many pages of the total have
 	// been painted.
-	Progress func(stage string, done, total int)
+	Progress progress.Func
 }
 
 // WriteOptions is Write with options.
@@ -95,7 +96,7 @@ type painter struct {
 	curFont layout.FontID
 	curSize layout.Length
 
-	progress func(stage string, done, total int)
+	progress progress.Func
 }
 
 // run paints the whole document into out.
