@@ -18,10 +18,10 @@ var accents = map[string]accentInfo{
 	"dot": {char: "\u0307"}, "ddot": {char: "\u0308"}, "dddot": {char: "\u20DB"},
 	"check": {char: "\u030C"}, "widecheck": {char: "\u030C", wide: true},
 	"breve": {char: "\u0306"}, "acute": {char: "\u0301"}, "grave": {char: "\u0300"},
-	"mathring": {char: "\u030A"},
+	"mathring":       {char: "\u030A"},
 	"overrightarrow": {char: "\u2192", wide: true}, "overleftarrow": {char: "\u2190", wide: true},
 	"overleftrightarrow": {char: "\u2194", wide: true},
-	"underrightarrow": {char: "\u2192", wide: true, under: true}, "underleftarrow": {char: "\u2190", wide: true, under: true},
+	"underrightarrow":    {char: "\u2192", wide: true, under: true}, "underleftarrow": {char: "\u2190", wide: true, under: true},
 	"overline": {char: "\u203E", wide: true, rule: true}, "underline": {char: "_", wide: true, under: true, rule: true},
 }
 

@@ -59,7 +59,7 @@ func init() {
 		"newcommand": (*parser).newcommand, "renewcommand": (*parser).newcommand,
 		"providecommand": (*parser).newcommand, "def": (*parser).def,
 		"DeclareMathOperator": (*parser).declareOperator,
-		"color": (*parser).color, "textcolor": (*parser).textcolor,
+		"color":               (*parser).color, "textcolor": (*parser).textcolor,
 		"\\": strayNewline,
 	}
 }

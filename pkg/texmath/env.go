@@ -7,13 +7,13 @@ type envSpec struct {
 	columns  string // alignment letters, repeated as needed; "" for array's argument
 	open     string // delimiters around the table
 	close    string
-	colGap   int    // space between columns, mu
-	rowGap   int    // extra space between rows, 1/100 em
-	pairs    bool   // align-like: right/left pairs, space between pairs
-	style    Style  // style of the cells
-	styled   bool   // style is forced
-	numbered bool   // rows are numbered equations
-	single   bool   // one row only: equation
+	colGap   int   // space between columns, mu
+	rowGap   int   // extra space between rows, 1/100 em
+	pairs    bool  // align-like: right/left pairs, space between pairs
+	style    Style // style of the cells
+	styled   bool  // style is forced
+	numbered bool  // rows are numbered equations
+	single   bool  // one row only: equation
 }
 
 // environments are the environments MathJax's AMS support offers that
@@ -26,25 +26,25 @@ var environments = map[string]envSpec{
 	"vmatrix": {columns: "c", colGap: 18, open: "|", close: "|"}, "Vmatrix": {columns: "c", colGap: 18, open: "‖", close: "‖"},
 	"smallmatrix": {columns: "c", colGap: 6, style: StyleScript, styled: true},
 	"cases":       {columns: "ll", colGap: 18, open: "{", rowGap: 20}, "dcases": {columns: "ll", colGap: 18, open: "{", rowGap: 20, style: StyleDisplay, styled: true},
-	"rcases":      {columns: "ll", colGap: 18, close: "}", rowGap: 20},
-	"aligned":     {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
-	"alignedat":   {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true},
-	"split":       {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
-	"align":       {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
-	"align*":      {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
-	"alignat":     {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
-	"alignat*":    {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true},
-	"flalign":     {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
-	"flalign*":    {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
-	"gather":      {columns: "c", rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
-	"gather*":     {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
-	"gathered":    {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
-	"multline":    {columns: "c", rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
-	"multline*":   {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
-	"equation":    {single: true, numbered: true},
-	"equation*":   {single: true},
-	"array":       {colGap: 18},
-	"subarray":    {colGap: 0, style: StyleScript, styled: true},
+	"rcases":    {columns: "ll", colGap: 18, close: "}", rowGap: 20},
+	"aligned":   {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
+	"alignedat": {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true},
+	"split":     {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
+	"align":     {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
+	"align*":    {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
+	"alignat":   {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
+	"alignat*":  {columns: "rl", pairs: true, rowGap: 30, style: StyleDisplay, styled: true},
+	"flalign":   {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
+	"flalign*":  {columns: "rl", pairs: true, colGap: 36, rowGap: 30, style: StyleDisplay, styled: true},
+	"gather":    {columns: "c", rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
+	"gather*":   {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
+	"gathered":  {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
+	"multline":  {columns: "c", rowGap: 30, style: StyleDisplay, styled: true, numbered: true},
+	"multline*": {columns: "c", rowGap: 30, style: StyleDisplay, styled: true},
+	"equation":  {single: true, numbered: true},
+	"equation*": {single: true},
+	"array":     {colGap: 18},
+	"subarray":  {colGap: 0, style: StyleScript, styled: true},
 }
 
 // environment handles \begin{name} … \end{name}.

@@ -9,16 +9,16 @@ type tokKind uint8
 
 // The token kinds, after TeX's category codes as MathJax reads them.
 const (
-	tChar   tokKind = iota // any other character (letters, digits, symbols)
-	tCmd                   // a control sequence: \name or \<one character>
-	tBegin                 // {
-	tEnd                   // }
-	tSup                   // ^
-	tSub                   // _
-	tAmp                   // &
-	tParam                 // #1 … #9 in a macro body
-	tSpace                 // white space (ignored in math, kept in \text)
-	tTilde                 // ~, a non-breaking space
+	tChar  tokKind = iota // any other character (letters, digits, symbols)
+	tCmd                  // a control sequence: \name or \<one character>
+	tBegin                // {
+	tEnd                  // }
+	tSup                  // ^
+	tSub                  // _
+	tAmp                  // &
+	tParam                // #1 … #9 in a macro body
+	tSpace                // white space (ignored in math, kept in \text)
+	tTilde                // ~, a non-breaking space
 )
 
 // token is one lexical unit with the byte offsets of its source.
