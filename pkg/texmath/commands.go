@@ -211,9 +211,7 @@ func textCmd(p *parser, list []*Node, t token) []*Node {
 			b.WriteString("\u00a0")
 			continue
 		case tCmd:
-			if !p.textEscape(&b, u) {
-				return list
-			}
+			p.textEscape(&b, u) // an unsupported command is a problem; read on to the }
 			continue
 		}
 		b.WriteString(u.text)

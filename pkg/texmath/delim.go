@@ -78,7 +78,7 @@ func (p *parser) fenced(list []*Node, t token) []*Node {
 		}
 		if u.text == "right" {
 			n.Close, n.End = d, end
-			n.Kids = []*Node{row(inner, t.end, u.pos)}
+			n.Kids = []*Node{row(inner, min(t.end, u.pos), max(t.end, u.pos))}
 			return append(list, n)
 		}
 		inner = append(inner, &Node{Kind: KOp, Text: d, Class: Rel, Flags: FStretchy | FMiddle, Pos: u.pos, End: end})

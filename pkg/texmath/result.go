@@ -58,16 +58,9 @@ func (f *Formula) Layout(opt Options) (*Layout, error) {
 // tags sets the tag texts of the equations that have one.
 func (l *layouter) tags(f *Formula, marks []mark) []Tag {
 	var out []Tag
-	for i, eq := range f.Equations {
-		text := ""
-		switch {
-		case eq.Tag != nil && eq.Tag.Flags&FStar != 0:
-			text = eq.Tag.Text
-		case eq.Tag != nil:
-			text = "(" + eq.Tag.Text + ")"
-		case eq.Number != "":
-			text = "(" + eq.Number + ")"
-		default:
+	for i := range f.Equations {
+		text := tagText(f.Equations, i)
+		if text == "" {
 			continue
 		}
 		t := Tag{Eq: i, Text: text}

@@ -30,6 +30,7 @@ type stream struct {
 	expansions int
 	produced   int
 	dead       bool // a budget ran out: the rest of the input is dropped
+	lastEnd    int  // end offset of the last token taken
 	p          *parser
 }
 
@@ -40,6 +41,7 @@ func (s *stream) rawNext() (token, bool) {
 		if top.i < len(top.toks) {
 			t := top.toks[top.i]
 			top.i++
+			s.lastEnd = t.end
 			return t, true
 		}
 		s.frames = s.frames[:len(s.frames)-1]
@@ -113,7 +115,7 @@ func (s *stream) expand(call token, m *macro) {
 			if opt, ok := s.readOptionalRaw(); ok {
 				args[0] = opt
 			} else {
-				args[0] = m.opt
+				args[0] = nil // the default comes from the definition: placed below
 			}
 			continue
 		}
@@ -124,13 +126,25 @@ func (s *stream) expand(call token, m *macro) {
 		}
 		args[i] = arg
 	}
+	// The body's tokens span the whole call, arguments included, so that
+	// a group opened in the body and closed in an argument (or the other
+	// way round) still has its start before its end.
+	end := max(call.end, s.lastEnd)
 	out := make([]token, 0, len(m.body))
 	for _, t := range m.body {
 		if t.kind == tParam {
-			out = append(out, args[t.text[0]-'1']...)
+			i := t.text[0] - '1'
+			if i == 0 && m.hasOp && args[0] == nil {
+				for _, d := range m.opt {
+					d.pos, d.end = call.pos, end
+					out = append(out, d)
+				}
+				continue
+			}
+			out = append(out, args[i]...)
 			continue
 		}
-		t.pos, t.end = call.pos, call.end
+		t.pos, t.end = call.pos, end
 		out = append(out, t)
 	}
 	s.produced += len(out)

@@ -7,8 +7,10 @@ import (
 )
 
 // maxExtenderRepeats bounds how often an assembly repeats its extenders,
-// whatever size is asked for (a 100-em delimiter needs far fewer).
-const maxExtenderRepeats = 64
+// whatever size is asked for: DejaVu Math's parenthesis needs about 70
+// repeats for 30 em, so 4096 covers any formula the parser's budgets let
+// through.
+const maxExtenderRepeats = 4096
 
 // stretchGlyph returns a box for character r at least target long (height
 // plus depth when vertical, width when horizontal): the first size variant
@@ -48,15 +50,26 @@ func (l *layouter) stretchGlyph(r rune, target Length, size int, vertical bool) 
 func (l *layouter) assemble(a *truetype.GlyphAssembly, target Length, size int, vertical bool) *box {
 	minO := l.font.math.MinConnectorOverlap
 	want := int((int64(target)*int64(100*l.font.upem) + int64(emUnits*size) - 1) / int64(emUnits*size)) // target in font units, rounded up
-	var parts []truetype.GlyphPart
-	for reps := 0; reps <= maxExtenderRepeats; reps++ {
-		parts = expandParts(a.Parts, reps)
-		if partsLength(parts, minO) >= want {
-			break
-		}
-	}
+	parts := expandParts(a.Parts, repeatsFor(a.Parts, minO, want))
 	overlap := chooseOverlap(parts, minO, want)
 	return l.placeParts(parts, overlap, size, vertical, a.ItalicsCorrection)
+}
+
+// repeatsFor is the fewest extender repeats that make the assembly at
+// least want long at overlap minO (capped at maxExtenderRepeats): each
+// repeat adds the extenders' advances less one overlap per extender.
+func repeatsFor(parts []truetype.GlyphPart, minO, want int) int {
+	base := partsLength(expandParts(parts, 0), minO)
+	perRepeat := 0
+	for _, p := range parts {
+		if p.Extender {
+			perRepeat += p.FullAdvance - minO
+		}
+	}
+	if base >= want || perRepeat <= 0 {
+		return 0
+	}
+	return min(maxExtenderRepeats, (want-base+perRepeat-1)/perRepeat)
 }
 
 // expandParts lists the parts with each extender repeated reps times.
