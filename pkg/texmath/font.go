@@ -11,9 +11,10 @@ import (
 // Font is a math font prepared for layout: a TrueType font with an
 // OpenType MATH table. It is read-only and safe for concurrent use.
 type Font struct {
-	tt   *truetype.Font
-	math *truetype.Math
-	upem int
+	tt    *truetype.Font
+	math  *truetype.Math
+	upem  int
+	paths sync.Map // glyph id → SVG path data, filled as glyphs are first drawn
 }
 
 // NewFont parses a TrueType math font. The font must have a MATH table.

@@ -129,14 +129,24 @@ func (l *layouter) placeParts(parts []truetype.GlyphPart, overlap, size int, ver
 		}
 		adv, bb := l.font.glyphMetrics(p.Glyph)
 		it := Item{Kind: ItemGlyph, Glyph: p.Glyph, Size: size}
+		if !vertical {
+			it.X = l.font.scale(pos, size)
+		}
 		if vertical {
 			// The part's bottom (its bbox yMin) goes at pos above the assembly's bottom.
 			it.Y = -l.font.scale(pos-bb.YMin, size)
 			b.w = max(b.w, l.font.scale(adv, size))
 		} else {
-			it.X = l.font.scale(pos, size)
-			b.h = max(b.h, l.font.scale(bb.YMax, size))
-			b.d = max(b.d, l.font.scale(-bb.YMin, size))
+			// Extents come from the parts' ink, which for a brace lies
+			// wholly above the baseline (a negative depth), as for its
+			// unstretched glyph.
+			h, d := l.font.scale(bb.YMax, size), l.font.scale(-bb.YMin, size)
+			if i == 0 || h > b.h {
+				b.h = h
+			}
+			if i == 0 || d > b.d {
+				b.d = d
+			}
 		}
 		b.items = append(b.items, it)
 		pos += p.FullAdvance

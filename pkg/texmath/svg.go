@@ -47,7 +47,10 @@ func toSVG(l Length) int64 {
 	return -((-v + emUnits/2) / emUnits)
 }
 
-// SVG writes the laid-out formula as an inline SVG element: each glyph's
+// SVG writes the laid-out formula as an inline SVG element with role="img"
+// and the TeX in aria-label (EPUBCheck 4.2.6's schema allows only
+// application, document or img as the role of an svg element, so
+// role="math" would fail validation): each glyph's
 // outline is defined once in <defs> and placed with <use>; rules are
 // <rect>; text runs are <text> in TextFamily, stretched or squeezed to the
 // width the layout measured (textLength), so the reader's font cannot push
@@ -78,7 +81,7 @@ func (lay *Layout) SVG(font *Font, tex string, opt SVGOptions) (SVG, error) {
 	}
 	width := toSVG(w)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%s" height="%s" viewBox="0 %d %d %d" role="math" aria-label="%s" style="vertical-align:%s">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%s" height="%s" viewBox="0 %d %d %d" role="img" aria-label="%s" style="vertical-align:%s">`,
 		emString(width), emString(top+bottom), -top, width, top+bottom, escapeXML(tex), emString(-bottom))
 	if err := writeDefs(&b, font, lay.Items, opt.IDPrefix); err != nil {
 		return SVG{}, err
@@ -124,38 +127,61 @@ func writeDefs(b *strings.Builder, font *Font, items []Item, prefix string) erro
 	sort.Ints(ids)
 	b.WriteString("<defs>")
 	for _, g := range ids {
-		path, err := font.tt.GlyphOutline(uint16(g))
+		d, err := font.svgPath(uint16(g))
 		if err != nil {
-			return fmt.Errorf("glyph %d: %w", g, err)
+			return err
 		}
-		fmt.Fprintf(b, `<path id="%sg%d" d="%s"/>`, prefix, g, pathData(path))
+		fmt.Fprintf(b, `<path id="%sg%d" d="%s"/>`, prefix, g, d)
 	}
 	b.WriteString("</defs>")
 	return nil
 }
 
+// svgPath returns a glyph's SVG path data, made once per font and glyph.
+func (f *Font) svgPath(g uint16) (string, error) {
+	if d, ok := f.paths.Load(g); ok {
+		return d.(string), nil
+	}
+	path, err := f.tt.GlyphOutline(g)
+	if err != nil {
+		return "", fmt.Errorf("glyph %d: %w", g, err)
+	}
+	d := pathData(path)
+	f.paths.Store(g, d)
+	return d, nil
+}
+
 // pathData writes an outline in font units with y flipped (SVG's y runs
 // down), using relative commands, which are shorter.
 func pathData(path []truetype.PathCmd) string {
-	var b strings.Builder
+	var b []byte
 	var x, y, sx, sy int32
+	nums := func(op byte, vs ...int32) {
+		b = append(b, op)
+		for i, v := range vs {
+			if i > 0 && v >= 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendInt(b, int64(v), 10)
+		}
+	}
 	for _, c := range path {
 		switch c.Op {
 		case truetype.MoveTo:
-			fmt.Fprintf(&b, "M%d %d", c.X, -c.Y)
+			nums('M', c.X, -c.Y)
 			x, y, sx, sy = c.X, c.Y, c.X, c.Y
 		case truetype.LineTo:
-			fmt.Fprintf(&b, "l%d %d", c.X-x, -(c.Y - y))
+			nums('l', c.X-x, -(c.Y - y))
 			x, y = c.X, c.Y
 		case truetype.QuadTo:
-			fmt.Fprintf(&b, "q%d %d %d %d", c.CX-x, -(c.CY - y), c.X-x, -(c.Y - y))
+			nums('q', c.CX-x, -(c.CY - y), c.X-x, -(c.Y - y))
 			x, y = c.X, c.Y
 		case truetype.Close:
-			b.WriteByte('z')
+			b = append(b, 'z')
 			x, y = sx, sy
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // writeItem writes one item.
