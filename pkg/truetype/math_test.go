@@ -73,3 +73,18 @@ func TestMathMissing(t *testing.T) {
 		t.Errorf("Math() = %v, want ErrNoMath", err)
 	}
 }
+
+// TestMathKernAt: the kern staircase takes the value of the first step
+// whose height lies above h, and the last value above every height.
+func TestMathKernAt(t *testing.T) {
+	k := &MathKern{Heights: []int{100, 300}, Kerns: []int{-10, -20, -30}}
+	for _, tc := range []struct{ h, want int }{{-50, -10}, {99, -10}, {100, -20}, {299, -20}, {300, -30}, {5000, -30}} {
+		if got := k.At(tc.h); got != tc.want {
+			t.Errorf("At(%d) = %d, want %d", tc.h, got, tc.want)
+		}
+	}
+	var none *MathKern
+	if none.At(10) != 0 {
+		t.Error("a nil kern is not 0")
+	}
+}
