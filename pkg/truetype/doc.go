@@ -7,6 +7,12 @@
 // rune coverage, advance widths and vertical metrics, and is safe for
 // concurrent use because nothing in it changes after Parse.
 //
+// For math, Font.Math reads the OpenType MATH table (constants, italics
+// corrections, accent attachments, cut-in kerns, size variants and glyph
+// assemblies; see mathtable.go), and GlyphAdvance, GlyphBounds and
+// GlyphOutline answer by glyph id, since size variants and assembly parts
+// have no character.
+//
 // Subset writes a standalone TrueType font that holds only the glyphs a book
 // uses, for embedding in an EPUB. What it keeps and drops:
 //

@@ -1,0 +1,84 @@
+package texmath
+
+import (
+	"encoding/xml"
+	"io"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/hangul-press/publish/internal/testtool"
+)
+
+// FuzzParse: Parse never panics or hangs; problems lie inside the source;
+// a formula it accepts has node offsets inside the source, lays out, and
+// writes well-formed MathML and SVG. Seeds are the golden formulas.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("testdata/golden/*.txtar")
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		tex, _ := testtool.Section(ar, "tex")
+		for _, line := range strings.Split(string(tex), "\n") {
+			f.Add(line, true)
+		}
+	}
+	f.Fuzz(func(t *testing.T, tex string, display bool) {
+		m := NewMacros()
+		form, probs := Parse(tex, display, m)
+		for _, p := range probs {
+			if p.Pos < 0 || p.Pos > p.End || p.End > len(tex) {
+				t.Fatalf("problem %+v outside %d bytes", p, len(tex))
+			}
+		}
+		if form == nil {
+			if len(probs) == 0 {
+				t.Fatal("no formula and no problem")
+			}
+			return
+		}
+		checkOffsets(t, form.Root, len(tex))
+		lay, err := form.Layout(Options{Text: fixedMeasurer{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		svg, err := lay.SVG(nil, tex, SVGOptions{IDPrefix: "f-", Tags: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wellFormed(t, svg.Markup)
+		wellFormed(t, form.MathML(MathMLOptions{}))
+	})
+}
+
+// checkOffsets checks that every node's span lies in the source.
+func checkOffsets(t *testing.T, n *Node, size int) {
+	if n == nil {
+		return
+	}
+	if n.Pos < 0 || n.End < n.Pos || n.End > size {
+		t.Fatalf("node %s %d:%d outside %d bytes", kindNames[n.Kind], n.Pos, n.End, size)
+	}
+	for _, k := range n.Kids {
+		checkOffsets(t, k, size)
+	}
+}
+
+// wellFormed fails unless s is one well-formed XML element.
+func wellFormed(t *testing.T, s string) {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("not well-formed: %v\n%s", err, s)
+		}
+	}
+}
