@@ -72,6 +72,48 @@ func TestWorkflow(t *testing.T) {
 	if called < 5 {
 		t.Errorf("found only %d make targets called; the workflow should lint, test, check, build and release", called)
 	}
+	checkToolsRequired(t, w)
+}
+
+// checkToolsRequired: the step that runs the tests sets
+// PUBLISH_REQUIRE_TOOLS=1, and the job installs, before it, every
+// validator .ci/run installs, so that a pull request cannot pass with
+// the validator tests skipped (issue 9).
+func checkToolsRequired(t *testing.T, w workflow) {
+	ci, err := os.ReadFile("../../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pkgs []string
+	for _, m := range regexp.MustCompile(`need\+=\(([\w-]+)\)`).FindAllStringSubmatch(string(ci), -1) {
+		pkgs = append(pkgs, m[1])
+	}
+	if len(pkgs) < 4 {
+		t.Fatalf(".ci/run installs only %v", pkgs)
+	}
+	for name, job := range w.Jobs {
+		installed := ""
+		for _, s := range job.Steps {
+			if strings.Contains(s.Run, "apt-get install") {
+				installed += s.Run
+			}
+			runsTests := false
+			for _, target := range makeCalls(s.Run) {
+				runsTests = runsTests || target == "test"
+			}
+			if !runsTests {
+				continue
+			}
+			if s.Env["PUBLISH_REQUIRE_TOOLS"] != "1" {
+				t.Errorf("job %s runs make test without PUBLISH_REQUIRE_TOOLS=1", name)
+			}
+			for _, p := range pkgs {
+				if !regexp.MustCompile(`\b` + regexp.QuoteMeta(p) + `\b`).MatchString(installed) {
+					t.Errorf("job %s runs the tests without installing %s first (.ci/run installs it)", name, p)
+				}
+			}
+		}
+	}
 }
 
 // makeCall finds "make a b c" in a run script.
