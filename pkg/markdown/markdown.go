@@ -51,6 +51,11 @@ type Options struct {
 	// NoMath leaves $$…$$ and \(…\) as text, for posts about money or shell
 	// scripts where dollar signs are not math.
 	NoMath bool
+
+	// InlineDollar reads $…$ as inline math, for sites whose MathJax
+	// configuration makes single dollars math (see math_dollar.go for the
+	// rules, which keep prices and shell variables as text).
+	InlineDollar bool
 }
 
 // Parser parses Markdown into goldmark trees. It is safe for concurrent use.
@@ -67,8 +72,18 @@ func New(opt Options) *Parser {
 // Parse parses src and returns the document node. The tree refers to src
 // through text segments: keep src alive and unchanged while the tree is used.
 func (p *Parser) Parse(src []byte) ast.Node {
+	doc, _ := p.ParseChecked(src)
+	return doc
+}
+
+// ParseChecked is Parse, and also returns the $ … $ pairs that MathJax
+// would have set as math but the parser kept as text (with InlineDollar),
+// for the caller to warn about.
+func (p *Parser) ParseChecked(src []byte) (ast.Node, []Ambiguity) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	return p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	amb, _ := ctx.Get(ambiguitiesKey).([]Ambiguity)
+	return doc, amb
 }
 
 // HTMLRenderer returns a renderer that writes XHTML for every node kind the
@@ -122,9 +137,13 @@ func inlineParsers(opt Options) []util.PrioritizedValue {
 	}
 	if !opt.CommonMark && !opt.NoMath {
 		// No other inline parser triggers on '$' or '\\', so the priority
-		// only places math among the defaults (code spans 100, links 200).
-		const mathPriority = 150
+		// only places math among the defaults (code spans 100, links 200);
+		// single dollars come after $$.
+		const mathPriority, dollarPriority = 150, 151
 		ips = append(ips, util.Prioritized(mathInlineParser{}, mathPriority))
+		if opt.InlineDollar {
+			ips = append(ips, util.Prioritized(dollarParser{}, dollarPriority))
+		}
 	}
 	return ips
 }
