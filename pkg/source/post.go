@@ -87,6 +87,7 @@ func readMeta(path string, data []byte, site *Site, opt Options, diags *diag.Lis
 		}
 		p.bodyStart = fm.bodyStart
 	}
+	p.Front = site.withDefaults(site.relPath(opt.Dir, path), p.Front)
 	p.fill(site, opt.Dir, diags)
 	return p, nil
 }

@@ -15,6 +15,8 @@ type Site struct {
 	BaseURL   string         // site.baseurl
 	Config    map[string]any // all of _config.yml, for {{ site.* }}
 	Permalink string         // _config.yml permalink style; default Jekyll's "date" style
+
+	defaults []frontDefault // _config.yml defaults, least specific first
 }
 
 // LoadSite reads root/_config.yml through files. A missing file gives an
@@ -51,6 +53,7 @@ func (s *Site) readConfig(name string, data []byte, diags *diag.List) error {
 		return err
 	}
 	s.Config = cfg
+	s.defaults = readDefaults(cfg)
 	s.URL = frontString(cfg["url"])
 	s.BaseURL = frontString(cfg["baseurl"])
 	if p := frontString(cfg["permalink"]); p != "" {
