@@ -160,8 +160,10 @@ func (r *reader) top(m *Manifest, root *yaml.Node) {
 			r.epub(&m.EPUB, v)
 		case "pdf":
 			r.pdf(&m.PDF, v)
+		case "math":
+			r.math(&m.Math, v)
 		default:
-			r.errorf(k, "unknown key %q (known: title, subtitle, authors, language, date, identifier, publisher, description, rights, cover, site, chapters, max_image_pixels, epub, pdf)", key)
+			r.errorf(k, "unknown key %q (known: title, subtitle, authors, language, date, identifier, publisher, description, rights, cover, site, chapters, max_image_pixels, epub, pdf, math)", key)
 		}
 	})
 	for _, key := range []string{"title", "authors", "chapters"} {

@@ -47,6 +47,7 @@ type Manifest struct {
 
 	EPUB EPUBOptions
 	PDF  PDFOptions
+	Math MathOptions
 
 	// Timestamp, when not zero, is the time stamped into the outputs and
 	// the clock Liquid reads; the command line sets it from
@@ -93,6 +94,27 @@ type EPUBOptions struct {
 	TOCDepth int
 	// MaxImagePx is the longest side, in pixels, an image is scaled down to.
 	MaxImagePx int
+	// Math is how formulas are written: SVG pictures, MathML, or both.
+	Math EPUBMath
+}
+
+// MathOptions say what is math in the posts.
+type MathOptions struct {
+	// Inline decides whether $…$ is inline math.
+	Inline MathInline
+	// Numbering decides whether equations are numbered.
+	Numbering MathNumbering
+	// Macros are TeX macros for every formula of the book, after the
+	// site's MathJax macros (a macro named in both is the manifest's).
+	Macros []MathMacro
+	// MacrosPos is where they are given, for messages about them.
+	MacrosPos diag.Pos
+}
+
+// MathMacro is a macro: \Name stands for Body, with Args arguments.
+type MathMacro struct {
+	Name, Body string
+	Args       int
 }
 
 // PDFOptions are the options of the PDF writer.

@@ -206,3 +206,33 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestMathSettings(t *testing.T) {
+	m, msgs := parse(t, "title: t\nauthors: a\nchapters: [x.md]\nepub: {math: mathml}\nmath:\n  inline: dollar\n  numbering: ams\n  macros:\n    RR: \\mathbb{R}\n    norm: ['\\left\\lVert #1 \\right\\rVert', 1]\n")
+	if len(msgs) > 0 {
+		t.Fatal(msgs)
+	}
+	if m.EPUB.Math != MathML || m.Math.Inline != InlineDollar || m.Math.Numbering != NumberingAMS {
+		t.Errorf("math settings %+v, epub %v", m.Math, m.EPUB.Math)
+	}
+	want := []MathMacro{{Name: "RR", Body: `\mathbb{R}`}, {Name: "norm", Body: `\left\lVert #1 \right\rVert`, Args: 1}}
+	if !reflect.DeepEqual(m.Math.Macros, want) {
+		t.Errorf("macros %+v", m.Math.Macros)
+	}
+	if d := Default(); d.EPUB.Math != MathSVG || d.Math.Inline != InlineAuto || d.Math.Numbering != NumberingAuto {
+		t.Errorf("math defaults %+v %v", d.Math, d.EPUB.Math)
+	}
+	for text, want := range map[string]string{
+		"math: {inline: maybe}\n":        `books/x.yaml:4:16: error: math.inline must be auto, dollar, none, found "maybe"`,
+		"epub: {math: png}\n":            `books/x.yaml:4:14: error: epub.math must be svg, mathml, both, found "png"`,
+		"math: {macros: {'1x': y}}\n":    `books/x.yaml:4:17: error: macro name "1x" must be letters`,
+		"math: {macros: {f: [x, 10]}}\n": `books/x.yaml:4:24: error: expected a whole number from 0 to 9, found "10"`,
+		"math: {numbering: 1}\n":         `books/x.yaml:4:19: error: math.numbering must be auto, ams, none, found "1"`,
+		"math: {color: red}\n":           `books/x.yaml:4:8: error: unknown key "color" in math`,
+	} {
+		_, msgs := parse(t, "title: t\nauthors: a\nchapters: [x.md]\n"+text)
+		if len(msgs) != 1 || !strings.HasPrefix(msgs[0], want) {
+			t.Errorf("%q: got %q, want %q", text, msgs, want)
+		}
+	}
+}

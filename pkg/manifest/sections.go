@@ -103,8 +103,12 @@ func (r *reader) epub(o *EPUBOptions, n *yaml.Node) {
 			o.TOCDepth = r.whole(v, tocDepthRange)
 		case "max_image_px":
 			o.MaxImagePx = r.whole(v, maxImagePxRange)
+		case "math":
+			n, err := choice("epub.math", r.str(v), "svg", "mathml", "both")
+			r.check(v, err)
+			o.Math = EPUBMath(n)
 		default:
-			r.errorf(k, "unknown key %q in epub (known: css, embed_fonts, toc_depth, max_image_px)", key)
+			r.errorf(k, "unknown key %q in epub (known: css, embed_fonts, toc_depth, max_image_px, math)", key)
 		}
 	})
 }
@@ -158,4 +162,61 @@ func (r *reader) fonts(o *PDFOptions, n *yaml.Node) {
 			o.Fonts[role] = append(o.Fonts[role], FontFile{Path: r.path(item), Pos: r.pos(item)})
 		}
 	})
+}
+
+func (r *reader) math(o *MathOptions, n *yaml.Node) {
+	if !r.mapping(n, "math") {
+		return
+	}
+	r.each(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "inline":
+			i, err := choice("math.inline", r.str(v), "auto", "dollar", "none")
+			r.check(v, err)
+			o.Inline = MathInline(i)
+		case "numbering":
+			i, err := choice("math.numbering", r.str(v), "auto", "ams", "none")
+			r.check(v, err)
+			o.Numbering = MathNumbering(i)
+		case "macros":
+			o.Macros, o.MacrosPos = r.macros(v), r.pos(v)
+		default:
+			r.errorf(k, "unknown key %q in math (known: inline, numbering, macros)", key)
+		}
+	})
+}
+
+// macros reads name: body and name: [body, args].
+func (r *reader) macros(n *yaml.Node) []MathMacro {
+	if !r.mapping(n, "math.macros") {
+		return nil
+	}
+	var out []MathMacro
+	r.each(n, func(key string, k, v *yaml.Node) {
+		name := strings.TrimPrefix(key, `\`)
+		if name == "" || strings.IndexFunc(name, func(c rune) bool { return (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') }) >= 0 {
+			r.errorf(k, "macro name %q must be letters (a TeX control word)", key)
+			return
+		}
+		m := MathMacro{Name: name}
+		switch {
+		case v.Kind == yaml.SequenceNode && len(v.Content) == 2:
+			m.Body = r.str(v.Content[0])
+			m.Args = r.whole(v.Content[1], macroArgsRange)
+		case v.Kind == yaml.ScalarNode:
+			m.Body = r.str(v)
+		default:
+			r.errorf(v, "a macro is a TeX string, or [string, number of arguments]")
+			return
+		}
+		out = append(out, m)
+	})
+	return out
+}
+
+// check reports err at n, if any.
+func (r *reader) check(n *yaml.Node, err error) {
+	if err != nil {
+		r.errorf(n, "%v", err)
+	}
 }

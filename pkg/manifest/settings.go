@@ -62,6 +62,8 @@ var (
 	// maxImagePxRange bounds the longest image side in the EPUB: below
 	// 16 px nothing is recognisable, above 20000 px no screen shows it.
 	maxImagePxRange = numRange{16, 20000}
+	// macroArgsRange is TeX's limit on a macro's arguments (#1…#9).
+	macroArgsRange = numRange{0, 9}
 )
 
 // numRange is an inclusive range of a numeric setting.
@@ -247,4 +249,53 @@ func (o *PDFOptions) SetPaper(s string) error {
 	}
 	o.Paper = p
 	return nil
+}
+
+// MathInline decides whether single dollars delimit inline math.
+type MathInline int
+
+const (
+	// InlineAuto follows the site: $…$ is math in the posts where the
+	// site's MathJax configuration makes it math (source.DetectMath).
+	InlineAuto MathInline = iota
+	// InlineDollar makes $…$ math in every post.
+	InlineDollar
+	// InlineNone keeps single dollars as text; $$…$$ and \\(…\\) stay math.
+	InlineNone
+)
+
+// MathNumbering decides whether equations are numbered.
+type MathNumbering int
+
+const (
+	// NumberingAuto follows the site's MathJax configuration (tags: 'ams').
+	NumberingAuto MathNumbering = iota
+	// NumberingAMS numbers the equation, align and gather environments
+	// (not their starred forms), as MathJax's tags: 'ams'.
+	NumberingAMS
+	// NumberingNone numbers nothing; \tag{} still shows its tag.
+	NumberingNone
+)
+
+// EPUBMath is how the EPUB writes formulas.
+type EPUBMath int
+
+const (
+	// MathSVG draws each formula as inline SVG laid out by publish: every
+	// reading app shows it, Korean stores' apps and Kindle included.
+	MathSVG EPUBMath = iota
+	// MathML writes MathML, which Apple Books and Kobo render.
+	MathML
+	// MathBoth shows the SVG and keeps the MathML for assistive technology.
+	MathBoth
+)
+
+// choice reads one of a setting's names, in the order of its values.
+func choice(key, s string, names ...string) (int, error) {
+	for i, n := range names {
+		if s == n {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("%s must be %s, found %q", key, strings.Join(names, ", "), s)
 }
