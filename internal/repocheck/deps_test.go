@@ -57,7 +57,7 @@ var allowed = map[string][]string{
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
 	"pkg/highlight":          {},
-	"pkg/book":               {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
+	"pkg/book":               {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
 	"pkg/epub":               {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
 	"pkg/layout":             {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
 	"pkg/pdf":                {"pkg/progress", "pkg/layout"},

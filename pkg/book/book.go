@@ -43,6 +43,9 @@ type Book struct {
 	// Fonts are the manifest's pdf.fonts, read and checked at load time,
 	// per role, regular then bold.
 	Fonts map[manifest.FontRole][]*FontFile
+	// Math is how the book reads math: the site's MathJax configuration
+	// and the manifest's settings over it.
+	Math Math
 	// Inputs are the files Load read (posts, included files, images, the
 	// stylesheet, fonts, _config.yml), sorted, in the form of the
 	// sandbox's paths; the manifest itself is not among them.
@@ -98,11 +101,15 @@ type Chapter struct {
 	Images []*ImageRef
 	// Code holds every code block's highlighting, by its node.
 	Code map[ast.Node]*highlight.Code
+	// Math holds every formula (a markdown.MathInline or MathBlock), by
+	// its node.
+	Math map[ast.Node]*Formula
 	// Stats counts what the chapter holds, for outlines.
 	Stats Stats
 
 	realPath string
 	anchors  map[string]bool
+	labels   map[string]string // equation labels and what \eqref shows
 }
 
 // Src returns the Markdown text the chapter's syntax tree refers to.

@@ -14,7 +14,7 @@ import (
 func (l *loader) chapter(j *job) *Chapter {
 	post := j.post
 	c := &Chapter{Post: post, Source: post.Path, Title: post.Title, Date: post.Date, realPath: j.real,
-		Tags: post.Tags, Categories: post.Categories, Doc: j.doc, Code: j.code}
+		Tags: post.Tags, Categories: post.Categories, Doc: j.doc, Code: j.code, Math: j.math, labels: j.labels}
 	c.collect(l, filepath.Dir(j.real))
 	if c.Title == "" {
 		if h := c.firstH1(); h != nil {

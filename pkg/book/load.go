@@ -36,16 +36,18 @@ type Options struct {
 
 // loader holds the state of one Load.
 type loader struct {
-	m      *manifest.Manifest
-	opt    Options
-	diags  *diag.List
-	box    *Sandbox
-	files  *siteFiles
-	md     *markdown.Parser
-	book   *Book
-	seen   map[string]diag.Pos // chapters already in the book, by real path
-	assets map[string]*Asset   // by real path
-	names  map[string]bool     // asset names taken
+	m     *manifest.Manifest
+	opt   Options
+	diags *diag.List
+	box   *Sandbox
+	files *siteFiles
+	md    *markdown.Parser
+	// mdDollar also reads $…$ as math, for the posts where it is.
+	mdDollar *markdown.Parser
+	book     *Book
+	seen     map[string]diag.Pos // chapters already in the book, by real path
+	assets   map[string]*Asset   // by real path
+	names    map[string]bool     // asset names taken
 }
 
 // Load reads every post the manifest names and builds the book. Problems
@@ -75,9 +77,11 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	}
 	defer l.box.Close()
 	l.md = markdown.New(markdown.Options{})
+	l.mdDollar = markdown.New(markdown.Options{InlineDollar: true})
 	if err := l.loadSite(); err != nil {
 		return nil, err
 	}
+	l.loadMath()
 	l.loadEntries(m.Chapters)
 	l.fillMeta()
 	l.loadCover()
@@ -233,6 +237,8 @@ type job struct {
 	post             *source.Post
 	doc              ast.Node
 	code             map[ast.Node]*highlight.Code
+	math             map[ast.Node]*Formula
+	labels           map[string]string
 	diags            diag.List
 	failed           bool
 }
@@ -302,8 +308,11 @@ func (l *loader) read(j *job, at diag.Pos) {
 	}
 	j.post = post
 	if post.Published {
-		j.doc = l.md.Parse(post.Body)
+		doc, amb := l.parserFor(post).ParseChecked(post.Body)
+		j.doc = doc
+		ambiguities(j, post.Body, amb)
 		j.code = highlightCode(j.doc, post.Body)
+		l.parseFormulas(j)
 	}
 }
 

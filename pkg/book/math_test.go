@@ -1,0 +1,73 @@
+package book
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// formulas lists a chapter's formulas as "tex" (or "!tex" when it could
+// not be typeset), in order.
+func formulas(c *Chapter) []string {
+	var out []string
+	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f := c.Math[n]; f != nil && entering {
+			s := f.TeX
+			if f.Tree == nil {
+				s = "!" + s
+			}
+			out = append(out, s)
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// Issue 10: $…$ is math where the blog's MathJax made it math: the site's
+// configuration loads MathJax on posts with use_math, reading single
+// dollars; other posts keep their dollars as text; a formula that cannot
+// be typeset is a warning at its place; macros and labels follow the post.
+func TestMathFollowsTheSiteIssue10(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_includes/mathjax.html", `<script>MathJax = {tex: {inlineMath: [['$','$']], tags: 'ams', macros: {RR: "\\mathbb{R}"}}};</script>
+<script src="https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-chtml.js"></script>`)
+	f.write("site/_layouts/post.html", "{% if page.use_math %}{% include mathjax.html %}{% endif %}{{ content }}")
+	f.write("site/_posts/2020-01-01-math.md", "---\ntitle: 수식\nuse_math: true\n---\n"+
+		"$x \\in \\RR^n$이고 $5와 $10 사이.\n\n$$\n\\begin{equation}\\label{eq:a} a = b \\end{equation}\n$$\n\n"+
+		"식 $\\eqref{eq:a}$ 참고, 틀린 식 $\\frac{1}{$ 끝.\n")
+	f.write("site/_posts/2020-01-02-money.md", "---\ntitle: 가계부\n---\n$5와 $10, 그리고 $x$는 그냥 글.\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	got := messages(ds)
+	math, money := b.Chapters()[0], b.Chapters()[1]
+	if fs := formulas(math); len(fs) != 4 || fs[0] != `x \in \RR^n` {
+		t.Errorf("math post formulas %q, want 4 starting with x \\in \\RR^n", fs)
+	}
+	if fs := formulas(money); len(fs) != 0 {
+		t.Errorf("a post without use_math has formulas %q", fs)
+	}
+	for _, want := range []string{
+		"book.yaml: note: math: the site's MathJax configuration is in _includes/mathjax.html: $…$ is inline math, in posts where {% if page.use_math %} holds, equations are numbered",
+		`site/_posts/2020-01-01-math.md:5:17: warning: "$5와 $" is text here, but MathJax on the blog set it as math`,
+		"site/_posts/2020-01-01-math.md:11:",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if n, ok := math.Ref("eq:a"); !ok || n != "1" {
+		t.Errorf(`\eqref{eq:a} shows %q, %v; want "1"`, n, ok)
+	}
+	var broken int
+	for _, s := range formulas(math) {
+		if strings.HasPrefix(s, "!") {
+			broken++
+		}
+	}
+	if broken != 1 {
+		t.Errorf("%d formulas not typeset, want 1 (the unbalanced one): %q", broken, formulas(math))
+	}
+}
