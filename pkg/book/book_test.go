@@ -3,6 +3,7 @@ package book
 import (
 	"bytes"
 	"fmt"
+	"github.com/yuin/goldmark/ast"
 	"image"
 	"image/png"
 	"os"
@@ -359,5 +360,34 @@ func TestHeadingDepthsIssue12(t *testing.T) {
 	}
 	if want := "제목:1 절 하나:2 작은 절:3 절 둘:2 장:2 절:3"; strings.Join(got, " ") != want {
 		t.Errorf("depths %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+// Issue 14 item 2: post_url gives Jekyll's URL, escaped, so that a
+// reference definition naming a post in a category with a space is a
+// definition (not text) and its links lead to the chapter.
+func TestPostURLReferenceLinksIssue14(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2018-05-01-bert.md", "---\ntitle: BERT\ncategories: [Machine Learning, 자연어]\npermalink: /:categories/:year/:month/:day/:title.html\n---\n본문\n")
+	f.write("site/_posts/2018-05-02-next.md", "---\ntitle: 다음\n---\n[앞 글][bert]을 보라.\n\n[bert]: {% post_url 2018-05-01-bert %}\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil || len(ds) != 0 {
+		t.Fatal(err, messages(ds))
+	}
+	next := b.Chapters()[1]
+	if body := string(next.Post.Body); !strings.Contains(body, "[bert]: /blog/machine%20learning/%EC%9E%90%EC%97%B0%EC%96%B4/2018/05/01/bert.html") {
+		t.Errorf("post_url output:\n%s", body)
+	}
+	var links []string
+	_ = ast.Walk(next.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			if target, ok := b.ResolveLink(next, string(l.Destination)); ok {
+				links = append(links, target.Chapter.Title)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if strings.Join(links, ",") != "BERT" {
+		t.Errorf("the reference link leads to %v, want the chapter BERT", links)
 	}
 }

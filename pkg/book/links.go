@@ -25,8 +25,12 @@ type linkIndex struct {
 }
 
 // normURL reduces a permalink path to a form that matches however a post
-// links to it: with or without .html, trailing slash or index.html.
+// links to it: percent-encoded or not, with or without .html, trailing
+// slash or index.html.
 func normURL(p string) string {
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
 	p = strings.TrimSuffix(p, "index.html")
 	p = strings.TrimSuffix(p, ".html")
 	return strings.TrimSuffix(p, "/")

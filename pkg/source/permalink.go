@@ -21,9 +21,10 @@ var placeholderRE = regexp.MustCompile(`:[a-z_]+`)
 
 // PermalinkOf returns the post's URL path as Jekyll makes it, with the
 // base URL in front, e.g. /blog/2019/07/23/get-a-job.html. A post's own
-// permalink front matter wins over the site's style. Non-ASCII characters
-// stay unescaped (Jekyll percent-encodes them; a URL parser gives back
-// this form). A nil site means Jekyll's defaults.
+// permalink front matter wins over the site's style. Each placeholder's
+// value is percent-encoded as Jekyll's URL.escape_path does (a category
+// "machine learning" is machine%20learning, Hangul its UTF-8 bytes), so
+// the URL is valid in a Markdown link. A nil site means Jekyll's defaults.
 func (s *Site) PermalinkOf(p *Post) string {
 	tmpl, base := "date", ""
 	if s != nil {
@@ -41,7 +42,7 @@ func (s *Site) PermalinkOf(p *Post) string {
 	values := p.urlPlaceholders()
 	url := placeholderRE.ReplaceAllStringFunc(tmpl, func(ph string) string {
 		if v, ok := values[ph[1:]]; ok {
-			return v
+			return escapePath(v)
 		}
 		return ph
 	})
@@ -119,4 +120,31 @@ func slugify(s string, pretty bool) string {
 		return b.String()
 	}
 	return strings.ToLower(b.String())
+}
+
+// escapePath percent-encodes a URL path segment as Jekyll's
+// URL.escape_path does (Addressable's encode_component with the segment
+// characters and "/"): unreserved characters, sub-delimiters, ":", "@"
+// and "/" stay, every other byte becomes %XX.
+func escapePath(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if pathSafe(c) {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// pathSafe reports the bytes a path segment keeps as they are (RFC 3986
+// pchar without pct-encoded, and "/").
+func pathSafe(c byte) bool {
+	switch {
+	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		return true
+	}
+	return strings.IndexByte("-._~!$&'()*+,;=:@/", c) >= 0
 }

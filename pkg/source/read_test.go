@@ -202,12 +202,12 @@ func TestPermalinkOf(t *testing.T) {
 	tests := []struct {
 		style, base, want string
 	}{
-		{"date", "", "/dev/일상/2019/07/23/get-a-job.html"},
-		{"pretty", "/blog/", "/blog/dev/일상/2019/07/23/get-a-job/"},
-		{"ordinal", "", "/dev/일상/2019/204/get-a-job.html"},
-		{"none", "", "/dev/일상/get-a-job.html"},
+		{"date", "", "/dev/%EC%9D%BC%EC%83%81/2019/07/23/get-a-job.html"},
+		{"pretty", "/blog/", "/blog/dev/%EC%9D%BC%EC%83%81/2019/07/23/get-a-job/"},
+		{"ordinal", "", "/dev/%EC%9D%BC%EC%83%81/2019/204/get-a-job.html"},
+		{"none", "", "/dev/%EC%9D%BC%EC%83%81/get-a-job.html"},
 		{"/:year/:i_month/:i_day/:slug", "", "/2019/7/23/get-a-job"},
-		{"/:categories/../:title.html", "", "/dev/일상/get-a-job.html"},
+		{"/:categories/../:title.html", "", "/dev/%EC%9D%BC%EC%83%81/get-a-job.html"},
 	}
 	for _, tt := range tests {
 		s := &Site{Permalink: tt.style, BaseURL: tt.base}
@@ -216,8 +216,32 @@ func TestPermalinkOf(t *testing.T) {
 		}
 	}
 	var nilSite *Site
-	if got := nilSite.PermalinkOf(p); got != "/dev/일상/2019/07/23/get-a-job.html" {
+	if got := nilSite.PermalinkOf(p); got != "/dev/%EC%9D%BC%EC%83%81/2019/07/23/get-a-job.html" {
 		t.Errorf("nil site: %q", got)
+	}
+}
+
+// Issue 14 item 2: Jekyll's documented permalink examples (a post
+// _posts/2009-04-29-slap-chop.md in category food), and URLs valid in a
+// Markdown link for categories with spaces.
+func TestPermalinkJekyllExamplesIssue14(t *testing.T) {
+	p, _ := read(t, "_posts/2009-04-29-slap-chop.md", "---\ncategories: food\n---\n")
+	for style, want := range map[string]string{
+		"date":                                   "/food/2009/04/29/slap-chop.html",
+		"pretty":                                 "/food/2009/04/29/slap-chop/",
+		"ordinal":                                "/food/2009/119/slap-chop.html",
+		"weekdate":                               "/food/2009/W18/Wed/slap-chop.html",
+		"none":                                   "/food/slap-chop.html",
+		"/:categories/:year/:month/:day/:title/": "/food/2009/04/29/slap-chop/",
+		"/:year/:short_year/:i_month/:short_month/:long_month/:i_day/:y_day/:hour:minute:second/:name": "/2009/09/4/Apr/April/29/119/000000/slap-chop",
+	} {
+		if got := (&Site{Permalink: style}).PermalinkOf(p); got != want {
+			t.Errorf("%s: %q, want %q", style, got, want)
+		}
+	}
+	q, _ := read(t, "nlp/_posts/2018-05-01-BERT 정리.md", "---\ncategories: [Machine Learning]\n---\n")
+	if got, want := (&Site{Permalink: "date"}).PermalinkOf(q), "/machine%20learning/2018/05/01/BERT-%EC%A0%95%EB%A6%AC.html"; got != want {
+		t.Errorf("escaped: %q, want %q", got, want)
 	}
 }
 
