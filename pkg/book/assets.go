@@ -26,7 +26,14 @@ import (
 // it, and records it as an asset. Every refusal is a warning at the
 // reference; the writers then show the alt text.
 func (l *loader) resolveImage(ref *ImageRef, dir string) {
-	target, remote, err := l.imagePath(strings.TrimSpace(ref.URL), dir)
+	raw := strings.TrimSpace(ref.URL)
+	if strings.Contains(raw, `\`) && !strings.Contains(raw, "://") {
+		// A Windows path (\assets\a.png): browsers read "\" as "/" in a
+		// URL, so the blog showed the image; so does the book.
+		raw = strings.ReplaceAll(raw, `\`, "/")
+		l.diags.Notef(ref.Pos, "image %s: \\ read as / (a Windows path), as browsers do", ref.URL)
+	}
+	target, remote, err := l.imagePath(raw, dir)
 	switch {
 	case remote:
 		ref.Remote = true

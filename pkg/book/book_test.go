@@ -391,3 +391,19 @@ func TestPostURLReferenceLinksIssue14(t *testing.T) {
 		t.Errorf("the reference link leads to %v, want the chapter BERT", links)
 	}
 }
+
+// Issue 14 item 4: an image address written as a Windows path is read
+// with "\" as "/", as browsers read it, with a note.
+func TestWindowsImagePathIssue14(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/public/img/정규표현식(re)/a.png", tinyPNG)
+	f.write("site/_posts/2020-01-01-a.md", "![그림](\\public\\img\\정규표현식(re)\\a.png)\n\n<img src=\"\\public\\img\\정규표현식(re)\\a.png\">\n")
+	b, ds, _ := f.load(siteBook)
+	got := messages(ds)
+	if len(b.Assets) != 1 || len(b.Chapters()[0].Images) != 2 || b.Chapters()[0].Images[1].Asset == nil {
+		t.Errorf("assets %d:\n%s", len(b.Assets), got)
+	}
+	if strings.Count(got, `note: image \public\img\정규표현식(re)\a.png: \ read as /`) != 2 || strings.Contains(got, "warning") {
+		t.Errorf("messages:\n%s", got)
+	}
+}
