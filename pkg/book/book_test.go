@@ -407,3 +407,38 @@ func TestWindowsImagePathIssue14(t *testing.T) {
 		t.Errorf("messages:\n%s", got)
 	}
 }
+
+// Issue 14 item 8: a post written in four languages keeps the book's.
+func TestMultilingualPostIssue14(t *testing.T) {
+	f := newFixture(t)
+	var post strings.Builder
+	post.WriteString("---\ntitle: 번역된 글\n---\n")
+	for _, s := range []struct{ lang, heading, text string }{
+		{"ko", "소개", "한국어 본문입니다."}, {"ja", "紹介", "日本語の本文です。"}, {"zh", "介绍", "中文正文。"}, {"en", "Intro", "English text."},
+	} {
+		fmt.Fprintf(&post, "<section class=\"post-translation\" data-lang=%q markdown=\"1\">\n\n## %s\n\n%s\n\n</section>\n\n", s.lang, s.heading, s.text)
+	}
+	f.write("site/_posts/2020-01-01-a.md", post.String())
+	b, ds, _ := f.load(siteBook)
+	got := messages(ds)
+	c := b.Chapters()[0]
+	var headings []string
+	for _, h := range c.Headings {
+		headings = append(headings, h.Text)
+	}
+	if strings.Join(headings, ",") != "소개" {
+		t.Errorf("headings %v, want only the Korean one", headings)
+	}
+	if !strings.Contains(got, "site/_posts/2020-01-01-a.md:4:1: note: the post has sections in 4 languages: kept ko, left out en, ja, zh (the book's languages: ko)") {
+		t.Errorf("messages:\n%s", got)
+	}
+	// The manifest can keep others.
+	b, _, _ = f.load(strings.Replace(siteBook, "title: 책\n", "title: 책\nlanguages: [ko, en]\n", 1))
+	headings = nil
+	for _, h := range b.Chapters()[0].Headings {
+		headings = append(headings, h.Text)
+	}
+	if strings.Join(headings, ",") != "소개,Intro" {
+		t.Errorf("with languages [ko, en]: headings %v", headings)
+	}
+}

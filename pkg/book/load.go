@@ -311,6 +311,7 @@ func (l *loader) read(j *job, at diag.Pos) {
 		doc, amb := l.parserFor(post).ParseChecked(post.Body)
 		j.doc = doc
 		ambiguities(j, post.Body, amb)
+		l.filterLanguages(j)
 		j.code = highlightCode(j.doc, post.Body)
 		l.parseFormulas(j)
 	}

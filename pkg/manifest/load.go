@@ -138,6 +138,8 @@ func (r *reader) top(m *Manifest, root *yaml.Node) {
 			required["authors"] = true
 		case "language":
 			m.Language = r.nonEmpty(v, key)
+		case "languages":
+			m.Languages = r.strList(v)
 		case "date":
 			m.Date, m.HasDate = r.date(v)
 		case "identifier":
@@ -163,7 +165,7 @@ func (r *reader) top(m *Manifest, root *yaml.Node) {
 		case "math":
 			r.math(&m.Math, v)
 		default:
-			r.errorf(k, "unknown key %q (known: title, subtitle, authors, language, date, identifier, publisher, description, rights, cover, site, chapters, max_image_pixels, epub, pdf, math)", key)
+			r.errorf(k, "unknown key %q (known: title, subtitle, authors, language, languages, date, identifier, publisher, description, rights, cover, site, chapters, max_image_pixels, epub, pdf, math)", key)
 		}
 	})
 	for _, key := range []string{"title", "authors", "chapters"} {
