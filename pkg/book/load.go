@@ -76,11 +76,10 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 		l.box = NewSandbox(roots...)
 	}
 	defer l.box.Close()
-	l.md = markdown.New(markdown.Options{})
-	l.mdDollar = markdown.New(markdown.Options{InlineDollar: true})
 	if err := l.loadSite(); err != nil {
 		return nil, err
 	}
+	l.makeParsers()
 	l.loadMath()
 	l.loadEntries(m.Chapters)
 	l.fillMeta()
@@ -93,6 +92,21 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 		return l.book, errors.New("the book has errors")
 	}
 	return l.book, nil
+}
+
+// makeParsers configures the Markdown parsers as the site's kramdown
+// settings say (its typography); one reads single dollars as math.
+func (l *loader) makeParsers() {
+	var cfg map[string]any
+	if l.book.Site != nil {
+		cfg = l.book.Site.Config
+	}
+	typo, problems := markdown.KramdownTypography(cfg)
+	for _, p := range problems {
+		l.diags.Warnf(diag.Pos{File: l.rel(l.box.join(l.files.root, "_config.yml"))}, "%s; kramdown's default is used", p)
+	}
+	l.md = markdown.New(markdown.Options{Typography: typo})
+	l.mdDollar = markdown.New(markdown.Options{Typography: typo, InlineDollar: true})
 }
 
 // rel formats an absolute path for messages.

@@ -56,6 +56,11 @@ type Options struct {
 	// configuration makes single dollars math (see math_dollar.go for the
 	// rules, which keep prices and shell variables as text).
 	InlineDollar bool
+
+	// Typography, when not nil, turns quotes into curly ones and --, ---,
+	// ..., << and >> into dashes, an ellipsis and guillemets, as kramdown
+	// does (KramdownTypography reads a site's settings).
+	Typography *Typography
 }
 
 // Parser parses Markdown into goldmark trees. It is safe for concurrent use.
@@ -144,6 +149,11 @@ func inlineParsers(opt Options) []util.PrioritizedValue {
 		if opt.InlineDollar {
 			ips = append(ips, util.Prioritized(dollarParser{}, dollarPriority))
 		}
+	}
+	if !opt.CommonMark && opt.Typography != nil {
+		// After raw HTML and autolinks, which also start with '<'.
+		const typographyPriority = 900
+		ips = append(ips, util.Prioritized(typographyParser{opt.Typography}, typographyPriority))
 	}
 	return ips
 }
