@@ -5,6 +5,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // progress shows how far a long build has come, on one line of a
@@ -44,7 +46,9 @@ func (p *progress) step(stage string, done, total int) {
 		return
 	}
 	p.last, p.printed = now, true
-	fmt.Fprintf(p.w, "\r\033[K%s %d/%d", stage, done, total)
+	// The only escape sequence the program prints is its own; the stage
+	// name is made printable like every other text.
+	fmt.Fprintf(p.w, "\r\033[K%s", diag.Printable(fmt.Sprintf("%s %d/%d", stage, done, total)))
 }
 
 // done clears the progress line before the closing line is printed.
