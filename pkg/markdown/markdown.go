@@ -51,6 +51,11 @@ type Options struct {
 	// NoMath leaves $$…$$ and \(…\) as text, for posts about money or shell
 	// scripts where dollar signs are not math.
 	NoMath bool
+
+	// goldmarkFootnotes leaves footnotes to goldmark's extension alone,
+	// without the lookups that make it linear (footnote.go): the slow
+	// reference that tests compare with.
+	goldmarkFootnotes bool
 }
 
 // Parser parses Markdown into goldmark trees. It is safe for concurrent use.
@@ -146,6 +151,11 @@ func jekyllParserOptions(opt Options) []parser.Option {
 	}
 	if !opt.NoMath {
 		po = append(po, parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, mathBlockPriority)))
+	}
+	if !opt.goldmarkFootnotes {
+		po = append(po,
+			parser.WithInlineParsers(util.Prioritized(footnoteLookup{}, footnoteLookupPriority)),
+			parser.WithASTTransformers(util.Prioritized(footnoteOrder{}, footnoteOrderPriority)))
 	}
 	return po
 }
