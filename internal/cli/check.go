@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -48,29 +49,33 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 	}
 }
 
-// writeOutline prints the parts and chapters of a book.
+// writeOutline prints the parts and chapters of a book, one line at a
+// time through printLine: titles and file names come from posts.
 func writeOutline(io IO, b *book.Book) {
 	w := io.Stdout
 	m := b.Meta
-	fmt.Fprintf(w, "%s", m.Title)
+	title := m.Title
 	if m.Subtitle != "" {
-		fmt.Fprintf(w, " — %s", m.Subtitle)
+		title += " — " + m.Subtitle
 	}
-	fmt.Fprintf(w, "\n  %s · %s · %s · %s\n", strings.Join(m.Authors, ", "), m.Language, m.Date.Format("2006-01-02"), m.Identifier)
+	printLine(w, "%s", title)
+	printLine(w, "  %s · %s · %s · %s", strings.Join(m.Authors, ", "), m.Language, m.Date.Format("2006-01-02"), m.Identifier)
 	chars, images := 0, 0
 	for _, p := range b.Parts {
 		indent := "  "
 		if p.Title != "" {
-			fmt.Fprintf(w, "\n  %s\n", p.Title)
+			printLine(w, "")
+			printLine(w, "  %s", p.Title)
 			indent = "    "
 		}
 		for _, c := range p.Chapters {
-			fmt.Fprintf(w, "%s%s  %s  (%d자, %s)  %s\n", indent, c.Date.Format("2006-01-02"), c.Title, c.Stats.Chars, plural(c.Stats.Images, "image"), c.Source)
+			printLine(w, "%s%s  %s  (%d자, %s)  %s", indent, c.Date.Format("2006-01-02"), c.Title, c.Stats.Chars, plural(c.Stats.Images, "image"), c.Source)
 			chars += c.Stats.Chars
 			images += c.Stats.Images
 		}
 	}
-	fmt.Fprintf(w, "\n%s, %d characters, %s, %s\n", plural(len(b.Chapters()), "chapter"), chars, plural(images, "image"), plural(len(b.Assets), "file"))
+	printLine(w, "")
+	printLine(w, "%s, %d characters, %s, %s", plural(len(b.Chapters()), "chapter"), chars, plural(images, "image"), plural(len(b.Assets), "file"))
 }
 
 // plural formats a count with an English noun: "1 image", "2 images".
@@ -137,10 +142,15 @@ func writeJSON(io IO, b *book.Book, diags *diag.List) error {
 		out.Diagnostics = append(out.Diagnostics, jsonDiag{Severity: d.Severity.String(), File: d.Pos.File,
 			Line: d.Pos.Line, Column: d.Pos.Col, Message: d.Message})
 	}
-	enc := json.NewEncoder(io.Stdout)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	_, err := io.Stdout.Write(jsonPrintable(buf.Bytes()))
+	return err
 }
 
 func nonNil(s []string) []string {
@@ -163,7 +173,7 @@ func printDiagnostics(io IO, diags *diag.List, quiet, jsonOut bool) {
 		}
 		shown++
 		if !jsonOut {
-			fmt.Fprintln(io.Stderr, d)
+			printLine(io.Stderr, "%s", d)
 		}
 		if github {
 			// The runner reads workflow commands from a step's stdout;
@@ -172,25 +182,29 @@ func printDiagnostics(io IO, diags *diag.List, quiet, jsonOut bool) {
 			if jsonOut {
 				w = io.Stderr
 			}
+			// not printLine: the line is a workflow command on purpose,
+			// and annotation has made its parts printable
 			fmt.Fprintln(w, annotation(d))
 		}
 	}
 	if !jsonOut && (shown > 0 || !quiet) {
-		fmt.Fprintf(io.Stderr, "publish: %s\n", diags.Summary())
+		printLine(io.Stderr, "publish: %s", diags.Summary())
 	}
 }
 
 // annotation formats a diagnostic as a GitHub Actions workflow command.
+// The file and message are made printable first (no escape sequence may
+// reach the log), then escaped as the runner reads them.
 func annotation(d diag.Diagnostic) string {
 	kind := map[diag.Severity]string{diag.Error: "error", diag.Warning: "warning", diag.Note: "notice"}[d.Severity]
-	props := "file=" + escapeProp(d.Pos.File)
+	props := "file=" + escapeProp(diag.Printable(d.Pos.File))
 	if d.Pos.Line > 0 {
 		props += fmt.Sprintf(",line=%d", d.Pos.Line)
 	}
 	if d.Pos.Col > 0 {
 		props += fmt.Sprintf(",col=%d", d.Pos.Col)
 	}
-	return fmt.Sprintf("::%s %s::%s", kind, props, escapeData(d.Message))
+	return fmt.Sprintf("::%s %s::%s", kind, props, escapeData(diag.Printable(d.Message)))
 }
 
 // escapeData and escapeProp follow the escaping GitHub's runner expects in

@@ -61,10 +61,11 @@ func Main(ctx context.Context, args []string, io IO) int {
 	case errors.Is(err, errInput):
 		return ExitInput
 	case errors.As(err, &u):
-		fmt.Fprintf(io.Stderr, "publish: %v\nRun 'publish help' for usage.\n", u.err)
+		printLine(io.Stderr, "publish: %v", u.err)
+		printLine(io.Stderr, "Run 'publish help' for usage.")
 		return ExitUsage
 	default:
-		fmt.Fprintf(io.Stderr, "publish: %v\n", err)
+		printLine(io.Stderr, "publish: %v", err)
 		return ExitInput
 	}
 }
@@ -110,7 +111,7 @@ func versionCommand(io IO) *cli.Command {
 		Name:  "version",
 		Usage: "print the version of publish",
 		Action: func(ctx context.Context, cmd *cli.Command) error {
-			fmt.Fprintf(io.Stdout, "publish %s\n", version())
+			printLine(io.Stdout, "publish %s", version())
 			return nil
 		},
 	}
@@ -142,7 +143,7 @@ func report(io IO, cmd *cli.Command, diags *diag.List, jsonOut bool) error {
 		return errInput
 	}
 	if cmd.Bool("strict") && diags.Count(diag.Warning) > 0 {
-		fmt.Fprintln(io.Stderr, "publish: --strict: warnings count as errors")
+		printLine(io.Stderr, "publish: --strict: warnings count as errors")
 		return errInput
 	}
 	return nil

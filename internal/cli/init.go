@@ -44,7 +44,7 @@ func initCommand(io IO) *cli.Command {
 			if rerr := report(io, cmd, diags, false); err != nil || rerr != nil {
 				return errInput
 			}
-			fmt.Fprintf(io.Stderr, "publish: wrote %s (%s); check it with: publish check %s\n", out, plural(n, "chapter"), out)
+			printLine(io.Stderr, "publish: wrote %s (%s); check it with: publish check %s", out, plural(n, "chapter"), out)
 			return nil
 		},
 	}

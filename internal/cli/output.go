@@ -79,7 +79,7 @@ func outputCommand(io IO, env build.Env, name, ext, usage, desc string, flags []
 			if err != nil {
 				return err
 			}
-			fmt.Fprintln(io.Stderr, closingLine(env, res, diags, time.Since(start)))
+			printLine(io.Stderr, "%s", closingLine(env, res, diags, time.Since(start)))
 			return nil
 		},
 	}

@@ -6,6 +6,8 @@ import (
 	"io"
 	"sync"
 	"time"
+
+	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // progressLine shows how far a long build has come, on one line of a
@@ -45,7 +47,9 @@ func (p *progressLine) step(stage progress.Stage, done, total int) {
 		return
 	}
 	p.last, p.printed = now, true
-	fmt.Fprintf(p.w, "\r\033[K%s %d/%d", stage, done, total)
+	// The only escape sequence the program prints is its own; the stage
+	// name is made printable like every other text.
+	fmt.Fprintf(p.w, "\r\033[K%s", diag.Printable(fmt.Sprintf("%s %d/%d", stage, done, total)))
 }
 
 // done clears the progress line before the closing line is printed.

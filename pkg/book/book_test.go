@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
@@ -440,5 +441,42 @@ func TestMultilingualPostIssue14(t *testing.T) {
 	}
 	if strings.Join(headings, ",") != "소개,Intro" {
 		t.Errorf("with languages [ko, en]: headings %v", headings)
+	}
+}
+
+// Issue 11 item 11: Liquid's clock is the build's time, never the wall
+// clock: SOURCE_DATE_EPOCH (Timestamp), else the manifest's date, else the
+// newest chapter file name's date.
+func TestLiquidClockIssue11(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-03-04-a.md", "---\ntitle: a\n---\n오늘은 {{ \"now\" | date: \"%Y-%m-%d\" }}.\n")
+	f.write("site/_posts/2019-01-01-b.md", "---\ntitle: b\n---\n본문\n")
+	body := func(manifestText string, ts time.Time) string {
+		t.Helper()
+		var d diag.List
+		m, err := manifest.Parse("book.yaml", f.dir, []byte(manifestText), &d)
+		if err != nil {
+			t.Fatal(d.Items())
+		}
+		m.Timestamp = ts
+		b, err := Load(m, Options{}, &d)
+		if err != nil {
+			t.Fatal(err, d.Items())
+		}
+		for _, c := range b.Chapters() {
+			if c.Title == "a" {
+				return strings.TrimSpace(string(c.Post.Body))
+			}
+		}
+		return ""
+	}
+	if got := body(siteBook, time.Time{}); got != "오늘은 2020-03-04." {
+		t.Errorf("from the newest file name: %q", got)
+	}
+	if got := body(strings.Replace(siteBook, "title: 책\n", "title: 책\ndate: 2021-02-02\n", 1), time.Time{}); got != "오늘은 2021-02-02." {
+		t.Errorf("from the manifest date: %q", got)
+	}
+	if got := body(siteBook, time.Date(2022, 5, 6, 7, 8, 9, 0, time.UTC)); got != "오늘은 2022-05-06." {
+		t.Errorf("from SOURCE_DATE_EPOCH: %q", got)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/diag"
@@ -44,10 +45,14 @@ type loader struct {
 	md    *markdown.Parser
 	// mdDollar also reads $…$ as math, for the posts where it is.
 	mdDollar *markdown.Parser
-	book     *Book
-	seen     map[string]diag.Pos // chapters already in the book, by real path
-	assets   map[string]*Asset   // by real path
-	names    map[string]bool     // asset names taken
+	// now is Liquid's clock and seed makes its sample and shuffle
+	// repeatable (source.Options).
+	now    time.Time
+	seed   string
+	book   *Book
+	seen   map[string]diag.Pos // chapters already in the book, by real path
+	assets map[string]*Asset   // by real path
+	names  map[string]bool     // asset names taken
 }
 
 // Load reads every post the manifest names and builds the book. Problems
@@ -81,6 +86,7 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	}
 	l.makeParsers()
 	l.loadMath()
+	l.now, l.seed = l.clock(), l.bookSeed()
 	l.loadEntries(m.Chapters)
 	l.fillMeta()
 	l.loadCover()
@@ -315,7 +321,8 @@ func (l *loader) read(j *job, at diag.Pos) {
 		j.failed = true
 		return
 	}
-	post, err := source.Read(j.name, data, l.book.Site, source.Options{Files: l.files, Dir: filepath.Dir(j.real)}, &j.diags)
+	post, err := source.Read(j.name, data, l.book.Site,
+		source.Options{Files: l.files, Dir: filepath.Dir(j.real), Now: l.now, Seed: l.seed}, &j.diags)
 	if err != nil {
 		j.failed = true
 		return
@@ -344,6 +351,54 @@ func highlightCode(doc ast.Node, src []byte) map[ast.Node]*highlight.Code {
 		return ast.WalkContinue, nil
 	})
 	return out
+}
+
+// clock is the time Liquid reads as "now" while the posts are read: the
+// configuration's Timestamp (SOURCE_DATE_EPOCH), else the manifest's date,
+// else the newest date among the chapters' file names, so that the same
+// input gives the same book. (The book's own date, which may come from a
+// post's front matter, is known only once every post is read.)
+func (l *loader) clock() time.Time {
+	switch {
+	case !l.m.Timestamp.IsZero():
+		return l.m.Timestamp
+	case l.m.HasDate:
+		return l.m.Date
+	}
+	var newest time.Time
+	var walk func([]manifest.Entry)
+	walk = func(entries []manifest.Entry) {
+		for _, e := range entries {
+			walk(e.Chapters)
+			paths := []string{e.Pattern}
+			if isGlob(e.Pattern) {
+				paths, _ = l.box.Glob(e.Pattern)
+			}
+			for _, p := range paths {
+				if d, _, ok := source.ParseFileName(p); ok && d.After(newest) {
+					newest = d
+				}
+			}
+		}
+	}
+	walk(l.m.Chapters)
+	return newest
+}
+
+// bookSeed is what makes Liquid's sample and shuffle repeatable: the
+// manifest's identifier, else its title and authors, else its chapters.
+func (l *loader) bookSeed() string {
+	if l.m.Identifier != "" {
+		return l.m.Identifier
+	}
+	if l.m.Title != "" {
+		return l.m.Title + "\x00" + strings.Join(l.m.Authors, "\x00")
+	}
+	var b strings.Builder
+	for _, e := range l.m.Chapters {
+		b.WriteString(filepath.Base(e.Pattern) + "\x00")
+	}
+	return b.String()
 }
 
 // identifier derives a stable UUID (version 5 layout, SHA-1 based, per

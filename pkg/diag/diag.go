@@ -69,9 +69,11 @@ type Diagnostic struct {
 	Message  string
 }
 
-// String formats the diagnostic as "file:line:col: severity: message".
+// String formats the diagnostic as "file:line:col: severity: message",
+// on one line: control characters in the file name or the message (which
+// may quote a post) are escaped by [Printable].
 func (d Diagnostic) String() string {
-	return fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message)
+	return Printable(fmt.Sprintf("%s: %s: %s", d.Pos, d.Severity, d.Message))
 }
 
 // List collects diagnostics. The zero value is an empty list ready to use.

@@ -4,7 +4,6 @@ import (
 	"crypto/sha1"
 	"fmt"
 	"strings"
-	"time"
 )
 
 // packageDocument writes package.opf: metadata, manifest, spine.
@@ -84,7 +83,7 @@ func (p *publication) pubDate() string {
 	if t.IsZero() {
 		t = p.book.Time
 	}
-	return t.In(time.UTC).Format("2006-01-02")
+	return t.Format("2006-01-02") // the day as written, in its own zone
 }
 
 // accessibility writes the schema.org accessibility metadata (EPUB

@@ -61,6 +61,11 @@ type Options struct {
 	// ..., << and >> into dashes, an ellipsis and guillemets, as kramdown
 	// does (KramdownTypography reads a site's settings).
 	Typography *Typography
+
+	// goldmarkFootnotes leaves footnotes to goldmark's extension alone,
+	// without the lookups that make it linear (footnote.go): the slow
+	// reference that tests compare with.
+	goldmarkFootnotes bool
 }
 
 // Parser parses Markdown into goldmark trees. It is safe for concurrent use.
@@ -175,6 +180,11 @@ func jekyllParserOptions(opt Options) []parser.Option {
 	}
 	if !opt.NoMath {
 		po = append(po, parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, mathBlockPriority)))
+	}
+	if !opt.goldmarkFootnotes {
+		po = append(po,
+			parser.WithInlineParsers(util.Prioritized(footnoteLookup{}, footnoteLookupPriority)),
+			parser.WithASTTransformers(util.Prioritized(footnoteOrder{}, footnoteOrderPriority)))
 	}
 	return po
 }

@@ -6,5 +6,8 @@
 //
 // The package never opens a file itself: whatever a post names (an
 // include_relative file, another post for post_url) is read through the
-// Files interface that the caller passes in.
+// Files interface that the caller passes in. It never reads the clock:
+// Liquid's "now" is Options.Now. Each post's Liquid runs within a budget
+// of loop iterations, text and inclusions (budget.go); past it the rest of
+// the post is kept as written, with a warning.
 package source

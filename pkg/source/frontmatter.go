@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"go.yaml.in/yaml/v3"
@@ -58,8 +59,8 @@ func isFence(line []byte, closing bool) bool {
 
 // parseFront decodes the YAML between the fences into a map and the
 // position of every top-level key's value. line0 is the file line of the
-// first YAML line.
-func parseFront(yml []byte, file string, line0 int, diags *diag.List) (map[string]any, map[string]diag.Pos, error) {
+// first YAML line; zone is the time zone of dates written without one.
+func parseFront(yml []byte, file string, line0 int, zone *time.Location, diags *diag.List) (map[string]any, map[string]diag.Pos, error) {
 	front, at := map[string]any{}, map[string]diag.Pos{}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(yml, &doc); err != nil {
@@ -77,14 +78,15 @@ func parseFront(yml []byte, file string, line0 int, diags *diag.List) (map[strin
 		return nil, nil, diag.Errorf(pos, "expected key: value pairs at the top level")
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		addKey(root.Content[i], root.Content[i+1], file, line0, front, at, diags)
+		addKey(root.Content[i], root.Content[i+1], file, line0, zone, front, at, diags)
 	}
 	return front, at, nil
 }
 
 // addKey decodes one top-level entry. A later duplicate wins, as in
-// Jekyll's Ruby YAML, with a warning.
-func addKey(k, v *yaml.Node, file string, line0 int, front map[string]any, at map[string]diag.Pos, diags *diag.List) {
+// Jekyll's Ruby YAML, with a warning. The YAML library reads a timestamp
+// without a zone as UTC; such a value is read again in zone.
+func addKey(k, v *yaml.Node, file string, line0 int, zone *time.Location, front map[string]any, at map[string]diag.Pos, diags *diag.List) {
 	kpos := diag.Pos{File: file, Line: k.Line + line0 - 1, Col: k.Column}
 	if k.Kind != yaml.ScalarNode {
 		diags.Warnf(kpos, "key is not a plain name; ignored")
@@ -94,6 +96,11 @@ func addKey(k, v *yaml.Node, file string, line0 int, front map[string]any, at ma
 	if err := v.Decode(&val); err != nil {
 		diags.Warnf(kpos, "%s: %s; ignored", k.Value, strings.TrimPrefix(err.Error(), "yaml: "))
 		return
+	}
+	if _, isTime := val.(time.Time); isTime && v.Kind == yaml.ScalarNode {
+		if t, ok := parseDate(v.Value, zone); ok {
+			val = t
+		}
 	}
 	if _, dup := front[k.Value]; dup {
 		diags.Warnf(kpos, "key %s appears twice; the last one is used", k.Value)

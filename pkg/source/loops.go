@@ -5,11 +5,10 @@ import (
 	"strconv"
 )
 
-// maxLoopCost bounds the iterations a block's literal ranges may ask for.
-// A post loops over a few tags or (1..10); a hostile (1..1000000000)
-// would render for hours and fill memory. Ranges over variables are not
-// seen here.
-const maxLoopCost = 1_000_000
+// A block whose literal ranges alone ask for more iterations than a
+// post's whole budget (maxIterations) is kept as written before it runs,
+// and costs nothing: (1..1000000000) is refused at sight. Every other
+// loop is counted as it runs (budget.go).
 
 // rangeRE finds a literal range such as (1..10) in a for or tablerow.
 var rangeRE = regexp.MustCompile(`\(\s*(-?\d+)\s*\.\.\s*(-?\d+)\s*\)`)
@@ -24,7 +23,7 @@ func loopCost(toks []token) int64 {
 		}
 		for _, m := range rangeRE.FindAllStringSubmatch(t.args, -1) {
 			cost *= rangeSize(m[1], m[2])
-			if cost > maxLoopCost {
+			if cost > maxIterations {
 				return cost
 			}
 		}
@@ -36,13 +35,13 @@ func rangeSize(from, to string) int64 {
 	a, err1 := strconv.ParseInt(from, 10, 64)
 	b, err2 := strconv.ParseInt(to, 10, 64)
 	if err1 != nil || err2 != nil {
-		return maxLoopCost + 1 // too large to parse is too large to run
+		return maxIterations + 1 // too large to parse is too large to run
 	}
 	if b < a {
 		return 1
 	}
-	if b-a < 0 || b-a >= maxLoopCost {
-		return maxLoopCost + 1
+	if b-a < 0 || b-a >= maxIterations {
+		return maxIterations + 1
 	}
 	return b - a + 1
 }

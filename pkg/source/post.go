@@ -35,6 +35,17 @@ type Options struct {
 	// Dir is the post's folder as Files understands it, for
 	// include_relative and for categories taken from folders.
 	Dir string
+	// Now is the build's time: what Liquid's "now" and "today" and
+	// {{ site.time }} show, in the site's time zone. Callers pass
+	// SOURCE_DATE_EPOCH or the manifest's date, never the wall clock, so
+	// that the same input gives the same book. The zero value means the
+	// time is unknown: "now" is then left as written with a warning, and
+	// site.time is empty unless _config.yml sets it.
+	Now time.Time
+	// Seed makes the sample and shuffle filters repeatable: their choices
+	// depend only on Seed and the post's file name. Callers pass the
+	// book's identifier; the zero value "" is a seed like any other.
+	Seed string
 }
 
 // Pos returns the original file:line:col of a byte offset into Body.
@@ -81,7 +92,7 @@ func readMeta(path string, data []byte, site *Site, opt Options, diags *diag.Lis
 	p.Front, p.frontAt = map[string]any{}, map[string]diag.Pos{}
 	if fm.present {
 		line0 := p.src.pos(fm.yamlStart).Line
-		p.Front, p.frontAt, err = parseFront(src[fm.yamlStart:fm.yamlEnd], path, line0, diags)
+		p.Front, p.frontAt, err = parseFront(src[fm.yamlStart:fm.yamlEnd], path, line0, site.zone(), diags)
 		if err != nil {
 			return nil, err
 		}
@@ -103,37 +114,57 @@ func (p *Post) fill(site *Site, dir string, diags *diag.List) {
 	if pub, ok := f["published"].(bool); ok && !pub {
 		p.Published = false
 	}
-	date, slug, ok := ParseFileName(p.Path)
-	if !ok {
-		// an undated file (a page, a draft): Jekyll's slug is its name
-		slug = trimExt(filepath.Base(p.Path))
-	}
-	p.Date, p.HasDate, p.Slug = date, ok, slug
+	p.fileNameDate(site, diags)
 	if s := frontString(f["slug"]); s != "" {
 		p.Slug = s
 	}
 	if v, present := f["date"]; present {
-		p.frontDate(v, diags)
+		p.frontDate(v, site.zone(), diags)
 	}
 	p.Categories = append(jekyllList(f, "category", "categories"), folderCategories(site, dir)...)
 	p.Categories = unique(p.Categories)
 	p.Tags = unique(jekyllList(f, "tag", "tags"))
 }
 
-// frontDate takes the date from front matter; YAML may already have made
-// a time of an unquoted date. A bad one warns and keeps the file name's.
-func (p *Post) frontDate(v any, diags *diag.List) {
-	switch v := v.(type) {
-	case time.Time:
-		p.Date, p.HasDate = v, true
+// fileNameDate takes the date and slug from the file name; the date is
+// midnight in the site's zone, as Jekyll reads it.
+func (p *Post) fileNameDate(site *Site, diags *diag.List) {
+	date, slug, ok := ParseFileName(p.Path)
+	if !ok {
+		// an undated file (a page, a draft): Jekyll's slug is its name
+		p.Slug = trimExt(filepath.Base(p.Path))
 		return
-	case string:
-		if t, ok := parseDate(v); ok {
-			p.Date, p.HasDate = t, true
+	}
+	p.Slug = slug
+	date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, site.zone())
+	if err := checkDateRange(date); err != nil {
+		diags.Warnf(diag.Pos{File: p.Path}, "the file name's date %s %v; the post has no date", date.Format("2006-01-02"), err)
+		return
+	}
+	p.Date, p.HasDate = date, true
+}
+
+// frontDate takes the date from front matter; YAML may already have made
+// a time of an unquoted date (parseFront has read it in the site's zone).
+// A bad one warns and keeps the file name's.
+func (p *Post) frontDate(v any, zone *time.Location, diags *diag.List) {
+	t, ok := v.(time.Time)
+	if s, isString := v.(string); isString {
+		t, ok = parseDate(s, zone)
+		if !ok && longYearRE.MatchString(s) {
+			diags.Warnf(p.FrontPos("date"), "date %s has a year past %d; using the file name's", s, maxYear)
 			return
 		}
 	}
-	diags.Warnf(p.FrontPos("date"), "date %v is not a date like 2019-07-23 or 2019-07-23 10:11:12 +0900; using the file name's", v)
+	if !ok {
+		diags.Warnf(p.FrontPos("date"), "date %v is not a date like 2019-07-23 or 2019-07-23 10:11:12 +0900; using the file name's", v)
+		return
+	}
+	if err := checkDateRange(t); err != nil {
+		diags.Warnf(p.FrontPos("date"), "date %v %v; using the file name's", v, err)
+		return
+	}
+	p.Date, p.HasDate = t, true
 }
 
 // jekyllList reads categories or tags as Jekyll's

@@ -292,3 +292,49 @@ func TestDeterministic(t *testing.T) {
 		first = p.Body
 	}
 }
+
+// TestIssue11Item12DateRange is issue 11 item 12 (dates): EPUB and PDF
+// dates hold years 1 to 9999, in UTC too. A front-matter date outside
+// them is a warning at its line and the file name's date is used; a file
+// name's date outside them leaves the post undated, with a warning.
+func TestIssue11Item12DateRange(t *testing.T) {
+	for _, tt := range []struct {
+		value, warn string
+	}{
+		{"9999-12-31 23:00:00 -0500", "outside the years 1 to 9999"},
+		{"9999-12-31T23:00:00-05:00", "outside the years 1 to 9999"},
+		{"0000-06-01", "outside the years 1 to 9999"},
+		{"0001-01-01 00:00:00 +0900", "outside the years 1 to 9999"},
+		{"10000-01-01", "year past 9999"},
+		{"\"99999-01-01T00:00:00Z\"", "year past 9999"},
+		{"9999-12-31 23:59:59 +0000", ""},
+		{"0001-01-01", ""},
+	} {
+		p, diags := read(t, "2019-7-3-x.md", "---\ntitle: x\ndate: "+tt.value+"\n---\n")
+		items := diags.Items()
+		if tt.warn == "" {
+			if len(items) != 0 || p.Date.Year() == 2019 {
+				t.Errorf("date %s: %v, diagnostics %v", tt.value, p.Date, items)
+			}
+			continue
+		}
+		if len(items) != 1 || items[0].Pos.Line != 3 || items[0].Pos.Col != 7 || !strings.Contains(items[0].Message, tt.warn) {
+			t.Errorf("date %s: diagnostics %v, want one at 3:7 saying %q", tt.value, items, tt.warn)
+		}
+		if !p.HasDate || p.Date.Format("2006-01-02") != "2019-07-03" {
+			t.Errorf("date %s: %v, want the file name's", tt.value, p.Date)
+		}
+	}
+	p, diags := read(t, "_posts/0000-01-01-zero.md", "---\ntitle: x\n---\n")
+	if items := diags.Items(); p.HasDate || len(items) != 1 || items[0].Pos.File != "_posts/0000-01-01-zero.md" || items[0].Pos.Line != 0 {
+		t.Errorf("file name 0000-01-01: date %v (%v), diagnostics %v", p.Date, p.HasDate, items)
+	}
+	// The site's zone counts: midnight of 0001-01-01 in Seoul (local mean
+	// time then, +08:27:52) is year 0 in UTC.
+	var d diag.List
+	site, _ := LoadSite("/s", MemFiles{"/s/_config.yml": []byte("timezone: Asia/Seoul\n")}, &d)
+	p, err := Read("2019-7-3-x.md", []byte("---\ndate: 0001-01-01\n---\n"), site, Options{}, &d)
+	if err != nil || d.Len() != 1 || p.Date.Format("2006-01-02") != "2019-07-03" {
+		t.Errorf("0001-01-01 in Seoul: %v, diagnostics %v", p.Date, d.Items())
+	}
+}

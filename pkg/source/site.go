@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
 )
@@ -17,6 +19,19 @@ type Site struct {
 	Permalink string         // _config.yml permalink style; default Jekyll's "date" style
 
 	defaults []frontDefault // _config.yml defaults, least specific first
+
+	// Zone is _config.yml's timezone (an IANA name such as Asia/Seoul):
+	// dates written without a zone are in it, as in Jekyll. nil means UTC;
+	// the machine's own zone is never used.
+	Zone *time.Location
+}
+
+// zone returns the site's time zone, UTC when there is none.
+func (s *Site) zone() *time.Location {
+	if s == nil || s.Zone == nil {
+		return time.UTC
+	}
+	return s.Zone
 }
 
 // LoadSite reads root/_config.yml through files. A missing file gives an
@@ -48,10 +63,11 @@ func (s *Site) readConfig(name string, data []byte, diags *diag.List) error {
 	if err != nil {
 		return err
 	}
-	cfg, _, err := parseFront(src, name, 1, diags)
+	cfg, at, err := parseFront(src, name, 1, time.UTC, diags)
 	if err != nil {
 		return err
 	}
+	s.Zone = loadZone(cfg["timezone"], at["timezone"], diags)
 	s.Config = cfg
 	s.defaults = readDefaults(cfg)
 	s.URL = frontString(cfg["url"])
@@ -60,4 +76,25 @@ func (s *Site) readConfig(name string, data []byte, diags *diag.List) error {
 		s.Permalink = p
 	}
 	return nil
+}
+
+// loadZone resolves _config.yml's timezone. An unknown name is a warning
+// and the site keeps UTC. "Local" (the machine's zone) is refused: the
+// same site must give the same book everywhere. The time zone database is
+// the system's, else the copy Go embeds (time/tzdata, imported in zone.go).
+func loadZone(v any, at diag.Pos, diags *diag.List) *time.Location {
+	name := frontString(v)
+	if name == "" {
+		return nil
+	}
+	if strings.EqualFold(name, "Local") {
+		diags.Warnf(at, "timezone %s would depend on the machine; using UTC (name a zone such as Asia/Seoul)", name)
+		return nil
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		diags.Warnf(at, "timezone %s is not a time zone name such as Asia/Seoul; using UTC", name)
+		return nil
+	}
+	return loc
 }

@@ -84,6 +84,11 @@ func (t *tokenizer) object(i int) int {
 	}
 	if k < 0 {
 		t.noObjEnd = true
+		if i+2 < t.end && t.src[i+2] == '%' {
+			// "{{%": the Liquid library reads a tag from the second brace
+			t.add(token{kind: tokBad, start: i, end: i + 1, name: "{{"})
+			return i + 1
+		}
 		t.add(token{kind: tokBad, start: i, end: i + 2, name: "{{"})
 		return i + 2
 	}

@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"path/filepath"
 	"strings"
@@ -11,29 +12,73 @@ import (
 	"github.com/osteele/liquid/render"
 )
 
-// keepVarsTag is the name of the tag appended to every piece (see
-// keepVars); no author writes it.
-const keepVarsTag = "publish_keep_vars__"
+// The names of the tags that instrument (instrument.go) weaves into every
+// piece; no author writes them.
+const (
+	keepVarsTag = "publish_keep_vars__"
+	atTag       = "publish_at__"
+	loopTag     = "publish_loop__"
+)
+
+// tagCost is what a call of a tag that reads another file or lists the
+// site's posts (include_relative, post_url, link) takes from the budget,
+// on top of its text: such a call costs far more than its output.
+const tagCost = 1 << 10
 
 func (ev *evaluator) registerTags() {
-	ev.eng.RegisterTag(keepVarsTag, ev.keepVars)
-	ev.eng.RegisterBlock("highlight", ev.highlightInBlock)
-	ev.eng.RegisterTag("include", ev.include)
-	ev.eng.RegisterTag("include_relative", ev.includeRelative)
-	ev.eng.RegisterTag("post_url", ev.postURL)
-	ev.eng.RegisterTag("link", ev.link)
+	ev.addSilentTag(keepVarsTag, func(string) (func(render.Context) error, error) { return ev.keepVars, nil })
+	ev.addSilentTag(atTag, ev.atCompiler)
+	ev.addSilentTag(loopTag, ev.loopCompiler)
+	ev.cfg.AddBlock("highlight").Renderer(func(w io.Writer, ctx render.Context) error {
+		s, err := ev.highlightInBlock(ctx)
+		if err == nil {
+			_, err = io.WriteString(w, s)
+		}
+		return err
+	})
+	ev.addTag("include", ev.includeTheme)
+	ev.addTag("include_relative", ev.includeRelative)
+	ev.addTag("post_url", ev.postURL)
+	ev.addTag("link", ev.link)
+}
+
+// addTag defines a tag whose output is the text fn returns.
+func (ev *evaluator) addTag(name string, fn func(render.Context) (string, error)) {
+	ev.cfg.AddTag(name, func(string) (func(io.Writer, render.Context) error, error) {
+		return func(w io.Writer, ctx render.Context) error {
+			s, err := fn(ctx)
+			if err == nil {
+				_, err = io.WriteString(w, s)
+			}
+			return err
+		}, nil
+	})
+}
+
+// addSilentTag defines a tag that never writes, not even an empty
+// string: the library's writer takes any write as the text that a
+// pending {%- -%} trim applies to, so an empty one would undo the trim.
+// compile reads the tag's arguments once, when the piece is parsed.
+func (ev *evaluator) addSilentTag(name string, compile func(args string) (func(render.Context) error, error)) {
+	ev.cfg.AddTag(name, func(args string) (func(io.Writer, render.Context) error, error) {
+		run, err := compile(args)
+		if err != nil {
+			return nil, err
+		}
+		return func(_ io.Writer, ctx render.Context) error { return run(ctx) }, nil
+	})
 }
 
 // keepVars copies the variables of a finished piece into the post's
 // variables. The library forgets assign and capture when a template ends;
 // every piece is its own template here, but Jekyll's variables live for
 // the whole post, so each piece ends with this tag.
-func (ev *evaluator) keepVars(ctx render.Context) (string, error) {
+func (ev *evaluator) keepVars(ctx render.Context) error {
 	ev.kept = true
 	for k, v := range ctx.Bindings() {
 		ev.vars[k] = v
 	}
-	return "", nil
+	return nil
 }
 
 // highlightInBlock renders a highlight inside another block (an if, a
@@ -47,19 +92,26 @@ func (ev *evaluator) highlightInBlock(ctx render.Context) (string, error) {
 	if !ok {
 		return "", fmt.Errorf("highlight %s: expected a language and options such as linenos", ctx.TagArgs())
 	}
-	return out, nil
+	return out, ev.charge(int64(len(out)))
 }
 
-// include names a file of the theme's _includes folder, which is not part
-// of the book.
-func (ev *evaluator) include(ctx render.Context) (string, error) {
-	ev.diags.Warnf(ev.at.pos(), "include is not supported (theme file); dropped")
+// includeTheme names a file of the theme's _includes folder, which is
+// not part of the book.
+func (ev *evaluator) includeTheme(ctx render.Context) (string, error) {
+	ev.diags.Warnf(ev.at.tagPos(), "include is not supported (theme file); dropped")
 	return "", nil
 }
 
 // includeRelative inlines a file next to the post, with its own Liquid
-// evaluated (Jekyll renders included files).
+// evaluated (Jekyll renders included files). Each inclusion and its bytes
+// count against the post's budget: a file may include itself or fan out.
 func (ev *evaluator) includeRelative(ctx render.Context) (string, error) {
+	if err := ev.include(); err != nil {
+		return "", err
+	}
+	if err := ev.charge(tagCost); err != nil {
+		return "", err
+	}
 	args, err := ctx.ExpandTagArg()
 	if err != nil {
 		return "", err
@@ -67,16 +119,23 @@ func (ev *evaluator) includeRelative(ctx render.Context) (string, error) {
 	name := firstField(args)
 	data, err := ev.readRelative(name)
 	if err != nil {
-		ev.diags.Warnf(ev.at.pos(), "include_relative %s: %v; dropped", name, err)
+		ev.diags.Warnf(ev.at.tagPos(), "include_relative %s: %v; dropped", name, err)
 		return "", nil
+	}
+	if err := ev.included(len(data)); err != nil {
+		return "", err
 	}
 	shown := filepath.Join(filepath.Dir(ev.post.Path), filepath.FromSlash(name))
 	src, err := normalize(shown, data)
 	if err != nil {
-		ev.diags.Warnf(ev.at.pos(), "include_relative %s: %v; dropped", name, err)
+		ev.diags.Warnf(ev.at.tagPos(), "include_relative %s: %v; dropped", name, err)
 		return "", nil
 	}
-	return ev.evalIncluded(newLineIndex(shown, src)), nil
+	out := ev.evalIncluded(newLineIndex(shown, src))
+	if ev.spent != nil {
+		return "", ev.spent
+	}
+	return out, nil
 }
 
 // readRelative reads a file beside the post. Like Jekyll, it refuses
@@ -115,6 +174,9 @@ func firstField(s string) string {
 // postURL gives the permalink of another post of the site, named by its
 // file name without extension (optionally with folders before _posts).
 func (ev *evaluator) postURL(ctx render.Context) (string, error) {
+	if err := ev.charge(tagCost); err != nil {
+		return "", err
+	}
 	args, err := ctx.ExpandTagArg()
 	if err != nil {
 		return "", err
@@ -155,6 +217,9 @@ func (ev *evaluator) permalinkOfFile(file string) (string, error) {
 // posts their permalink, Markdown pages .html (or their own permalink),
 // other files themselves; the base URL in front, as Jekyll 4 does.
 func (ev *evaluator) link(ctx render.Context) (string, error) {
+	if err := ev.charge(tagCost); err != nil {
+		return "", err
+	}
 	args, err := ctx.ExpandTagArg()
 	if err != nil {
 		return "", err

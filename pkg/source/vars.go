@@ -1,11 +1,18 @@
 package source
 
-import "sort"
+import (
+	"sort"
+	"time"
+)
 
 // siteVars are the {{ site.* }} variables: all of _config.yml, with url
-// and baseurl as the caller may have overridden them.
-func siteVars(s *Site) sortedMap {
+// and baseurl as the caller may have overridden them, and site.time: the
+// build's time, unless _config.yml sets it (as Jekyll does).
+func siteVars(s *Site, now time.Time) sortedMap {
 	m := sortedMap{}
+	if !now.IsZero() {
+		m["time"] = now.In(s.zone())
+	}
 	if s == nil {
 		return m
 	}
