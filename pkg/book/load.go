@@ -329,9 +329,12 @@ func (l *loader) read(j *job, at diag.Pos) {
 	}
 	j.post = post
 	if post.Published {
-		doc, amb := l.parserFor(post).ParseChecked(post.Body)
+		doc, report := l.parserFor(post).ParseChecked(post.Body)
 		j.doc = doc
-		ambiguities(j, post.Body, amb)
+		ambiguities(j, post.Body, report.Ambiguities)
+		for _, d := range report.Dropped {
+			j.diags.Warnf(j.post.Pos(d.Start), "%s: this line is left out of the book", d.Reason)
+		}
 		l.filterLanguages(j)
 		j.code = highlightCode(j.doc, post.Body)
 		l.parseFormulas(j)

@@ -86,14 +86,25 @@ func (p *Parser) Parse(src []byte) ast.Node {
 	return doc
 }
 
-// ParseChecked is Parse, and also returns the $ … $ pairs that MathJax
-// would have set as math but the parser kept as text (with InlineDollar),
-// for the caller to warn about.
-func (p *Parser) ParseChecked(src []byte) (ast.Node, []Ambiguity) {
+// Report is what ParseChecked found worth telling the author.
+type Report struct {
+	// Ambiguities are $ … $ pairs that MathJax would have set as math
+	// but the parser kept as text (with InlineDollar).
+	Ambiguities []Ambiguity
+	// Dropped are lines left out because they pass the parser's limits
+	// (limits.go).
+	Dropped []Dropped
+}
+
+// ParseChecked is Parse, and also reports what the caller should warn
+// about. The tree's segments point into src even where a line was
+// dropped.
+func (p *Parser) ParseChecked(src []byte) (ast.Node, Report) {
+	read, dropped := guard(src)
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := p.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	doc := p.md.Parser().Parse(text.NewReader(read), parser.WithContext(ctx))
 	amb, _ := ctx.Get(ambiguitiesKey).([]Ambiguity)
-	return doc, amb
+	return doc, Report{Ambiguities: amb, Dropped: dropped}
 }
 
 // HTMLRenderer returns a renderer that writes XHTML for every node kind the

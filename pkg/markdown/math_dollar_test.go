@@ -11,7 +11,8 @@ import (
 // single-dollar math, and the text the ambiguities cover.
 func dollarMath(t testing.TB, src string) (math []string, amb []string) {
 	t.Helper()
-	doc, ambs := New(Options{InlineDollar: true}).ParseChecked([]byte(src))
+	doc, rep := New(Options{InlineDollar: true}).ParseChecked([]byte(src))
+	ambs := rep.Ambiguities
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if m, ok := n.(*MathInline); ok && entering {
 			math = append(math, string(m.TeX([]byte(src))))
@@ -61,8 +62,8 @@ func TestDollarMath(t *testing.T) {
 		}
 	}
 	// Without InlineDollar, single dollars are text, and nothing is noted.
-	doc, amb := New(Options{}).ParseChecked([]byte("$a$ 그리고 $5 $6"))
-	if len(amb) != 0 || strings.Contains(Dump(doc, []byte("$a$ 그리고 $5 $6")), "MathInline") {
+	doc, rep := New(Options{}).ParseChecked([]byte("$a$ 그리고 $5 $6"))
+	if len(rep.Ambiguities) != 0 || strings.Contains(Dump(doc, []byte("$a$ 그리고 $5 $6")), "MathInline") {
 		t.Errorf("single dollars read as math without InlineDollar")
 	}
 }
@@ -84,7 +85,8 @@ func FuzzDollar(f *testing.F) {
 	}
 	p := New(Options{InlineDollar: true})
 	f.Fuzz(func(t *testing.T, src string) {
-		doc, amb := p.ParseChecked([]byte(src))
+		doc, rep := p.ParseChecked([]byte(src))
+		amb := rep.Ambiguities
 		_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if m, ok := n.(*MathInline); ok && entering {
 				for i := 0; i < m.Segments.Len(); i++ {
