@@ -20,14 +20,14 @@ type Manifest struct {
 	// in the manifest are resolved against it.
 	Dir string
 
-	Title       string
-	Subtitle    string
-	Authors     []string
-	Language    string // BCP 47 tag, "ko" by default
+	Title    string
+	Subtitle string
+	Authors  []string
+	Language string // BCP 47 tag, "ko" by default
 	// Languages are the languages whose sections a multilingual post
 	// keeps (data-lang or lang on a block of raw HTML); empty means
 	// Language alone.
-	Languages []string
+	Languages   []string
 	Date        time.Time
 	HasDate     bool // Date was given; otherwise the book takes its newest chapter's date
 	Identifier  string

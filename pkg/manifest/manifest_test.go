@@ -236,3 +236,15 @@ func TestMathSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestDateRange(t *testing.T) {
+	for text, want := range map[string]string{
+		"date: 0000-01-01\n":                    `books/x.yaml:4:7: error: date "0000-01-01": the year must be from 1 to 9999`,
+		"date: \"9999-12-31 23:00:00 -0500\"\n": `books/x.yaml:4:7: error: date "9999-12-31 23:00:00 -0500": the year must be from 1 to 9999`,
+	} {
+		_, msgs := parse(t, "title: t\nauthors: a\nchapters: [x.md]\n"+text)
+		if len(msgs) != 1 || msgs[0] != want {
+			t.Errorf("%q: %q, want %q", text, msgs, want)
+		}
+	}
+}

@@ -62,6 +62,12 @@ func (r *reader) date(n *yaml.Node) (time.Time, bool) {
 	s := r.str(n)
 	for _, l := range dateLayouts {
 		if t, err := time.Parse(l, s); err == nil {
+			if y := t.UTC().Year(); y < 1 || y > 9999 {
+				// EPUB and PDF dates hold the years 1 to 9999 (the rule
+				// pkg/source applies to posts' dates).
+				r.errorf(n, "date %q: the year must be from 1 to 9999", s)
+				return time.Time{}, false
+			}
 			return t, true
 		}
 	}
