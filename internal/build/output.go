@@ -250,6 +250,25 @@ func PDF(env Env, in *Input, out, creator string, diags *diag.List) (Result, err
 	return Result{Path: out, Bytes: n, Pages: pages, Chapters: len(in.Book.Chapters())}, nil
 }
 
+// Check runs both writers on a loaded book in memory and discards what
+// they make, so that check reports everything epub and pdf would: raw
+// HTML removed, links that leave the book, characters in no font, lines
+// that do not fit. Nothing is written. A book with errors from loading is
+// not rendered.
+func Check(env Env, in *Input, diags *diag.List) error {
+	if in == nil || in.Book == nil || diags.HasErrors() {
+		return nil
+	}
+	if _, err := epub.Write(io.Discard, in.Book, epub.Options{Progress: env.Progress}, diags); err != nil {
+		return err
+	}
+	doc, err := layout.Layout(in.Book, layout.Options{Progress: env.Progress}, diags)
+	if err != nil {
+		return err
+	}
+	return pdf.WriteOptions(io.Discard, doc, pdf.Options{Progress: env.Progress})
+}
+
 // Size formats a byte count for people: 812 B, 14.2 KB, 3.4 MB.
 func Size(n int64) string {
 	switch {

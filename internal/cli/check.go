@@ -20,8 +20,9 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 		Usage:     "load a book and print its outline and every problem found",
 		ArgsUsage: "MANIFEST.yaml | POST.md…",
 		Description: "check reads the manifest and every post it names (front matter, Liquid, Markdown,\n" +
-			"images, links) without writing anything, prints an outline of the book on stdout and\n" +
-			"the diagnostics on stderr as file:line:col: severity: message.",
+			"images, links), renders the EPUB and the PDF in memory without writing anything, prints an\n" +
+			"outline of the book on stdout and every diagnostic the writers would give on stderr as\n" +
+			"file:line:col: severity: message.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the outline and diagnostics as JSON on stdout"},
 		},
@@ -30,9 +31,17 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 				return usageError{fmt.Errorf("check needs a manifest or Markdown posts")}
 			}
 			diags := &diag.List{}
+			prog := newProgress(io.Stderr, io.Terminal && !cmd.Bool("quiet"))
+			env.Progress = prog.step
 			in, err := build.Load(env, cmd.Args().Slice(), diags)
 			if err != nil && in == nil && diags.Len() == 0 {
+				prog.done()
 				return usageError{err}
+			}
+			err = build.Check(env, in, diags)
+			prog.done()
+			if err != nil {
+				return err
 			}
 			jsonOut := cmd.Bool("json")
 			if in != nil && in.Book != nil {
