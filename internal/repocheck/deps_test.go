@@ -24,7 +24,6 @@ var owners = map[string][]string{
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"codeberg.org/go-pdf/fpdf":               {"pkg/pdf"},
 	"github.com/urfave/cli/v3":               {"internal/cli"},
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
 	"github.com/osteele/liquid":              {"pkg/source"},
@@ -42,19 +41,21 @@ var owners = map[string][]string{
 // import. Arrows point one way: nothing imports build or cli, diag
 // imports nothing of ours.
 var allowed = map[string][]string{
-	"pkg/diag":               {},
-	"fonts":                  {},
-	"pkg/truetype":           {},
-	"pkg/raster":             {"internal/parallel"},
-	"internal/parallel":      {},
-	"internal/testtool":      {}, // imported by tests only
-	"pkg/manifest":           {"pkg/diag"},
-	"pkg/source":             {"pkg/diag"},
-	"pkg/markdown":           {"pkg/diag"},
-	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "internal/parallel"},
-	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
-	"pkg/pdf":                {"pkg/layout"},
+	"pkg/diag":          {},
+	"fonts":             {},
+	"pkg/truetype":      {},
+	"pkg/raster":        {"internal/parallel"},
+	"internal/parallel": {},
+	"internal/testtool": {}, // imported by tests only
+	"pkg/manifest":      {"pkg/diag"},
+	"pkg/source":        {"pkg/diag"},
+	"pkg/markdown":      {"pkg/diag"},
+	"pkg/book":          {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "internal/parallel"},
+	"pkg/epub":          {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
+	"pkg/layout":        {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
+	// The PDF writer embeds font subsets that truetype writes, and
+	// compresses pages and images on the one worker pool.
+	"pkg/pdf":                {"pkg/layout", "pkg/truetype", "internal/parallel"},
 	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},

@@ -84,3 +84,16 @@ func (f *Font) GlyphAdvance(g uint16) (int, bool) {
 	}
 	return f.glyphAdvance(g), true
 }
+
+// AdvanceThousandths returns glyph g's advance in thousandths of an em,
+// rounded half up: round(advance × 1000 / unitsPerEm). PDF glyph widths
+// are in this unit, and the layout engine measures with the same numbers,
+// so that the positions it computes are where a viewer draws the glyphs. A
+// g past the last glyph gets the advance of glyph 0.
+func (f *Font) AdvanceThousandths(g uint16) int {
+	if int(g) >= f.numGlyphs {
+		g = 0
+	}
+	upm := f.unitsPerEm
+	return (f.glyphAdvance(g)*1000*2 + upm) / (2 * upm)
+}
