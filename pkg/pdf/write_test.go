@@ -148,9 +148,13 @@ func TestErrors(t *testing.T) {
 		{"restricted licence", func(d *layout.Document) { d.Fonts[2].Data = patchFont(t, fonts.CodingRegular, "OS/2", 8, 2) }, "forbid embedding"},
 		{"no-subsetting licence", func(d *layout.Document) { d.Fonts[0].Data = patchFont(t, fonts.MyeongjoRegular, "OS/2", 8, 0x100) }, "forbid embedding"},
 		{"no glyph", func(d *layout.Document) { addText(d, layout.Text{Font: fontCode, Size: layout.Pt(10), Text: "✓"}) }, `face "code" has no glyph for '✓' (U+2713)`},
-		{"glyph id", func(d *layout.Document) { addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 0xFFFF}}}) }, `glyph 65535 is past the last glyph of face "body"`},
+		{"glyph id", func(d *layout.Document) {
+			addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 0xFFFF}}})
+		}, `glyph 65535 is past the last glyph of face "body"`},
 		{"glyphs font", func(d *layout.Document) { addGlyphs(d, layout.Glyphs{Font: 9, Size: layout.Pt(10)}) }, "glyphs: unknown font id 9"},
-		{"glyph text", func(d *layout.Document) { addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 3, Text: "\xff"}}}) }, "invalid UTF-8"},
+		{"glyph text", func(d *layout.Document) {
+			addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 3, Text: "\xff"}}})
+		}, "invalid UTF-8"},
 		{"stroke width", func(d *layout.Document) { addText(d, layout.Rect{W: 1, H: 1, Stroke: true}) }, "line width"},
 		{"image box", func(d *layout.Document) { addText(d, layout.Image{Key: "x", Data: png, MediaType: "image/png"}) }, "empty box"},
 		{"image key", func(d *layout.Document) { addImage(d, "", png, "image/png") }, "without a key"},
