@@ -55,8 +55,8 @@ type fontSet struct {
 }
 
 // newFontSet parses the user's files and the shipped faces and builds the
-// chains. A user file that is not a TrueType font fpdf can embed is
-// reported and skipped; the shipped faces are known good, so failing to
+// chains. A user file that is not a TrueType font the PDF writer can embed
+// is reported and skipped; the shipped faces are known good, so failing to
 // parse one is an error.
 func newFontSet(user map[string][][]byte, pos map[string]diag.Pos, diags *diag.List) (*fontSet, error) {
 	fs := &fontSet{chains: map[fontKey][]*face{}, pick: map[fontKey]map[rune]*face{}}
@@ -150,16 +150,16 @@ func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 	return found
 }
 
-// advance1000 returns r's advance in thousandths of an em, rounded as fpdf
-// rounds the widths it writes into the PDF (utf8fontfile.go,
-// parseHMTXTable: round(advance × 1000 / unitsPerEm)), so that the X
-// positions computed here match the glyphs a viewer draws.
+// advance1000 returns r's advance in thousandths of an em, rounded as the
+// PDF writer rounds the widths it writes into /W
+// (truetype.Font.AdvanceThousandths), so that the X positions computed here
+// match the glyphs a viewer draws. A rune the face lacks gets .notdef's.
 func (fc *face) advance1000(r rune) int {
 	if w, ok := fc.per1000[r]; ok {
 		return w
 	}
-	upm := fc.font.UnitsPerEm()
-	w := (fc.font.Advance(r)*1000*2 + upm) / (2 * upm)
+	g, _ := fc.font.GlyphIndex(r)
+	w := fc.font.AdvanceThousandths(g)
 	fc.per1000[r] = w
 	return w
 }
