@@ -88,7 +88,7 @@ func TestFontsEmbeddedAsTaggedSubsets(t *testing.T) {
 func TestTextExtractsInOrder(t *testing.T) {
 	out := run(t, "pdftotext", "-enc", "UTF-8", testFile(t), "-")
 	at := 0
-	for _, want := range []string{chapter1, body1, latin1, spaced, decorated, code2, chapter2, body3} {
+	for _, want := range []string{chapter1, body1, latin1, spaced, decorated, code2, chapter2, body3, glyphs3} {
 		i := strings.Index(out[at:], want)
 		if i < 0 {
 			t.Fatalf("pdftotext output lacks %q after byte %d:\n%s", want, at, out)
