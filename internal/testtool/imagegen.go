@@ -30,8 +30,8 @@ const (
 type PNGSpec struct {
 	Width, Height int
 	ColorType     byte
-	Depth         byte // 8 or 16
-	Interlaced    bool // Adam7
+	Depth         byte   // 8 or 16
+	Interlaced    bool   // Adam7
 	Palette       []byte // PLTE: RGB triples
 	Transparency  []byte // tRNS
 	Sample        func(x, y int) []byte

@@ -171,9 +171,9 @@ func TestAppendStrings(t *testing.T) {
 // everything else, escapes included, is kept.
 func TestASCIIURI(t *testing.T) {
 	for in, want := range map[string]string{
-		"https://example.com/a(b)":  "https://example.com/a(b)",
+		"https://example.com/a(b)": "https://example.com/a(b)",
 		"https://ko.example/한글 문서": "https://ko.example/%ED%95%9C%EA%B8%80%20%EB%AC%B8%EC%84%9C",
-		"https://x.example/%20a":    "https://x.example/%20a",
+		"https://x.example/%20a":   "https://x.example/%20a",
 	} {
 		if got := asciiURI(in); got != want {
 			t.Errorf("asciiURI(%q) = %q, want %q", in, got, want)
