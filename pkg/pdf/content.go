@@ -17,7 +17,7 @@ const (
 // and which fonts and images the page uses, for its resources.
 type content struct {
 	b      []byte
-	height float64 // page height in points, to turn y downward into PDF's upward y
+	height layout.Length // the page height, to turn y downward into PDF's upward y
 
 	fill, stroke  layout.Color
 	lineWidth     float64
@@ -28,7 +28,7 @@ type content struct {
 
 // newContent starts a page with PDF's initial graphics state (ISO
 // 32000-1:2008, 8.4.1): black fill and stroke, a line width of 1, no font.
-func newContent(height float64, faces, images int) *content {
+func newContent(height layout.Length, faces, images int) *content {
 	return &content{height: height, lineWidth: 1, font: -1, fonts: make([]bool, faces), images: make([]bool, images)}
 }
 
@@ -44,10 +44,16 @@ func (c *content) op(name string) {
 	c.b = append(c.b, '\n')
 }
 
+// length writes a length in points and a space.
+func (c *content) length(l layout.Length) {
+	c.b = appendLength(c.b, l)
+	c.b = append(c.b, ' ')
+}
+
 // point writes a page position as PDF coordinates.
 func (c *content) point(x, y layout.Length) {
-	c.num(x.Pt(), posPrec)
-	c.num(c.height-y.Pt(), posPrec)
+	c.length(x)
+	c.length(c.height - y)
 }
 
 // setFill sets the fill colour (text and filled shapes).
@@ -77,10 +83,19 @@ func (c *content) setStroke(col layout.Color, width float64) {
 
 // rgb writes a colour's components in 0..1.
 func (c *content) rgb(col layout.Color) {
-	for _, v := range []uint8{col.R, col.G, col.B} {
-		c.num(float64(v)/255, colorPrec)
-	}
+	c.b = append(c.b, colorComponents[col.R]...)
+	c.b = append(c.b, colorComponents[col.G]...)
+	c.b = append(c.b, colorComponents[col.B]...)
 }
+
+// colorComponents holds each 8-bit colour component as a number in 0..1
+// and a space, formatted once.
+var colorComponents = func() (out [256]string) {
+	for v := range out {
+		out[v] = string(appendNum(nil, float64(v)/255, colorPrec)) + " "
+	}
+	return out
+}()
 
 // setFont selects a face and size; the text state lasts across text
 // objects, so this is written only when either changes.
@@ -93,7 +108,7 @@ func (c *content) setFont(id layout.FontID, size layout.Length) {
 	c.b = append(c.b, "/F"...)
 	c.b = appendInt(c.b, int(id))
 	c.b = append(c.b, ' ')
-	c.num(size.Pt(), posPrec)
+	c.length(size)
 	c.op("Tf")
 }
 

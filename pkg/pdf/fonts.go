@@ -37,8 +37,9 @@ type faceUse struct {
 	glyphs []uint16
 	seen   []bool
 	// text holds the characters each glyph stands for: the first non-empty
-	// text it was drawn for.
-	text map[uint16]string
+	// text it was drawn for; hasText marks the glyphs it has, by id.
+	text    map[uint16]string
+	hasText []bool
 	// subset and widths (in thousandths of an em, by subset id) are set by
 	// planSubsets.
 	subset *truetype.GlyphSubset
@@ -100,18 +101,33 @@ func (fu *faceUse) glyphOf(r rune) uint16 {
 
 // use records that glyph g is drawn for text.
 func (fu *faceUse) use(g uint16, text string) {
+	fu.mark(g)
+	if text != "" && !fu.hasText[g] {
+		fu.hasText[g] = true
+		fu.text[g] = text
+	}
+}
+
+// useRune records that glyph g is drawn for r; the string is made only
+// the first time, as this runs for every character of the book.
+func (fu *faceUse) useRune(g uint16, r rune) {
+	fu.mark(g)
+	if !fu.hasText[g] {
+		fu.hasText[g] = true
+		fu.text[g] = string(r)
+	}
+}
+
+// mark records that glyph g is drawn.
+func (fu *faceUse) mark(g uint16) {
 	if fu.seen == nil {
 		fu.seen = make([]bool, fu.font.NumGlyphs())
+		fu.hasText = make([]bool, fu.font.NumGlyphs())
 		fu.text = map[uint16]string{}
 	}
 	if !fu.seen[g] {
 		fu.seen[g] = true
 		fu.glyphs = append(fu.glyphs, g)
-	}
-	if text != "" {
-		if _, ok := fu.text[g]; !ok {
-			fu.text[g] = text
-		}
 	}
 }
 

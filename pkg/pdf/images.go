@@ -114,7 +114,9 @@ type xobject struct {
 // media type says, and encodes it for the PDF. Decoding everything also
 // refuses a truncated or corrupt file here rather than in the reader's
 // viewer. A JPEG whose header says a PDF reader can decode it as it is
-// goes in unchanged; every other image is written as 8-bit samples.
+// goes in unchanged, and so does the compressed data of an opaque,
+// non-interlaced 8-bit PNG (PDF's Flate filter with PNG predictors reads
+// it as it is); every other image is written as 8-bit samples.
 func encodeImage(c *compressor, data []byte, format string) (*xobject, error) {
 	img, got, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -123,9 +125,14 @@ func encodeImage(c *compressor, data []byte, format string) (*xobject, error) {
 	if got != format {
 		return nil, fmt.Errorf("data is %s, not %s", got, format)
 	}
-	if format == "jpeg" {
+	switch format {
+	case "jpeg":
 		if h, err := readJPEGHeader(data); err == nil && h.passThrough() {
 			return jpegXObject(h, data), nil
+		}
+	case "png":
+		if p, err := readPNGChunks(data); err == nil && p.passThrough() {
+			return pngXObject(p), nil
 		}
 	}
 	return pixelXObject(c, img), nil
@@ -141,15 +148,22 @@ func jpegXObject(h jpegHeader, data []byte) *xobject {
 	return &xobject{dict: b, data: data}
 }
 
-// imageDict starts an image XObject's dictionary entries.
+// imageDict starts an image XObject's dictionary entries for 8-bit
+// samples; colorSpace is a name or an array, as written.
 func imageDict(w, h int, colorSpace string) []byte {
+	return imageDictBits(w, h, colorSpace, 8)
+}
+
+// imageDictBits is imageDict for bpc bits per sample.
+func imageDictBits(w, h int, colorSpace string, bpc int) []byte {
 	b := []byte("/Type/XObject/Subtype/Image/Width ")
 	b = appendInt(b, w)
 	b = append(b, "/Height "...)
 	b = appendInt(b, h)
-	b = append(b, "/ColorSpace/"...)
+	b = append(b, "/ColorSpace"...)
 	b = append(b, colorSpace...)
-	return append(b, "/BitsPerComponent 8"...)
+	b = append(b, "/BitsPerComponent "...)
+	return appendInt(b, bpc)
 }
 
 // writeImage writes an image's XObject (and its soft mask) and returns the

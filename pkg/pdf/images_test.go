@@ -66,6 +66,16 @@ func imageVariants(t testing.TB) []variant {
 	gray := testtool.EncodeJPEG(testtool.JPEGSpec{Width: w, Height: h, Components: 1, Adobe: -1,
 		Block: func(x, y int) []byte { return halves(y, h, []byte{40}, []byte{200}) }})
 	stray := strayByte(t, progressive)
+	pal2 := image.NewPaletted(image.Rect(0, 0, w, h), color.Palette{red, blue, color.Black}) // image/png writes 2 bits a pixel
+	for y := h / 2; y < h; y++ {
+		for x := range w {
+			pal2.SetColorIndex(x, y, 1)
+		}
+	}
+	var pal2PNG bytes.Buffer
+	if err := png.Encode(&pal2PNG, pal2); err != nil {
+		t.Fatal(err)
+	}
 	return []variant{
 		{"interlaced.png", "image/png", interlaced, red, blue, "image", "rgb", false},
 		{"16bit.png", "image/png", deep, color.RGBA{0, 128, 0, 255}, color.RGBA{127, 127, 255, 255}, "image", "rgb", true},
@@ -77,6 +87,7 @@ func imageVariants(t testing.TB) []variant {
 		{"progressive.jpg", "image/jpeg", progressive, red, blue, "jpeg", "rgb", false},
 		{"gray.jpg", "image/jpeg", gray, color.RGBA{40, 40, 40, 255}, color.RGBA{200, 200, 200, 255}, "jpeg", "gray", false},
 		{"stray.jpg", "image/jpeg", stray, red, blue, "image", "rgb", false},
+		{"palette2.png", "image/png", pal2PNG.Bytes(), red, blue, "image", "index", false},
 	}
 }
 

@@ -128,11 +128,11 @@ func (h jpegHeader) passThrough() bool {
 func (h jpegHeader) colorSpace() string {
 	switch h.components {
 	case 1:
-		return "DeviceGray"
+		return "/DeviceGray"
 	case 4:
-		return "DeviceCMYK"
+		return "/DeviceCMYK"
 	}
-	return "DeviceRGB"
+	return "/DeviceRGB"
 }
 
 // inverted reports whether a CMYK JPEG stores its samples inverted, as

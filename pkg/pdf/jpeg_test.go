@@ -22,14 +22,14 @@ func TestReadJPEGHeader(t *testing.T) {
 		pass, inv   bool
 		colourSpace string
 	}{
-		{"baseline gray", flatJPEG(1, false, -1), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 1, frameCount: 1}, true, false, "DeviceGray"},
-		{"progressive", flatJPEG(3, true, -1), jpegHeader{sof: markerSOF2, precision: 8, width: 16, height: 8, components: 3, frameCount: 1}, true, false, "DeviceRGB"},
-		{"Adobe CMYK", flatJPEG(4, false, 0), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 4, adobe: true, frameCount: 1}, true, true, "DeviceCMYK"},
-		{"Adobe YCCK", flatJPEG(4, true, 2), jpegHeader{sof: markerSOF2, precision: 8, width: 16, height: 8, components: 4, adobe: true, adobeTransform: 2, frameCount: 1}, true, true, "DeviceCMYK"},
-		{"plain CMYK", flatJPEG(4, false, -1), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 4, frameCount: 1}, true, false, "DeviceCMYK"},
-		{"12-bit", withFrame(flatJPEG(1, false, -1), 0, 12), jpegHeader{sof: markerSOF0, precision: 12, width: 16, height: 8, components: 1, frameCount: 1}, false, false, "DeviceGray"},
-		{"DNL height", withFrame(flatJPEG(1, false, -1), 2, 0), jpegHeader{sof: markerSOF0, precision: 8, width: 16, components: 1, frameCount: 1}, false, false, "DeviceGray"},
-		{"arithmetic", withMarker(flatJPEG(3, false, -1), markerSOF0, 0xC9), jpegHeader{sof: 0xC9, precision: 8, width: 16, height: 8, components: 3, frameCount: 1}, false, false, "DeviceRGB"},
+		{"baseline gray", flatJPEG(1, false, -1), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 1, frameCount: 1}, true, false, "/DeviceGray"},
+		{"progressive", flatJPEG(3, true, -1), jpegHeader{sof: markerSOF2, precision: 8, width: 16, height: 8, components: 3, frameCount: 1}, true, false, "/DeviceRGB"},
+		{"Adobe CMYK", flatJPEG(4, false, 0), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 4, adobe: true, frameCount: 1}, true, true, "/DeviceCMYK"},
+		{"Adobe YCCK", flatJPEG(4, true, 2), jpegHeader{sof: markerSOF2, precision: 8, width: 16, height: 8, components: 4, adobe: true, adobeTransform: 2, frameCount: 1}, true, true, "/DeviceCMYK"},
+		{"plain CMYK", flatJPEG(4, false, -1), jpegHeader{sof: markerSOF0, precision: 8, width: 16, height: 8, components: 4, frameCount: 1}, true, false, "/DeviceCMYK"},
+		{"12-bit", withFrame(flatJPEG(1, false, -1), 0, 12), jpegHeader{sof: markerSOF0, precision: 12, width: 16, height: 8, components: 1, frameCount: 1}, false, false, "/DeviceGray"},
+		{"DNL height", withFrame(flatJPEG(1, false, -1), 2, 0), jpegHeader{sof: markerSOF0, precision: 8, width: 16, components: 1, frameCount: 1}, false, false, "/DeviceGray"},
+		{"arithmetic", withMarker(flatJPEG(3, false, -1), markerSOF0, 0xC9), jpegHeader{sof: 0xC9, precision: 8, width: 16, height: 8, components: 3, frameCount: 1}, false, false, "/DeviceRGB"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h, err := readJPEGHeader(tc.data)

@@ -60,14 +60,14 @@ func checkLink(l layout.Link, anchors map[string]anchorPos) error {
 // writeLink writes a link annotation and returns its object number: a URI
 // action for a URL, a GoTo action to a named destination for an anchor.
 // There is no border, as in a printed book.
-func writeLink(w *fileWriter, l layout.Link, height float64) int {
+func writeLink(w *fileWriter, l layout.Link, height layout.Length) int {
 	n := w.reserve()
 	b := []byte("<</Type/Annot/Subtype/Link/Rect[")
-	for i, v := range []float64{l.X.Pt(), height - (l.Y + l.H).Pt(), (l.X + l.W).Pt(), height - l.Y.Pt()} {
+	for i, v := range []layout.Length{l.X, height - (l.Y + l.H), l.X + l.W, height - l.Y} {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = appendNum(b, v, posPrec)
+		b = appendLength(b, v)
 	}
 	b = append(b, "]/Border[0 0 0]/A<<"...)
 	if l.URL != "" {
@@ -106,18 +106,18 @@ func asciiURI(u string) string {
 
 // appendDest writes an explicit destination: the page, left edge, at y
 // below the page's top, zoom unchanged.
-func appendDest(b []byte, page int, y layout.Length, height float64) []byte {
+func appendDest(b []byte, page int, y, height layout.Length) []byte {
 	b = append(b, '[')
 	b = appendRef(b, page)
 	b = append(b, "/XYZ 0 "...)
-	b = appendNum(b, height-y.Pt(), posPrec)
+	b = appendLength(b, height-y)
 	return append(b, " null]"...)
 }
 
 // writeDests writes the name tree of destinations (7.9.6, 12.3.2.3) that
 // links go to, one leaf with the names in byte order as the tree requires,
 // and returns its object number, or 0 when no link goes to an anchor.
-func (p *plan) writeDests(w *fileWriter, pageObjs []int, height float64) int {
+func (p *plan) writeDests(w *fileWriter, pageObjs []int, height layout.Length) int {
 	if len(p.linked) == 0 {
 		return 0
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hangul-press/publish/internal/testtool"
+	"github.com/hangul-press/publish/pkg/layout"
 )
 
 // smallFile writes a one-page PDF with the object writer alone, objects in
@@ -177,6 +179,27 @@ func TestASCIIURI(t *testing.T) {
 	} {
 		if got := asciiURI(in); got != want {
 			t.Errorf("asciiURI(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestAppendLength: the integer formatting of lengths agrees with
+// formatting the length in points as a float, on random lengths, except at
+// exact ties, which strconv rounds to even and appendLength away from zero.
+func TestAppendLength(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 8))
+	for range 100000 {
+		l := layout.Length(rng.Int64N(2e9) - 1e9)
+		if int64(l)*1000%65536 == 32768 || int64(l)*1000%65536 == -32768 {
+			continue
+		}
+		if got, want := string(appendLength(nil, l)), string(appendNum(nil, l.Pt(), 3)); got != want {
+			t.Fatalf("appendLength(%d) = %q, want %q", l, got, want)
+		}
+	}
+	for l, want := range map[layout.Length]string{0: "0", layout.Pt(1): "1", layout.Pt(-2.5): "-2.5", layout.Mm(148): "419.528", 32: "0", -33: "-0.001", 878120960: "13399.063"} {
+		if got := string(appendLength(nil, l)); got != want {
+			t.Errorf("appendLength(%d) = %q, want %q", l, got, want)
 		}
 	}
 }

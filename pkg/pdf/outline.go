@@ -39,7 +39,7 @@ func checkOutline(entries []*layout.OutlineEntry, pages, level int) error {
 // as fpdf wrote them, so a viewer first lists the top level: an entry's
 // /Count is minus its number of children, the root's the number of
 // top-level entries.
-func (p *plan) writeOutline(w *fileWriter, pageObjs []int, height float64) int {
+func (p *plan) writeOutline(w *fileWriter, pageObjs []int, height layout.Length) int {
 	if len(p.doc.Outline) == 0 {
 		return 0
 	}
@@ -57,7 +57,7 @@ func (p *plan) writeOutline(w *fileWriter, pageObjs []int, height float64) int {
 
 // writeEntries writes sibling entries under parent, each followed by its
 // children, and returns the first and last siblings' object numbers.
-func (p *plan) writeEntries(w *fileWriter, entries []*layout.OutlineEntry, parent int, pageObjs []int, height float64) (first, last int) {
+func (p *plan) writeEntries(w *fileWriter, entries []*layout.OutlineEntry, parent int, pageObjs []int, height layout.Length) (first, last int) {
 	nums := make([]int, len(entries))
 	for i := range entries {
 		nums[i] = w.reserve()

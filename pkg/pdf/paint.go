@@ -10,7 +10,7 @@ import (
 // plan, so pages are painted in parallel.
 type painter struct {
 	*plan
-	height float64
+	height layout.Length
 }
 
 // paintedPage is a page's compressed content stream, the fonts and images
@@ -75,8 +75,8 @@ func (p *painter) rect(c *content, r layout.Rect) {
 		c.setFill(r.Fill)
 	}
 	c.point(r.X, r.Y+r.H)
-	c.num(r.W.Pt(), posPrec)
-	c.num(r.H.Pt(), posPrec)
+	c.length(r.W)
+	c.length(r.H)
 	if r.Stroke {
 		c.op("re S")
 	} else {
@@ -89,9 +89,9 @@ func (p *painter) image(c *content, im layout.Image) {
 	k := p.images.byKey[im.Key]
 	c.images[k] = true
 	c.b = append(c.b, "q "...)
-	c.num(im.W.Pt(), posPrec)
+	c.length(im.W)
 	c.b = append(c.b, "0 0 "...)
-	c.num(im.H.Pt(), posPrec)
+	c.length(im.H)
 	c.point(im.X, im.Y+im.H)
 	c.b = append(c.b, "cm /Im"...)
 	c.b = appendInt(c.b, k)

@@ -21,31 +21,33 @@ func pixelXObject(c *compressor, img image.Image) *xobject {
 		gray = gray && p[0] == p[1] && p[1] == p[2]
 		opaque = opaque && p[3] == 0xFF
 	}
-	channels, space := 3, "DeviceRGB"
+	channels, space := 3, "/DeviceRGB"
 	if gray {
-		channels, space = 1, "DeviceGray"
+		channels, space = 1, "/DeviceGray"
 	}
 	samples := make([]byte, 0, w*h*channels)
 	for i := 0; i < len(px.Pix); i += 4 {
 		samples = append(samples, px.Pix[i:i+channels]...)
 	}
-	x := &xobject{dict: filteredDict(imageDict(w, h, space), channels, w), data: c.deflate(pngFilter(samples, w, h, channels))}
+	x := &xobject{dict: filteredDict(imageDict(w, h, space), channels, 8, w), data: c.deflate(pngFilter(samples, w, h, channels))}
 	if !opaque {
 		alpha := make([]byte, 0, w*h)
 		for i := 3; i < len(px.Pix); i += 4 {
 			alpha = append(alpha, px.Pix[i])
 		}
-		x.maskDict = filteredDict(imageDict(w, h, "DeviceGray"), 1, w)
+		x.maskDict = filteredDict(imageDict(w, h, "/DeviceGray"), 1, 8, w)
 		x.maskData = c.deflate(pngFilter(alpha, w, h, 1))
 	}
 	return x
 }
 
 // filteredDict adds the Flate filter and its PNG predictor parameters.
-func filteredDict(b []byte, channels, width int) []byte {
+func filteredDict(b []byte, channels, bpc, width int) []byte {
 	b = append(b, "/Filter/FlateDecode/DecodeParms<</Predictor 15/Colors "...)
 	b = appendInt(b, channels)
-	b = append(b, "/BitsPerComponent 8/Columns "...)
+	b = append(b, "/BitsPerComponent "...)
+	b = appendInt(b, bpc)
+	b = append(b, "/Columns "...)
 	b = appendInt(b, width)
 	return append(b, ">>"...)
 }
@@ -81,6 +83,26 @@ func toNRGBA(img image.Image) *image.NRGBA {
 				put(c.R, c.G, c.B, c.A)
 			}
 		}
+	case *image.RGBA:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := src.Pix[src.PixOffset(b.Min.X, y):][:4*b.Dx()]
+			for k := 0; k < len(row); k += 4 {
+				if a := row[k+3]; a == 0xFF || a == 0 {
+					put(row[k], row[k+1], row[k+2], a)
+				} else { // premultiplied: divide by alpha, as color.NRGBAModel does
+					c := color.NRGBAModel.Convert(color.RGBA{row[k], row[k+1], row[k+2], a}).(color.NRGBA)
+					put(c.R, c.G, c.B, c.A)
+				}
+			}
+		}
+	case *image.YCbCr:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				yi, ci := src.YOffset(x, y), src.COffset(x, y)
+				r, g, bl := color.YCbCrToRGB(src.Y[yi], src.Cb[ci], src.Cr[ci])
+				put(r, g, bl, 0xFF)
+			}
+		}
 	case *image.NRGBA64:
 		for y := b.Min.Y; y < b.Max.Y; y++ {
 			row := src.Pix[src.PixOffset(b.Min.X, y):][:8*b.Dx()]
@@ -113,60 +135,78 @@ const (
 // pngFilter filters each row of samples (h rows of w pixels of bpp bytes)
 // with the PNG filter that gives the smallest sum of absolute differences,
 // the heuristic the PNG specification suggests (12.8), and prefixes each
-// row with its filter type, as PDF's predictor 15 reads it.
+// row with its filter type, as PDF's predictor 15 reads it. The five sums
+// are taken in one pass over the row; only the chosen filter is written.
 func pngFilter(samples []byte, w, h, bpp int) []byte {
 	stride := w * bpp
-	out := make([]byte, 0, h*(stride+1))
+	out := make([]byte, h*(stride+1))
 	prev := make([]byte, stride) // the row above the first is zero
-	var trial [numFilters][]byte
-	for f := range trial {
-		trial[f] = make([]byte, stride)
-	}
 	for y := range h {
 		row := samples[y*stride : (y+1)*stride]
-		best, bestSum := 0, -1
-		for f := range numFilters {
-			if s := filterRow(trial[f], row, prev, bpp, f); bestSum < 0 || s < bestSum {
-				best, bestSum = f, s
-			}
-		}
-		out = append(out, byte(best))
-		out = append(out, trial[best]...)
+		f := bestFilter(row, prev, bpp)
+		dst := out[y*(stride+1):]
+		dst[0] = byte(f)
+		applyFilter(dst[1:stride+1], row, prev, bpp, f)
 		prev = row
 	}
 	return out
 }
 
-// filterRow writes row filtered with filter f into dst and returns the sum
-// of the absolute values of the result read as signed bytes.
-func filterRow(dst, row, prev []byte, bpp, f int) int {
-	sum := 0
+// bestFilter returns the filter with the smallest sum of absolute values
+// of its output, read as signed bytes.
+func bestFilter(row, prev []byte, bpp int) int {
+	var sums [numFilters]int
 	for i, v := range row {
-		var a, b, c byte
+		var a, c byte
 		if i >= bpp {
 			a, c = row[i-bpp], prev[i-bpp]
 		}
-		b = prev[i]
-		var p byte
-		switch f {
-		case filterSub:
-			p = a
-		case filterUp:
-			p = b
-		case filterAverage:
-			p = byte((int(a) + int(b)) / 2)
-		case filterPaeth:
-			p = paeth(a, b, c)
-		}
-		d := v - p
-		dst[i] = d
-		if s := int(int8(d)); s < 0 {
-			sum -= s
-		} else {
-			sum += s
+		b := prev[i]
+		sums[filterNone] += absSigned(v)
+		sums[filterSub] += absSigned(v - a)
+		sums[filterUp] += absSigned(v - b)
+		sums[filterAverage] += absSigned(v - byte((int(a)+int(b))/2))
+		sums[filterPaeth] += absSigned(v - paeth(a, b, c))
+	}
+	best := filterNone
+	for f := range numFilters {
+		if sums[f] < sums[best] {
+			best = f
 		}
 	}
-	return sum
+	return best
+}
+
+// absSigned is |d| for d read as a signed byte.
+func absSigned(d byte) int {
+	s := int(int8(d))
+	if s < 0 {
+		return -s
+	}
+	return s
+}
+
+// applyFilter writes row filtered with filter f into dst.
+func applyFilter(dst, row, prev []byte, bpp, f int) {
+	for i, v := range row {
+		var a, c byte
+		if i >= bpp {
+			a, c = row[i-bpp], prev[i-bpp]
+		}
+		b := prev[i]
+		switch f {
+		case filterNone:
+			dst[i] = v
+		case filterSub:
+			dst[i] = v - a
+		case filterUp:
+			dst[i] = v - b
+		case filterAverage:
+			dst[i] = v - byte((int(a)+int(b))/2)
+		case filterPaeth:
+			dst[i] = v - paeth(a, b, c)
+		}
+	}
 }
 
 // paeth is the Paeth predictor: of left, above and upper-left, the one

@@ -115,7 +115,7 @@ func (p *plan) checkText(t layout.Text) error {
 		if !ok {
 			return fmt.Errorf("text %q: face %q has no glyph for %q (U+%04X)", t.Text, fu.source, r, r)
 		}
-		fu.use(g, string(r))
+		fu.useRune(g, r)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/hex"
 	"strconv"
 	"unicode/utf16"
+
+	"github.com/hangul-press/publish/pkg/layout"
 )
 
 // This file writes PDF's lexical pieces (ISO 32000-1:2008, 7.3 "Objects"):
@@ -113,4 +115,42 @@ func appendHex(b []byte, s []byte) []byte {
 	b = append(b, '<')
 	b = hex.AppendEncode(b, s)
 	return append(b, '>')
+}
+
+// lengthUnitsPerPt is layout.Length's units per point.
+const lengthUnitsPerPt = 65536
+
+// appendLength writes a length in points to a thousandth of a point
+// (posPrec places), rounded half away from zero with integer arithmetic:
+// exact, and faster than formatting a float, which matters as every glyph
+// run and shape has a position.
+func appendLength(b []byte, l layout.Length) []byte {
+	v := int64(l) * 1000 * 2
+	if v < 0 {
+		v -= lengthUnitsPerPt
+	} else {
+		v += lengthUnitsPerPt
+	}
+	return appendMilli(b, v/(2*lengthUnitsPerPt))
+}
+
+// appendMilli writes m thousandths as a decimal number without trailing
+// zeros.
+func appendMilli(b []byte, m int64) []byte {
+	if m < 0 {
+		b = append(b, '-')
+		m = -m
+	}
+	b = strconv.AppendInt(b, m/1000, 10)
+	frac := m % 1000
+	if frac == 0 {
+		return b
+	}
+	digits := [3]byte{byte('0' + frac/100), byte('0' + frac/10%10), byte('0' + frac%10)}
+	n := 3
+	for digits[n-1] == '0' {
+		n--
+	}
+	b = append(b, '.')
+	return append(b, digits[:n]...)
 }

@@ -70,7 +70,7 @@ func render(doc *layout.Document, opt Options) ([]byte, error) {
 	if err := p.images.encodeImages(); err != nil {
 		return nil, err
 	}
-	pt := &painter{plan: p, height: doc.Height.Pt()}
+	pt := &painter{plan: p, height: doc.Height}
 	pages, err := pt.paintPages(opt.Progress)
 	if err != nil {
 		return nil, err
@@ -126,9 +126,9 @@ func (p *painter) writePage(w *fileWriter, n, tree int, pg *paintedPage, fontObj
 	b := []byte("<</Type/Page/Parent ")
 	b = appendRef(b, tree)
 	b = append(b, "/MediaBox[0 0 "...)
-	b = appendNum(b, p.doc.Width.Pt(), posPrec)
+	b = appendLength(b, p.doc.Width)
 	b = append(b, ' ')
-	b = appendNum(b, p.height, posPrec)
+	b = appendLength(b, p.height)
 	b = append(b, "]/Resources<<"...)
 	b = appendResources(b, "/Font", "/F", pg.fonts, fontObjs)
 	b = appendResources(b, "/XObject", "/Im", pg.images, imageObjs)
