@@ -110,33 +110,50 @@ type xobject struct {
 	maskDict, maskData []byte
 }
 
-// encodeImage decodes the whole image, which must be of the format its
-// media type says, and encodes it for the PDF. Decoding everything also
-// refuses a truncated or corrupt file here rather than in the reader's
-// viewer. A JPEG whose header says a PDF reader can decode it as it is
-// goes in unchanged, and so does the compressed data of an opaque,
-// non-interlaced 8-bit PNG (PDF's Flate filter with PNG predictors reads
-// it as it is); every other image is written as 8-bit samples.
+// encodeImage checks the image, which must be of the format its media type
+// says, and encodes it for the PDF. The compressed data of an opaque,
+// non-interlaced PNG of 8-bit samples (or 1–4-bit grey or palette) goes in
+// as it is, as PDF's Flate filter with PNG predictors reads it; it is
+// inflated first to check it is whole. Every other image is decoded whole,
+// which refuses a truncated or corrupt file here rather than in the
+// reader's viewer: a JPEG whose header says a PDF reader can decode it
+// goes in unchanged, the rest is written as 8-bit samples.
 func encodeImage(c *compressor, data []byte, format string) (*xobject, error) {
-	img, got, err := image.Decode(bytes.NewReader(data))
+	cfg, got, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("data does not decode: %w", err)
 	}
 	if got != format {
 		return nil, fmt.Errorf("data is %s, not %s", got, format)
 	}
-	switch format {
-	case "jpeg":
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxImagePixels {
+		return nil, fmt.Errorf("%dx%d pixels; the PDF writer takes at most %d", cfg.Width, cfg.Height, int64(maxImagePixels))
+	}
+	if format == "png" {
+		if p, err := readPNGChunks(data); err == nil && p.passThrough() {
+			if err := p.checkData(); err != nil {
+				return nil, fmt.Errorf("data does not decode: %w", err)
+			}
+			return pngXObject(p), nil
+		}
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("data does not decode: %w", err)
+	}
+	if format == "jpeg" {
 		if h, err := readJPEGHeader(data); err == nil && h.passThrough() {
 			return jpegXObject(h, data), nil
-		}
-	case "png":
-		if p, err := readPNGChunks(data); err == nil && p.passThrough() {
-			return pngXObject(p), nil
 		}
 	}
 	return pixelXObject(c, img), nil
 }
+
+// maxImagePixels bounds the pixels of one image, checked from its header
+// before anything is decoded: 2^28, over five times the book's default
+// max_image_pixels, so that a decompression bomb handed to the writer
+// directly fails here instead of exhausting memory.
+const maxImagePixels = 1 << 28
 
 // jpegXObject passes a JPEG through as a DCTDecode image.
 func jpegXObject(h jpegHeader, data []byte) *xobject {

@@ -2,8 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"fmt"
+	"io"
 )
 
 // pngSignature starts every PNG file.
@@ -130,4 +133,43 @@ func pngXObject(p pngInfo) *xobject {
 	}
 	bpc := int(p.depth)
 	return &xobject{dict: filteredDict(imageDictBits(p.width, p.height, space, bpc), channels, bpc, p.width), data: p.data}
+}
+
+// checkData inflates the image data and checks that it holds exactly the
+// rows the header announces, each starting with a PNG filter type: what a
+// PDF reader will decode. It reads in small pieces, so memory does not
+// grow with the image; the header's size is bounded by maxImagePixels
+// before this runs.
+func (p pngInfo) checkData() error {
+	channels := 1
+	if p.colorType == pngRGB {
+		channels = 3
+	}
+	row := (int64(p.width)*int64(channels)*int64(p.depth)+7)/8 + 1
+	want := row * int64(p.height)
+	zr, err := zlib.NewReader(bytes.NewReader(p.data))
+	if err != nil {
+		return err
+	}
+	buf := make([]byte, 32*1024)
+	var at int64
+	for at < want {
+		n, err := zr.Read(buf[:min(int64(len(buf)), want-at)])
+		if n == 0 && err == nil {
+			return errors.New("image data does not progress")
+		}
+		for i := range n {
+			if (at+int64(i))%row == 0 && buf[i] > filterPaeth {
+				return fmt.Errorf("row %d has PNG filter type %d", (at+int64(i))/row, buf[i])
+			}
+		}
+		at += int64(n)
+		if err == io.EOF && at < want {
+			return fmt.Errorf("image data ends after %d of %d bytes", at, want)
+		}
+		if err != nil && err != io.EOF {
+			return err
+		}
+	}
+	return nil
 }

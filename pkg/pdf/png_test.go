@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"image"
 	"image/color"
 	"image/png"
@@ -183,4 +184,41 @@ func FuzzPNGChunks(f *testing.F) {
 			t.Fatalf("chunk reader: %dx%d; image/png: %dx%d", p.width, p.height, cfg.Width, cfg.Height)
 		}
 	})
+}
+
+// TestPNGCheckData: the pass-through check refuses image data that is
+// short, holds an unknown filter type or is not zlib, and accepts whole
+// data.
+func TestPNGCheckData(t *testing.T) {
+	deflate := func(raw []byte) []byte {
+		var b bytes.Buffer
+		zw := zlib.NewWriter(&b)
+		zw.Write(raw)
+		zw.Close()
+		return b.Bytes()
+	}
+	rows := func(filter byte, n int) []byte { // 3x n grey rows
+		var raw []byte
+		for range n {
+			raw = append(raw, filter, 1, 2, 3)
+		}
+		return raw
+	}
+	p := pngInfo{width: 3, height: 4, depth: 8, colorType: pngGray}
+	for name, tc := range map[string]struct {
+		data []byte
+		ok   bool
+	}{
+		"whole":       {deflate(rows(1, 4)), true},
+		"longer":      {deflate(rows(0, 5)), true},
+		"short":       {deflate(rows(0, 3)), false},
+		"filter type": {deflate(rows(5, 4)), false},
+		"not zlib":    {rows(0, 4), false},
+		"cut stream":  {deflate(rows(0, 4))[:6], false},
+	} {
+		p.data = tc.data
+		if err := p.checkData(); (err == nil) != tc.ok {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 }

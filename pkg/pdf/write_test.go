@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"regexp"
@@ -172,6 +173,7 @@ func TestErrors(t *testing.T) {
 		{"garbage JPEG", func(d *layout.Document) { addImage(d, "g.jpg", []byte("\xff\xd8\xff\xe0 not really"), "image/jpeg") }, "does not decode"},
 		{"PNG labelled JPEG", func(d *layout.Document) { addImage(d, "p.jpg", png, "image/jpeg") }, "is png, not jpeg"},
 		{"GIF", func(d *layout.Document) { addImage(d, "a.gif", png, "image/gif") }, "media type"},
+		{"decompression bomb", func(d *layout.Document) { addImage(d, "bomb.png", hugePNG(png), "image/png") }, "100000x100000 pixels; the PDF writer takes at most"},
 		{"key reused", func(d *layout.Document) { addImage(d, "grad.png", testJPEG(t), "image/jpeg") }, "two different images"},
 		{"unknown anchor", func(d *layout.Document) { addLink(d, layout.Link{W: 1, H: 1, Anchor: "nowhere"}) }, `unknown anchor "nowhere"`},
 		{"link to both", func(d *layout.Document) { addLink(d, layout.Link{W: 1, H: 1, Anchor: "chapter-2", URL: "x"}) }, "both"},
@@ -203,6 +205,16 @@ func TestErrors(t *testing.T) {
 	if err := Write(io.Discard, nil); err == nil {
 		t.Error("nil document: no error")
 	}
+}
+
+// hugePNG returns a copy of a PNG whose header declares 100000 × 100000
+// pixels, its checksum made right.
+func hugePNG(data []byte) []byte {
+	out := bytes.Clone(data)
+	binary.BigEndian.PutUint32(out[16:], 100000)
+	binary.BigEndian.PutUint32(out[20:], 100000)
+	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
+	return out
 }
 
 func addText(d *layout.Document, el layout.Element) {
