@@ -116,7 +116,7 @@ func testDoc(t testing.TB) *layout.Document {
 	}
 }
 
-// testPNG encodes a small gradient with an alpha channel, which fpdf
+// testPNG encodes a small gradient with an alpha channel, which the writer
 // embeds with a soft mask.
 func testPNG(t testing.TB) []byte {
 	img := image.NewNRGBA(image.Rect(0, 0, 40, 30))
