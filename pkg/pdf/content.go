@@ -24,6 +24,7 @@ type content struct {
 	font          layout.FontID
 	size          layout.Length
 	fonts, images []bool // used on this page, by face and by image index
+	scratch       []byte // the glyph codes of a run, reused from run to run
 }
 
 // newContent starts a page with PDF's initial graphics state (ISO

@@ -37,7 +37,7 @@ func (p *painter) text(c *content, t layout.Text) {
 	c.b = append(c.b, "Td ["...)
 	size := t.Size.Pt()
 	adjust := -t.WordSpacing.Pt() * 1000 / size
-	var str []byte
+	str := c.scratch[:0]
 	var width1000, spaces int
 	for _, r := range t.Text {
 		id := fu.newID(fu.glyphOf(r))
@@ -55,6 +55,7 @@ func (p *painter) text(c *content, t layout.Text) {
 	if len(str) > 0 {
 		c.b = appendLiteral(c.b, str)
 	}
+	c.scratch = str
 	c.op("]TJ ET")
 	width := float64(width1000)*size/1000 + float64(spaces)*t.WordSpacing.Pt()
 	if t.Underline {
@@ -90,7 +91,7 @@ func (p *painter) glyphs(c *content, g layout.Glyphs) {
 	size := g.Size.Pt()
 	scale := math.Pow(10, adjustPrec)
 	c.b = append(c.b, "BT"...)
-	var str []byte
+	str := c.scratch[:0]
 	var pen float64 // in points, on the current line
 	for i, gp := range g.Glyphs {
 		x := (g.X + gp.X).Pt()
@@ -119,5 +120,6 @@ func (p *painter) glyphs(c *content, g layout.Glyphs) {
 	if len(str) > 0 {
 		c.b = appendLiteral(c.b, str)
 	}
+	c.scratch = str
 	c.op("]TJ ET")
 }
