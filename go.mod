@@ -3,7 +3,6 @@ module github.com/hangul-press/publish
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/alecthomas/chroma/v2 v2.27.0
 	github.com/osteele/liquid v1.6.0
 	github.com/urfave/cli/v3 v3.14.0

@@ -24,7 +24,6 @@ var owners = map[string][]string{
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"codeberg.org/go-pdf/fpdf":               {"pkg/pdf"},
 	"github.com/urfave/cli/v3":               {"internal/cli"},
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
 	"github.com/osteele/liquid":              {"pkg/source"},
@@ -49,18 +48,20 @@ var allowed = map[string][]string{
 	// texmath reads the math font's MATH table and outlines through
 	// truetype and ships DejaVu Math from fonts; layout and the writers
 	// will import texmath, never the other way round.
-	"pkg/texmath":            {"pkg/truetype", "fonts"},
-	"pkg/raster":             {"internal/parallel"},
-	"internal/parallel":      {},
-	"internal/testtool":      {}, // imported by tests only
-	"pkg/manifest":           {"pkg/diag"},
-	"pkg/source":             {"pkg/diag"},
-	"pkg/markdown":           {"pkg/diag"},
-	"pkg/highlight":          {},
-	"pkg/book":               {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":               {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
-	"pkg/pdf":                {"pkg/progress", "pkg/layout"},
+	"pkg/texmath":       {"pkg/truetype", "fonts"},
+	"pkg/raster":        {"internal/parallel"},
+	"internal/parallel": {},
+	"internal/testtool": {}, // imported by tests only
+	"pkg/manifest":      {"pkg/diag"},
+	"pkg/source":        {"pkg/diag"},
+	"pkg/markdown":      {"pkg/diag"},
+	"pkg/highlight":     {},
+	"pkg/book":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
+	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
+	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
+	// The PDF writer embeds font subsets that truetype writes, and
+	// compresses pages and images on the one worker pool.
+	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "internal/parallel"},
 	"internal/build":         {"pkg/progress", "internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"pkg/progress", "internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},

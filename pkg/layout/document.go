@@ -13,7 +13,8 @@ import (
 // book into pages. Its phases, a file each:
 //
 //   - fonts.go, measure.go: the faces of each role and their fallback
-//     chains; widths rounded as fpdf rounds them;
+//     chains; widths in the rounded thousandths of an em that the PDF's
+//     /W arrays carry;
 //   - style.go, inline.go: inline Markdown → styled spans → runs, one per
 //     face, characters no face has reported and dropped;
 //   - text.go: runs → lines (SetParagraph) → boxes of positioned pieces;

@@ -11,7 +11,7 @@ import (
 )
 
 // TestAdvanceRounding: widths are the font's advances rounded to 1/1000
-// em, as fpdf writes them, times the size.
+// em, as the PDF writer puts them in /W, times the size.
 func TestAdvanceRounding(t *testing.T) {
 	fs, err := newFontSet(nil)
 	if err != nil {

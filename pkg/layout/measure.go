@@ -8,7 +8,7 @@ type faceMeasurer struct {
 }
 
 // Advance returns r's advance: the face's width in thousandths of an em
-// (rounded as fpdf rounds it) times the size.
+// (rounded as the PDF's /W array has it) times the size.
 func (m faceMeasurer) Advance(r rune) Length {
 	return perMille(m.size, m.fc.advance1000(r))
 }

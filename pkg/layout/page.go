@@ -1,10 +1,10 @@
 package layout
 
 // This file is the page model: what the layout engine hands to the PDF
-// painter. Every position is absolute on the page, in Length units, with
-// the origin at the top-left corner of the trimmed page and y growing
-// downward (as in fpdf). The painter decides nothing: it draws these items
-// in order.
+// painter (pkg/pdf). Every position is absolute on the page, in Length
+// units, with the origin at the top-left corner of the trimmed page and y
+// growing downward; the painter turns it into PDF's upward y. The painter
+// decides nothing: it draws these items in order.
 
 // Document is a laid-out book.
 type Document struct {
@@ -36,7 +36,9 @@ type FontID int
 type Face struct {
 	// Name is unique in the document, for example "body", "body-bold".
 	Name string
-	// Data is the TrueType file, already checked to be one fpdf accepts.
+	// Data is the TrueType file (glyf outlines, a Unicode cmap of format 4
+	// or 12), already checked with truetype.Parse. The painter embeds a
+	// subset of the glyphs drawn with it.
 	Data []byte
 }
 
@@ -55,14 +57,19 @@ type Anchor struct {
 	Y    Length
 }
 
-// Element is something drawn on a page. Its concrete types are Text, Rule,
-// Rect, Image and Link.
+// Element is something drawn on a page. Its concrete types are Text,
+// Glyphs, Rule, Rect, Image and Link.
 type Element interface{ element() }
 
 // Color is an sRGB colour.
 type Color struct{ R, G, B uint8 }
 
 // Text draws a run of characters from one face at a baseline position.
+// Each character is drawn with the glyph the face's cmap gives it, every
+// one of which the face must have, and advances by that glyph's width in
+// thousandths of an em, rounded (round(advance × 1000 / unitsPerEm)), times
+// Size: the widths the layout engine measures with. No kerning or
+// shaping is applied.
 type Text struct {
 	X, Y  Length // Y is the baseline
 	Font  FontID
@@ -74,6 +81,38 @@ type Text struct {
 	WordSpacing Length
 	// Strike and Underline draw lines through or under the run.
 	Strike, Underline bool
+}
+
+// Glyphs draws glyphs of one face by glyph id, each at its own offset from
+// the run's origin. It reaches glyphs no character maps to (the size
+// variants and extensible pieces of a math font's MATH table) and places
+// glyphs where Text's advance-after-advance placement cannot (the stacked
+// pieces of a tall delimiter, an accent over a letter). A run has one face
+// and one size, so a superscript in a smaller size is a run of its own;
+// within a run a glyph may sit off the baseline by its Y offset.
+type Glyphs struct {
+	X, Y   Length // the run's origin; Y is its baseline
+	Font   FontID
+	Size   Length
+	Color  Color
+	Glyphs []GlyphPos
+}
+
+// GlyphPos is one glyph of a Glyphs run.
+type GlyphPos struct {
+	// ID is the glyph's index in the face; it must be below the face's
+	// number of glyphs.
+	ID uint16
+	// X and Y offset the glyph's origin from the run's origin. Y grows
+	// downward like every position on the page: a glyph raised above the
+	// baseline has a negative Y.
+	X, Y Length
+	// Text is the characters the glyph stands for (one, or several for a
+	// ligature), given back by copying and text extraction; empty for a
+	// glyph that stands for nothing (a piece of a delimiter). A glyph drawn
+	// for different texts in one document is extracted as the first text
+	// it was drawn for.
+	Text string
 }
 
 // Rule draws a straight line.
@@ -119,8 +158,9 @@ type OutlineEntry struct {
 	Children []*OutlineEntry
 }
 
-func (Text) element()  {}
-func (Rule) element()  {}
-func (Rect) element()  {}
-func (Image) element() {}
-func (Link) element()  {}
+func (Text) element()   {}
+func (Glyphs) element() {}
+func (Rule) element()   {}
+func (Rect) element()   {}
+func (Image) element()  {}
+func (Link) element()   {}

@@ -1,18 +1,41 @@
-// Package pdf paints a laid-out document (layout.Document) as a PDF file
-// with fpdf. It decides nothing about typesetting: every glyph run, rule,
-// image and link is drawn where the layout engine put it.
+// Package pdf paints a laid-out document (layout.Document) as a PDF 1.7
+// file that it writes itself. It decides nothing about typesetting: every
+// glyph run, rule, image and link is drawn where the layout engine put it.
 //
-// What it adds on top of fpdf:
+// The file:
 //
-//   - fonts are checked before fpdf parses them, because fpdf prints font
-//     errors to standard output and carries on; a font fpdf would refuse is
-//     an error returned here, and fpdf's panics on malformed input are
-//     turned into errors too;
-//   - embedded font subsets get a subset tag (ABCDEF+Name), which fpdf does
-//     not write, so that preflight tools and pdffonts see them as subsets;
-//   - links to named anchors work across pages in both directions, and
-//     bookmarks may point at any page;
-//   - word spacing is applied to UTF-8 fonts, where PDF's Tw operator has no
-//     effect;
-//   - the output depends only on the Document: no clock, no map order.
+//   - a classic cross-reference table; objects in a fixed order (fonts in
+//     FontID order, images in the order first drawn, then each page's
+//     links, content and dictionary, the outline, the named destinations,
+//     the information dictionary, the page tree and the catalog); every
+//     stream Flate-compressed at one level; a trailer /ID hashed from the
+//     content. The same Document always gives the same bytes; nothing
+//     reads the clock or depends on map order or scheduling.
+//   - each face drawn with is a Type0 font with Identity-H encoding over a
+//     CIDFontType2 font whose program is a TrueType subset by glyph id
+//     (truetype.Font.SubsetGlyphs): CIDs are the subset's compact glyph ids
+//     (CIDToGIDMap /Identity), the name carries a subset tag derived from
+//     the glyphs, /W holds the rounded thousandths of an em the layout
+//     engine measured with, and a ToUnicode CMap gives each glyph the
+//     characters it was first drawn for, surrogate pairs beyond the Basic
+//     Multilingual Plane.
+//   - a Text run is one text object with one TJ: glyphs by subset id, the
+//     run's word spacing as an adjustment after each U+0020 (PDF's Tw
+//     would not apply to two-byte codes). A Glyphs run places glyphs by id
+//     at their own offsets, for math.
+//   - PNGs are decoded with image/png; opaque 8-bit (or 1–4-bit grey and
+//     palette) ones that are not interlaced go in as their own Flate data
+//     with PNG predictors, the rest as 8-bit grey or RGB samples with the
+//     alpha channel as a soft mask. JPEGs are decoded too, then passed
+//     through as DCTDecode when their header allows (grey, RGB, CMYK with
+//     Adobe's inversion; baseline or progressive), else written as
+//     samples. One XObject per distinct image.
+//   - links are URI actions or GoTo actions to named destinations; the
+//     outline is the document's, closed below the top level.
+//
+// Every element is checked before anything is painted, so that an error
+// names the page and element at fault; a panic becomes an error. Fonts are
+// parsed and checked by package truetype, which also refuses fonts whose
+// licence bits forbid embedding. Pages, font programs and images are made
+// in parallel on internal/parallel's pool and assembled in order.
 package pdf

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/truetype"
 )
 
 // Font ids of the synthetic document.
@@ -35,10 +36,26 @@ var (
 	code2     = "func main() { fmt.Println(\"안녕\") }"
 	chapter2  = "제2장 끝맺으며"
 	body3     = "마지막 쪽의 본문."
+	glyphs3   = "가나다"
 )
 
+// glyphRun draws s in Nanum Myeongjo at 10 pt as a Glyphs run by glyph
+// id, each glyph 10 pt (its advance) after the last, below body3.
+func glyphRun(t testing.TB, s string) layout.Glyphs {
+	f, err := truetype.Parse(fonts.MyeongjoRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := layout.Glyphs{X: layout.Pt(50), Y: layout.Pt(130), Font: fontBody, Size: layout.Pt(10)}
+	for i, r := range []rune(s) {
+		g, _ := f.GlyphIndex(r)
+		run.Glyphs = append(run.Glyphs, layout.GlyphPos{ID: g, X: layout.Pt(float64(10 * i)), Text: string(r)})
+	}
+	return run
+}
+
 // testDoc builds a three-page A5 document with Korean and Latin text in
-// three faces, a rule, filled and stroked rectangles, a PNG and a JPEG, an
+// three faces, a run of glyphs by id, a rule, filled and stroked rectangles, a PNG and a JPEG, an
 // external link, a link to an anchor on a later page and a two-level
 // outline.
 func testDoc(t testing.TB) *layout.Document {
@@ -76,6 +93,7 @@ func testDoc(t testing.TB) *layout.Document {
 	page3 := &layout.Page{Number: 3, Anchors: []layout.Anchor{{Name: "chapter-2", Y: layout.Pt(60)}}, Elements: []layout.Element{
 		txt(fontHeading, 18, 50, 80, chapter2),
 		txt(fontBody, 10, 50, 110, body3),
+		glyphRun(t, glyphs3),
 	}}
 	return &layout.Document{
 		Width: layout.Mm(148), Height: layout.Mm(210),
@@ -98,7 +116,7 @@ func testDoc(t testing.TB) *layout.Document {
 	}
 }
 
-// testPNG encodes a small gradient with an alpha channel, which fpdf
+// testPNG encodes a small gradient with an alpha channel, which the writer
 // embeds with a soft mask.
 func testPNG(t testing.TB) []byte {
 	img := image.NewNRGBA(image.Rect(0, 0, 40, 30))

@@ -1,17 +1,18 @@
 package pdf
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/truetype"
 )
 
-// maxFaces bounds the number of faces: a face's fpdf family key starts with
-// its index in three digits, which keeps the key exactly three characters
-// longer than the subset name (see tagSubsets).
+// maxFaces bounds the number of faces in a document; each is a font
+// resource of every page that uses it.
 const maxFaces = 1000
 
 // maxNameLen bounds the name part of a font's PostScript name; with the
@@ -19,91 +20,167 @@ const maxFaces = 1000
 // names.
 const maxNameLen = 48
 
-// fontPlan says, for every face of the document, whether any text uses it,
-// under which family key fpdf knows it, and which runes it draws.
-type fontPlan struct {
-	faces []plannedFace // by layout.FontID
+// tagLen is the length of a subset tag, without the plus sign.
+const tagLen = 6
+
+// faceUse is one face of the document as the painter sees it: the parsed
+// font, the glyphs drawn with it and the text each stands for, and, once
+// planned, its subset.
+type faceUse struct {
+	source string // the face's name in the document
+	name   string // the name part of its PDF font name
+	font   *truetype.Font
+	// bmp caches the glyph of each Basic Multilingual Plane rune met so
+	// far, plus one (0: not looked up yet); nil until the face is used.
+	bmp []uint16
+	// glyphs are the distinct glyph ids drawn, and seen marks them by id.
+	glyphs []uint16
+	seen   []bool
+	// text holds the characters each glyph stands for: the first non-empty
+	// text it was drawn for; hasText marks the glyphs it has, by id.
+	text    map[uint16]string
+	hasText []bool
+	// subset and widths (in thousandths of an em, by subset id) are set by
+	// planSubsets.
+	subset *truetype.GlyphSubset
+	widths []int
 }
 
-// plannedFace is one face of the document as the painter sees it.
-type plannedFace struct {
-	name  string        // the face's name made safe for a PDF name
-	key   string        // fpdf family key: three-digit index + lower-case name
-	runes map[rune]bool // every rune drawn with this face
-}
+// used reports whether anything is drawn with the face; unused faces are
+// not embedded.
+func (fu *faceUse) used() bool { return len(fu.glyphs) > 0 }
 
-// used reports whether any text is drawn with the face; unused faces are not
-// embedded.
-func (pf *plannedFace) used() bool { return len(pf.runes) > 0 }
-
-// planFonts checks every face and every text element's font and characters,
-// and records which runes each face draws. Doing this before fpdf sees
-// anything keeps fpdf from printing or panicking on input it cannot handle.
-func planFonts(doc *layout.Document) (*fontPlan, error) {
-	if len(doc.Fonts) > maxFaces {
-		return nil, fmt.Errorf("%d font faces; at most %d are supported", len(doc.Fonts), maxFaces)
+// parseFaces parses and checks every face of the document, used or not.
+func parseFaces(faces []layout.Face) ([]*faceUse, error) {
+	if len(faces) > maxFaces {
+		return nil, fmt.Errorf("%d font faces; at most %d are supported", len(faces), maxFaces)
 	}
-	plan := &fontPlan{faces: make([]plannedFace, len(doc.Fonts))}
+	out := make([]*faceUse, len(faces))
 	seen := map[string]bool{}
-	for i, face := range doc.Fonts {
-		if err := checkFace(face.Data); err != nil {
+	for i, face := range faces {
+		f, err := truetype.Parse(face.Data)
+		if err == nil {
+			err = f.CheckEmbedding()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("font %q: %w", face.Name, err)
 		}
-		name := uniqueName(psName(face.Name), i, seen)
-		plan.faces[i] = plannedFace{name: name, key: fmt.Sprintf("%03d%s", i, strings.ToLower(name)), runes: map[rune]bool{}}
+		out[i] = &faceUse{source: face.Name, name: uniqueName(psName(face.Name), i, seen), font: f}
 	}
-	for i, page := range doc.Pages {
-		if err := plan.collect(page, len(doc.Fonts)); err != nil {
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
-		}
-	}
-	return plan, nil
+	return out, nil
 }
 
-// collect records the runes of the page's text elements after checking
-// them.
-func (plan *fontPlan) collect(page *layout.Page, nfonts int) error {
-	for _, el := range page.Elements {
-		t, ok := el.(layout.Text)
-		if !ok {
+// lookup returns the glyph of r in the face, caching runes of the Basic
+// Multilingual Plane. It is called while planning, on one goroutine.
+func (fu *faceUse) lookup(r rune) (uint16, bool) {
+	if r < 0 || r > 0xFFFF {
+		return fu.font.GlyphIndex(r)
+	}
+	if fu.bmp == nil {
+		fu.bmp = make([]uint16, 0x10000)
+	}
+	if g := fu.bmp[r]; g != 0 {
+		return g - 1, true
+	}
+	g, ok := fu.font.GlyphIndex(r)
+	if ok {
+		fu.bmp[r] = g + 1
+	}
+	return g, ok
+}
+
+// glyphOf returns the glyph of a rune the plan has met. It only reads, so
+// pages may be painted in parallel.
+func (fu *faceUse) glyphOf(r rune) uint16 {
+	if r >= 0 && r <= 0xFFFF {
+		return fu.bmp[r] - 1
+	}
+	g, _ := fu.font.GlyphIndex(r)
+	return g
+}
+
+// use records that glyph g is drawn for text.
+func (fu *faceUse) use(g uint16, text string) {
+	fu.mark(g)
+	if text != "" && !fu.hasText[g] {
+		fu.hasText[g] = true
+		fu.text[g] = text
+	}
+}
+
+// useRune records that glyph g is drawn for r; the string is made only
+// the first time, as this runs for every character of the book.
+func (fu *faceUse) useRune(g uint16, r rune) {
+	fu.mark(g)
+	if !fu.hasText[g] {
+		fu.hasText[g] = true
+		fu.text[g] = string(r)
+	}
+}
+
+// mark records that glyph g is drawn.
+func (fu *faceUse) mark(g uint16) {
+	if fu.seen == nil {
+		fu.seen = make([]bool, fu.font.NumGlyphs())
+		fu.hasText = make([]bool, fu.font.NumGlyphs())
+		fu.text = map[uint16]string{}
+	}
+	if !fu.seen[g] {
+		fu.seen[g] = true
+		fu.glyphs = append(fu.glyphs, g)
+	}
+}
+
+// planSubsets chooses every used face's subset and its widths. It runs
+// before any page is painted, because pages are written with the subsets'
+// glyph ids.
+func (p *plan) planSubsets() error {
+	for i, fu := range p.faces {
+		if !fu.used() {
 			continue
 		}
-		if err := checkText(t, nfonts); err != nil {
-			return err
+		s, err := fu.font.SubsetGlyphs(fu.glyphs)
+		if err != nil {
+			return fmt.Errorf("font %q: %w", p.doc.Fonts[i].Name, err)
 		}
-		for _, r := range t.Text {
-			plan.faces[t.Font].runes[r] = true
+		fu.subset = s
+		fu.widths = make([]int, s.NumGlyphs())
+		for n, g := range s.Glyphs() {
+			fu.widths[n] = fu.font.AdvanceThousandths(g)
 		}
 	}
 	return nil
 }
 
-// checkText refuses text fpdf would draw wrongly: an unknown font, a size
-// that is not positive, invalid UTF-8, and characters outside the Basic
-// Multilingual Plane. fpdf writes UTF-16 code units as two-byte CIDs with
-// a CIDToGIDMap of 65536 entries, so a surrogate pair would come out as
-// two wrong glyphs.
-func checkText(t layout.Text, nfonts int) error {
-	if t.Font < 0 || int(t.Font) >= nfonts {
-		return fmt.Errorf("text %q: unknown font id %d (document has %d faces)", t.Text, t.Font, nfonts)
+// newID returns the subset's id of glyph g, which the plan has seen.
+func (fu *faceUse) newID(g uint16) uint16 {
+	n, _ := fu.subset.NewID(g)
+	return n
+}
+
+// subsetTag derives a face's subset tag from its name and the glyphs it
+// keeps, which together determine the subset: the same document always
+// gets the same tag, and two different subsets in one file almost
+// certainly get different ones. Each letter is one of 26, taken from a
+// SHA-256 digest; PDF 32000-1:2008, 9.6.4 asks for six upper-case letters.
+func (fu *faceUse) subsetTag() string {
+	h := sha256.New()
+	h.Write([]byte(fu.name))
+	var buf [2]byte
+	for _, g := range fu.subset.Glyphs() {
+		binary.BigEndian.PutUint16(buf[:], g)
+		h.Write(buf[:])
 	}
-	if t.Size <= 0 {
-		return fmt.Errorf("text %q: font size %g pt is not positive", t.Text, t.Size.Pt())
+	sum := h.Sum(nil)
+	tag := make([]byte, tagLen)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
 	}
-	if !utf8.ValidString(t.Text) {
-		return fmt.Errorf("text %q: invalid UTF-8", t.Text)
-	}
-	for _, r := range t.Text {
-		if r > 0xFFFF {
-			return fmt.Errorf("text %q: U+%04X lies outside the Basic Multilingual Plane, which fpdf cannot draw", t.Text, r)
-		}
-	}
-	return nil
+	return string(tag)
 }
 
 // psName turns a face name into the name part of a PostScript font name:
-// ASCII letters, digits and hyphens only, since the name is written into the
-// PDF as a name object without escapes.
+// ASCII letters, digits and hyphens only.
 func psName(s string) string {
 	var b strings.Builder
 	for _, r := range s {
@@ -134,37 +211,49 @@ func uniqueName(name string, i int, seen map[string]bool) string {
 	return name
 }
 
-// addFonts registers with fpdf every face that some text uses, in FontID
-// order.
-func (p *painter) addFonts() error {
-	for i, face := range p.doc.Fonts {
-		pf := &p.fonts.faces[i]
-		if !pf.used() {
-			continue
-		}
-		p.f.AddUTF8FontFromBytes(pf.key, "", face.Data)
-		if err := p.f.Error(); err != nil {
-			return fmt.Errorf("font %q: %w", face.Name, err)
-		}
-	}
-	return nil
+// fontProgram is a used face's embedded data, made in parallel: the
+// compressed subset font, its uncompressed length, and the compressed
+// ToUnicode CMap.
+type fontProgram struct {
+	file      []byte
+	rawLen    int
+	toUnicode []byte
 }
 
-// useFont selects a face and size in fpdf unless they are already selected.
-func (p *painter) useFont(id layout.FontID, size layout.Length) {
-	if id == p.curFont && size == p.curSize {
-		return
-	}
-	p.f.SetFont(p.fonts.faces[id].key, "", size.Pt())
-	p.curFont, p.curSize = id, size
+// buildFontPrograms writes and compresses every used face's subset and
+// ToUnicode CMap, one face per goroutine; unused faces get nil.
+func (p *plan) buildFontPrograms() ([]*fontProgram, error) {
+	out := make([]*fontProgram, len(p.faces))
+	err := inParallel(len(p.faces), func(c *compressor, i int) error {
+		fu := p.faces[i]
+		if !fu.used() {
+			return nil
+		}
+		runes := map[rune]uint16{}
+		for _, g := range fu.glyphs { // first use first: a rune stays with its first glyph
+			if rs := []rune(fu.text[g]); len(rs) == 1 {
+				if _, ok := runes[rs[0]]; !ok {
+					runes[rs[0]] = g
+				}
+			}
+		}
+		data, err := fu.subset.Font(fu.name, runes)
+		if err != nil {
+			return fmt.Errorf("font %q: %w", fu.source, err)
+		}
+		out[i] = &fontProgram{file: c.deflate(data), rawLen: len(data), toUnicode: c.deflate(toUnicodeCMap(fu))}
+		return nil
+	})
+	return out, err
 }
 
-// sortedRunes returns the runes a face draws in increasing order.
-func (pf *plannedFace) sortedRunes() []rune {
-	rs := make([]rune, 0, len(pf.runes))
-	for r := range pf.runes {
-		rs = append(rs, r)
+// usedFaces returns the indices of the faces drawn with, in FontID order.
+func (p *plan) usedFaces() []int {
+	var out []int
+	for i, fu := range p.faces {
+		if fu.used() {
+			out = append(out, i)
+		}
 	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
-	return rs
+	return slices.Clip(out)
 }

@@ -6,105 +6,76 @@ import (
 	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // decoders for image.Decode, to check data before fpdf embeds it
+	_ "image/jpeg" // decoders for image.Decode
 	_ "image/png"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
 
-// fpdfImageType maps a media type to fpdf's image type and to the format
-// name image.Decode reports for it.
-var fpdfImageType = map[string]struct{ fpdf, format string }{
-	"image/png":  {"PNG", "png"},
-	"image/jpeg": {"JPG", "jpeg"},
+// imageFormats maps the media types the painter takes to the format name
+// image.Decode reports for them.
+var imageFormats = map[string]string{
+	"image/png":  "png",
+	"image/jpeg": "jpeg",
 }
 
-// image draws an image scaled into its box. The data is registered with
-// fpdf once per Key; a Key seen again must carry the same bytes.
-func (p *painter) image(im layout.Image) error {
-	if im.W <= 0 || im.H <= 0 {
-		return fmt.Errorf("image %q: empty box %gx%g pt", im.Key, im.W.Pt(), im.H.Pt())
+// imageSet holds the document's images: one XObject per distinct content,
+// in the order first drawn, and the Keys that name each.
+type imageSet struct {
+	byKey     map[string]int // index into list
+	byContent map[[sha256.Size]byte]int
+	list      []*pdfImage
+}
+
+// pdfImage is one image XObject: where it was first drawn, its data and,
+// once encoded, its objects.
+type pdfImage struct {
+	key, mediaType string
+	data           []byte
+	page, element  int // first use, from 0
+	x              *xobject
+}
+
+func newImageSet() *imageSet {
+	return &imageSet{byKey: map[string]int{}, byContent: map[[sha256.Size]byte]int{}}
+}
+
+// check refuses an image without a box, without a Key, with a Key already
+// used for other bytes, or of a media type the painter does not take.
+func (s *imageSet) check(im layout.Image) error {
+	switch {
+	case im.W <= 0 || im.H <= 0:
+		return fmt.Errorf("empty box %gx%g pt", im.W.Pt(), im.H.Pt())
+	case im.Key == "":
+		return errors.New("image without a key")
 	}
-	name, err := p.registerImage(im)
-	if err != nil {
-		return fmt.Errorf("image %q: %w", im.Key, err)
+	if i, ok := s.byKey[im.Key]; ok {
+		if !bytes.Equal(s.list[i].data, im.Data) {
+			return errors.New("key used for two different images")
+		}
+		return nil
 	}
-	// AllowNegativePosition: a bleed image may start left of the page;
-	// without it fpdf would move it to the current x.
-	opts := fpdf.ImageOptions{ImageType: fpdfImageType[im.MediaType].fpdf, AllowNegativePosition: true}
-	p.f.ImageOptions(name, im.X.Pt(), im.Y.Pt(), im.W.Pt(), im.H.Pt(), false, opts, 0, "")
+	if _, ok := imageFormats[im.MediaType]; !ok {
+		return fmt.Errorf("media type %q; only image/png and image/jpeg can be painted", im.MediaType)
+	}
 	return nil
 }
 
-// registeredImage is an image as the painter registered it with fpdf.
-type registeredImage struct {
-	data []byte
-	name string // fpdf's name for it: the Key of the first image with its bytes
-}
-
-// imageRegistry remembers the images handed to fpdf: by Key, to refuse a
-// Key reused for other data; by content, so that the same bytes under two
-// Keys are one image (fpdf merges them only while their records are equal,
-// and ordering changes the record); and how many of each pixel width there
-// are, to order them (see imageorder.go).
-type imageRegistry struct {
-	byKey     map[string]registeredImage
-	byContent map[[sha256.Size]byte]string
-	perWidth  map[int]int
-}
-
-func newImageRegistry() *imageRegistry {
-	return &imageRegistry{byKey: map[string]registeredImage{}, byContent: map[[sha256.Size]byte]string{}, perWidth: map[int]int{}}
-}
-
-// registerImage hands the image data to fpdf the first time its bytes are
-// seen and returns the name to draw it by.
-func (p *painter) registerImage(im layout.Image) (string, error) {
-	if im.Key == "" {
-		return "", errors.New("image without a key")
-	}
-	reg := p.images
-	if prev, ok := reg.byKey[im.Key]; ok {
-		if !bytes.Equal(prev.data, im.Data) {
-			return "", errors.New("key used for two different images")
-		}
-		return prev.name, nil
-	}
-	typ, ok := fpdfImageType[im.MediaType]
-	if !ok {
-		return "", fmt.Errorf("media type %q; only image/png and image/jpeg can be painted", im.MediaType)
+// use records a checked image drawn as element j of page i, and returns
+// its index. The same bytes under two Keys are one XObject.
+func (s *imageSet) use(im layout.Image, i, j int) int {
+	if k, ok := s.byKey[im.Key]; ok {
+		return k
 	}
 	sum := contentSum(im)
-	if name, ok := reg.byContent[sum]; ok {
-		reg.byKey[im.Key] = registeredImage{data: im.Data, name: name}
-		return name, nil
+	k, ok := s.byContent[sum]
+	if !ok {
+		k = len(s.list)
+		s.list = append(s.list, &pdfImage{key: im.Key, mediaType: im.MediaType, data: im.Data, page: i, element: j})
+		s.byContent[sum] = k
 	}
-	if err := p.addImage(im, typ.fpdf, typ.format); err != nil {
-		return "", err
-	}
-	reg.byContent[sum] = im.Key
-	reg.byKey[im.Key] = registeredImage{data: im.Data, name: im.Key}
-	return im.Key, nil
-}
-
-// addImage checks an image and registers it with fpdf under its Key, ordered
-// after the images of its pixel width registered before it.
-func (p *painter) addImage(im layout.Image, fpdfType, format string) error {
-	width, err := checkImage(im.Data, format)
-	if err != nil {
-		return err
-	}
-	info := p.f.RegisterImageOptionsReader(im.Key, fpdf.ImageOptions{ImageType: fpdfType}, bytes.NewReader(im.Data))
-	if err := p.f.Error(); err != nil {
-		return err
-	}
-	if err := orderImage(info, p.images.perWidth[width]); err != nil {
-		return err
-	}
-	p.images.perWidth[width]++
-	return nil
+	s.byKey[im.Key] = k
+	return k
 }
 
 // contentSum identifies an image by its media type and bytes.
@@ -118,17 +89,112 @@ func contentSum(im layout.Image) [sha256.Size]byte {
 	return sum
 }
 
-// checkImage decodes the whole image and returns its width in pixels. fpdf
-// reads only the headers of a JPEG, and copies the compressed data of most
-// PNGs without inflating it, so a truncated or corrupt file would otherwise
-// end up in the PDF and fail in the reader's viewer instead of here.
-func checkImage(data []byte, format string) (int, error) {
-	img, got, err := image.Decode(bytes.NewReader(data))
+// encodeImages decodes and encodes every image, one per goroutine. An error
+// names the image's first use and its Key.
+func (s *imageSet) encodeImages() error {
+	return inParallel(len(s.list), func(c *compressor, i int) error {
+		im := s.list[i]
+		x, err := encodeImage(c, im.data, imageFormats[im.mediaType])
+		if err != nil {
+			return fmt.Errorf("page %d, element %d: image %q: %w", im.page+1, im.element+1, im.key, err)
+		}
+		im.x = x
+		return nil
+	})
+}
+
+// xobject is an encoded image: its dictionary entries and data, and those
+// of its soft mask (alpha), if any.
+type xobject struct {
+	dict, data         []byte
+	maskDict, maskData []byte
+}
+
+// encodeImage checks the image, which must be of the format its media type
+// says, and encodes it for the PDF. The compressed data of an opaque,
+// non-interlaced PNG of 8-bit samples (or 1–4-bit grey or palette) goes in
+// as it is, as PDF's Flate filter with PNG predictors reads it; it is
+// inflated first to check it is whole. Every other image is decoded whole,
+// which refuses a truncated or corrupt file here rather than in the
+// reader's viewer: a JPEG whose header says a PDF reader can decode it
+// goes in unchanged, the rest is written as 8-bit samples.
+func encodeImage(c *compressor, data []byte, format string) (*xobject, error) {
+	cfg, got, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil {
-		return 0, fmt.Errorf("data does not decode: %w", err)
+		return nil, fmt.Errorf("data does not decode: %w", err)
 	}
 	if got != format {
-		return 0, fmt.Errorf("data is %s, not %s", got, format)
+		return nil, fmt.Errorf("data is %s, not %s", got, format)
 	}
-	return img.Bounds().Dx(), nil
+	if px := int64(cfg.Width) * int64(cfg.Height); px > maxImagePixels {
+		return nil, fmt.Errorf("%dx%d pixels; the PDF writer takes at most %d", cfg.Width, cfg.Height, int64(maxImagePixels))
+	}
+	if format == "png" {
+		if p, err := readPNGChunks(data); err == nil && p.passThrough() {
+			if err := p.checkData(); err != nil {
+				return nil, fmt.Errorf("data does not decode: %w", err)
+			}
+			return pngXObject(p), nil
+		}
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("data does not decode: %w", err)
+	}
+	if format == "jpeg" {
+		if h, err := readJPEGHeader(data); err == nil && h.passThrough() {
+			return jpegXObject(h, data), nil
+		}
+	}
+	return pixelXObject(c, img), nil
+}
+
+// maxImagePixels bounds the pixels of one image, checked from its header
+// before anything is decoded: 2^28, over five times the book's default
+// max_image_pixels, so that a decompression bomb handed to the writer
+// directly fails here instead of exhausting memory.
+const maxImagePixels = 1 << 28
+
+// jpegXObject passes a JPEG through as a DCTDecode image.
+func jpegXObject(h jpegHeader, data []byte) *xobject {
+	b := imageDict(h.width, h.height, h.colorSpace())
+	b = append(b, "/Filter/DCTDecode"...)
+	if h.inverted() {
+		b = append(b, "/Decode[1 0 1 0 1 0 1 0]"...)
+	}
+	return &xobject{dict: b, data: data}
+}
+
+// imageDict starts an image XObject's dictionary entries for 8-bit
+// samples; colorSpace is a name or an array, as written.
+func imageDict(w, h int, colorSpace string) []byte {
+	return imageDictBits(w, h, colorSpace, 8)
+}
+
+// imageDictBits is imageDict for bpc bits per sample.
+func imageDictBits(w, h int, colorSpace string, bpc int) []byte {
+	b := []byte("/Type/XObject/Subtype/Image/Width ")
+	b = appendInt(b, w)
+	b = append(b, "/Height "...)
+	b = appendInt(b, h)
+	b = append(b, "/ColorSpace"...)
+	b = append(b, colorSpace...)
+	b = append(b, "/BitsPerComponent "...)
+	return appendInt(b, bpc)
+}
+
+// writeImage writes an image's XObject (and its soft mask) and returns the
+// image's object number.
+func writeImage(w *fileWriter, x *xobject) int {
+	n := w.reserve()
+	dict := x.dict
+	if x.maskData != nil {
+		mask := w.reserve()
+		dict = appendRef(append(dict, "/SMask "...), mask)
+		w.stream(n, dict, x.data)
+		w.stream(mask, x.maskDict, x.maskData)
+		return n
+	}
+	w.stream(n, dict, x.data)
+	return n
 }

@@ -2,60 +2,91 @@ package pdf
 
 import (
 	"fmt"
-	"unicode/utf16"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
 
-// addOutline writes the bookmark tree. fpdf's Bookmark records the current
-// page, and fpdf derives the hierarchy from the order and levels of the
-// calls, so the tree is walked depth first after all pages are painted,
-// turning to each entry's page with SetPage before bookmarking it. The last
-// page must be made current again afterwards: fpdf takes the current page
-// number as the page count when it writes the file.
-func (p *painter) addOutline() error {
-	if err := p.bookmarks(p.doc.Outline, 0); err != nil {
-		return err
-	}
-	p.f.SetPage(len(p.doc.Pages))
-	return nil
-}
+// maxOutlineDepth bounds the nesting of the outline: books have parts,
+// chapters and sections, and the bound keeps the recursion shallow on a
+// malformed tree.
+const maxOutlineDepth = 64
 
-// bookmarks adds entries and their children at the given depth.
-func (p *painter) bookmarks(entries []*layout.OutlineEntry, level int) error {
+// checkOutline refuses nil entries, pages out of range and negative
+// positions, depth first.
+func checkOutline(entries []*layout.OutlineEntry, pages, level int) error {
+	if level > maxOutlineDepth {
+		return fmt.Errorf("outline nests deeper than %d levels", maxOutlineDepth)
+	}
 	for _, e := range entries {
 		if e == nil {
 			return fmt.Errorf("outline: nil entry at level %d", level)
 		}
-		if e.Page < 0 || e.Page >= len(p.doc.Pages) {
-			return fmt.Errorf("outline entry %q: page index %d out of range (%d pages)", e.Title, e.Page, len(p.doc.Pages))
+		if e.Page < 0 || e.Page >= pages {
+			return fmt.Errorf("outline entry %q: page index %d out of range (%d pages)", e.Title, e.Page, pages)
 		}
 		if e.Y < 0 {
 			return fmt.Errorf("outline entry %q: negative y %g pt", e.Title, e.Y.Pt())
 		}
-		p.f.SetPage(e.Page + 1)
-		p.f.Bookmark(p.bookmarkTitle(e.Title), level, e.Y.Pt())
-		if err := p.bookmarks(e.Children, level+1); err != nil {
+		if err := checkOutline(e.Children, pages, level+1); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// bookmarkTitle returns the title as Bookmark must get it. fpdf converts a
-// title to UTF-16 only while a UTF-8 font is selected, which is the case
-// once any text has been drawn; a document without text gets the
-// conversion done here, with the byte order mark that marks a PDF text
-// string as UTF-16BE.
-func (p *painter) bookmarkTitle(title string) string {
-	if p.curFont >= 0 {
-		return title
+// writeOutline writes the outline (12.3.3) and returns the object number
+// of its root, or 0 without entries. Entries with children start closed,
+// as fpdf wrote them, so a viewer first lists the top level: an entry's
+// /Count is minus its number of children, the root's the number of
+// top-level entries.
+func (p *plan) writeOutline(w *fileWriter, pageObjs []int, height layout.Length) int {
+	if len(p.doc.Outline) == 0 {
+		return 0
 	}
-	units := utf16.Encode([]rune(title))
-	b := make([]byte, 2, 2+2*len(units))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, u := range units {
-		b = append(b, byte(u>>8), byte(u))
+	root := w.reserve()
+	first, last := p.writeEntries(w, p.doc.Outline, root, pageObjs, height)
+	b := []byte("<</Type/Outlines/First ")
+	b = appendRef(b, first)
+	b = append(b, "/Last "...)
+	b = appendRef(b, last)
+	b = append(b, "/Count "...)
+	b = appendInt(b, len(p.doc.Outline))
+	w.object(root, append(b, ">>"...))
+	return root
+}
+
+// writeEntries writes sibling entries under parent, each followed by its
+// children, and returns the first and last siblings' object numbers.
+func (p *plan) writeEntries(w *fileWriter, entries []*layout.OutlineEntry, parent int, pageObjs []int, height layout.Length) (first, last int) {
+	nums := make([]int, len(entries))
+	for i := range entries {
+		nums[i] = w.reserve()
 	}
-	return string(b)
+	for i, e := range entries {
+		b := []byte("<</Title")
+		b = appendTextString(b, e.Title)
+		b = append(b, "/Parent "...)
+		b = appendRef(b, parent)
+		if i > 0 {
+			b = append(b, "/Prev "...)
+			b = appendRef(b, nums[i-1])
+		}
+		if i+1 < len(entries) {
+			b = append(b, "/Next "...)
+			b = appendRef(b, nums[i+1])
+		}
+		if len(e.Children) > 0 {
+			f, l := p.writeEntries(w, e.Children, nums[i], pageObjs, height)
+			b = append(b, "/First "...)
+			b = appendRef(b, f)
+			b = append(b, "/Last "...)
+			b = appendRef(b, l)
+			b = append(b, "/Count "...)
+			b = appendInt(b, -len(e.Children))
+		}
+		b = append(b, "/Dest"...)
+		b = appendDest(b, pageObjs[e.Page], e.Y, height)
+		w.object(nums[i], append(b, ">>"...))
+	}
+	return nums[0], nums[len(nums)-1]
 }

@@ -1,82 +1,100 @@
 package pdf
 
 import (
-	"errors"
-	"fmt"
 	"github.com/hangul-press/publish/pkg/progress"
+	"sync"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
 
-// paintPages adds one PDF page per layout page and draws its elements in
-// order, checking fpdf's error state after each one so that an error names
-// the element that caused it.
-func (p *painter) paintPages() error {
-	if len(p.doc.Pages) == 0 {
-		return errors.New("document has no pages")
-	}
-	for i, page := range p.doc.Pages {
-		p.f.AddPage()
-		for j, el := range page.Elements {
-			err := p.element(el)
-			if err == nil {
-				err = p.f.Error()
-			}
-			if err != nil {
-				return fmt.Errorf("page %d, element %d: %w", i+1, j+1, err)
-			}
-		}
-		if p.progress != nil {
-			p.progress(progress.WritingPages, i+1, len(p.doc.Pages))
-		}
-	}
-	return nil
+// painter turns checked pages into content streams. It only reads the
+// plan, so pages are painted in parallel.
+type painter struct {
+	*plan
+	height layout.Length
 }
 
-// element draws one element according to its type.
-func (p *painter) element(el layout.Element) error {
-	switch el := el.(type) {
-	case layout.Text:
-		return p.text(el)
-	case layout.Rule:
-		return p.rule(el)
-	case layout.Rect:
-		return p.rect(el)
-	case layout.Image:
-		return p.image(el)
-	case layout.Link:
-		return p.link(el)
-	default:
-		return fmt.Errorf("unknown element type %T", el)
-	}
+// paintedPage is a page's compressed content stream, the fonts and images
+// its resources must list, and its links.
+type paintedPage struct {
+	content       []byte
+	fonts, images []bool
+	links         []layout.Link
 }
 
-// rule draws a straight line with butt ends (fpdf's and PDF's default cap),
-// so that it ends exactly at its end points.
-func (p *painter) rule(r layout.Rule) error {
-	if r.Width <= 0 {
-		return fmt.Errorf("rule width %g pt is not positive", r.Width.Pt())
+// paintPages paints every page, in parallel, and reports progress as pages
+// are done.
+func (p *painter) paintPages(report progress.Func) ([]*paintedPage, error) {
+	pages := make([]*paintedPage, len(p.doc.Pages))
+	var mu sync.Mutex
+	done := 0
+	err := inParallel(len(pages), func(cmp *compressor, i int) error {
+		pages[i] = p.paintPage(cmp, p.doc.Pages[i])
+		if report != nil {
+			mu.Lock()
+			done++
+			report(progress.WritingPages, done, len(pages))
+			mu.Unlock()
+		}
+		return nil
+	})
+	return pages, err
+}
+
+// paintPage draws one page's elements in order.
+func (p *painter) paintPage(cmp *compressor, page *layout.Page) *paintedPage {
+	c := newContent(p.height, len(p.faces), len(p.images.list))
+	out := &paintedPage{}
+	for _, el := range page.Elements {
+		switch el := el.(type) {
+		case layout.Text:
+			p.text(c, el)
+		case layout.Glyphs:
+			p.glyphs(c, el)
+		case layout.Rule:
+			c.setStroke(el.Color, el.Width.Pt())
+			c.line(el.X1, el.Y1, el.X2, el.Y2)
+		case layout.Rect:
+			p.rect(c, el)
+		case layout.Image:
+			p.image(c, el)
+		case layout.Link:
+			out.links = append(out.links, el)
+		}
 	}
-	p.f.SetDrawColor(int(r.Color.R), int(r.Color.G), int(r.Color.B))
-	p.f.SetLineWidth(r.Width.Pt())
-	p.f.Line(r.X1.Pt(), r.Y1.Pt(), r.X2.Pt(), r.Y2.Pt())
-	return nil
+	out.content = cmp.deflate(c.b)
+	out.fonts, out.images = c.fonts, c.images
+	return out
 }
 
 // rect fills a rectangle, or strokes its outline in the same colour when
 // Stroke is set.
-func (p *painter) rect(r layout.Rect) error {
-	c := r.Fill
-	if !r.Stroke {
-		p.f.SetFillColor(int(c.R), int(c.G), int(c.B))
-		p.f.Rect(r.X.Pt(), r.Y.Pt(), r.W.Pt(), r.H.Pt(), "F")
-		return nil
+func (p *painter) rect(c *content, r layout.Rect) {
+	if r.Stroke {
+		c.setStroke(r.Fill, r.LineWidth.Pt())
+	} else {
+		c.setFill(r.Fill)
 	}
-	if r.LineWidth <= 0 {
-		return fmt.Errorf("stroked rectangle line width %g pt is not positive", r.LineWidth.Pt())
+	c.point(r.X, r.Y+r.H)
+	c.length(r.W)
+	c.length(r.H)
+	if r.Stroke {
+		c.op("re S")
+	} else {
+		c.op("re f")
 	}
-	p.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
-	p.f.SetLineWidth(r.LineWidth.Pt())
-	p.f.Rect(r.X.Pt(), r.Y.Pt(), r.W.Pt(), r.H.Pt(), "D")
-	return nil
+}
+
+// image draws an image XObject scaled into its box.
+func (p *painter) image(c *content, im layout.Image) {
+	k := p.images.byKey[im.Key]
+	c.images[k] = true
+	c.b = append(c.b, "q "...)
+	c.length(im.W)
+	c.b = append(c.b, "0 0 "...)
+	c.length(im.H)
+	c.point(im.X, im.Y+im.H)
+	c.b = append(c.b, "cm /Im"...)
+	c.b = appendInt(c.b, k)
+	c.op(" Do Q")
 }

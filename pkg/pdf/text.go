@@ -1,7 +1,7 @@
 package pdf
 
 import (
-	"strings"
+	"math"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
@@ -20,58 +20,106 @@ const (
 	decorationWeight = 0.05
 )
 
-// text draws a run at its baseline, with word spacing and decorations.
-func (p *painter) text(t layout.Text) error {
+// text draws a run at its baseline as one text object with one TJ: each
+// rune's glyph, by its subset id, advancing by the glyph's width in /W,
+// and after every U+0020 the run's word spacing as a TJ adjustment. (PDF's
+// own word spacing, Tw, applies only to the one-byte code 32, never to the
+// two-byte codes of an Identity-H font.)
+func (p *painter) text(c *content, t layout.Text) {
 	if t.Text == "" {
-		return nil
+		return
 	}
-	p.useFont(t.Font, t.Size)
-	p.f.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-	if t.WordSpacing == 0 {
-		p.f.Text(t.X.Pt(), t.Y.Pt(), t.Text)
-	} else {
-		p.spacedText(t)
+	fu := p.faces[t.Font]
+	c.setFont(t.Font, t.Size)
+	c.setFill(t.Color)
+	c.b = append(c.b, "BT "...)
+	c.point(t.X, t.Y)
+	c.b = append(c.b, "Td ["...)
+	size := t.Size.Pt()
+	adjust := -t.WordSpacing.Pt() * 1000 / size
+	str := c.scratch[:0]
+	var width1000, spaces int
+	for _, r := range t.Text {
+		id := fu.newID(fu.glyphOf(r))
+		str = append(str, byte(id>>8), byte(id))
+		width1000 += fu.widths[id]
+		if r == ' ' {
+			spaces++
+			if t.WordSpacing != 0 {
+				c.b = appendLiteral(c.b, str)
+				c.b = appendNum(c.b, adjust, adjustPrec)
+				str = str[:0]
+			}
+		}
 	}
+	if len(str) > 0 {
+		c.b = appendLiteral(c.b, str)
+	}
+	c.scratch = str
+	c.op("]TJ ET")
+	width := float64(width1000)*size/1000 + float64(spaces)*t.WordSpacing.Pt()
 	if t.Underline {
-		p.decorate(t, underlineDrop)
+		p.decorate(c, t, width, underlineDrop)
 	}
 	if t.Strike {
-		p.decorate(t, -strikeRise)
-	}
-	return nil
-}
-
-// spacedText draws a run with extra width after each space. PDF's word
-// spacing operator (Tw) applies only to the single-byte code 32, and fpdf
-// writes UTF-8 text as two-byte CIDs (Identity-H), so Tw would have no
-// effect. Instead each word is drawn with its following space at its own
-// position, advanced by the font's widths as fpdf writes them into the
-// font's /W array: the same advances a viewer uses, so the pieces sit
-// exactly where one Tw-spaced run would put them. The spaces stay in the
-// text so that copying and text extraction still see words.
-func (p *painter) spacedText(t layout.Text) {
-	x, y, ws := t.X.Pt(), t.Y.Pt(), t.WordSpacing.Pt()
-	for rest := t.Text; rest != ""; {
-		piece := rest
-		if i := strings.IndexByte(rest, ' '); i >= 0 {
-			piece = rest[:i+1]
-		}
-		p.f.Text(x, y, piece)
-		x += p.f.GetStringWidth(piece)
-		if strings.HasSuffix(piece, " ") {
-			x += ws
-		}
-		rest = rest[len(piece):]
+		p.decorate(c, t, width, -strikeRise)
 	}
 }
 
 // decorate draws a line along the run in its colour, drop ems below the
 // baseline (negative: above).
-func (p *painter) decorate(t layout.Text, drop float64) {
+func (p *painter) decorate(c *content, t layout.Text, width, drop float64) {
 	size := t.Size.Pt()
-	width := p.f.GetStringWidth(t.Text) + float64(strings.Count(t.Text, " "))*t.WordSpacing.Pt()
-	y := t.Y.Pt() + drop*size
-	p.f.SetDrawColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-	p.f.SetLineWidth(decorationWeight * size)
-	p.f.Line(t.X.Pt(), y, t.X.Pt()+width, y)
+	c.setStroke(t.Color, decorationWeight*size)
+	y := t.Y + layout.Pt(drop*size)
+	c.line(t.X, y, t.X+layout.Pt(width), y)
+}
+
+// glyphs draws a run of glyphs by id as one text object. Consecutive
+// glyphs on one line (the same Y offset) share a TJ, with adjustments that
+// move each glyph from where the previous one's advance left the pen to
+// its own X; a change of Y starts a new line with Tm. The pen is followed
+// with the adjustments as written, rounded, so that rounding does not add
+// up along the run.
+func (p *painter) glyphs(c *content, g layout.Glyphs) {
+	if len(g.Glyphs) == 0 {
+		return
+	}
+	fu := p.faces[g.Font]
+	c.setFont(g.Font, g.Size)
+	c.setFill(g.Color)
+	size := g.Size.Pt()
+	scale := math.Pow(10, adjustPrec)
+	c.b = append(c.b, "BT"...)
+	str := c.scratch[:0]
+	var pen float64 // in points, on the current line
+	for i, gp := range g.Glyphs {
+		x := (g.X + gp.X).Pt()
+		if i == 0 || gp.Y != g.Glyphs[i-1].Y {
+			if len(str) > 0 {
+				c.b = appendLiteral(c.b, str)
+				str = str[:0]
+			}
+			if i > 0 {
+				c.b = append(c.b, "]TJ"...)
+			}
+			c.b = append(c.b, " 1 0 0 1 "...)
+			c.point(g.X+gp.X, g.Y+gp.Y)
+			c.b = append(c.b, "Tm ["...)
+			pen = x
+		} else if adj := math.Round((pen-x)*1000/size*scale) / scale; adj != 0 {
+			c.b = appendLiteral(c.b, str)
+			c.b = appendNum(c.b, adj, adjustPrec)
+			str = str[:0]
+			pen -= adj * size / 1000
+		}
+		id := fu.newID(gp.ID)
+		str = append(str, byte(id>>8), byte(id))
+		pen += float64(fu.widths[id]) * size / 1000
+	}
+	if len(str) > 0 {
+		c.b = appendLiteral(c.b, str)
+	}
+	c.scratch = str
+	c.op("]TJ ET")
 }

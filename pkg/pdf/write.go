@@ -1,13 +1,10 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"github.com/hangul-press/publish/pkg/progress"
 	"io"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/hangul-press/publish/pkg/layout"
 )
@@ -22,7 +19,8 @@ func Write(w io.Writer, doc *layout.Document) error {
 // Options are the settings of WriteOptions.
 type Options struct {
 	// Progress, when not nil, is told how many pages of the total have
-	// been painted.
+	// been painted. It may be called from several goroutines, one call at
+	// a time.
 	Progress progress.Func
 }
 
@@ -31,7 +29,7 @@ func WriteOptions(w io.Writer, doc *layout.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("pdf: nil document")
 	}
-	out, err := render(doc, opt)
+	out, err := contain(func() ([]byte, error) { return render(doc, opt) })
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
@@ -39,9 +37,19 @@ func WriteOptions(w io.Writer, doc *layout.Document, opt Options) error {
 	return err
 }
 
-// render checks doc, paints it into memory and tags the font subsets. The
-// file is built in memory because the subset tags are written over fpdf's
-// output afterwards.
+// contain runs fn and turns a panic into an error: a library must not crash
+// the program that calls it, whatever document it is given.
+func contain(fn func() ([]byte, error)) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return fn()
+}
+
+// render checks doc, plans the fonts and images, paints the pages and
+// assembles the file in memory.
 func render(doc *layout.Document, opt Options) ([]byte, error) {
 	if doc.Width <= 0 || doc.Height <= 0 {
 		return nil, fmt.Errorf("page size %gx%g pt is not positive", doc.Width.Pt(), doc.Height.Pt())
@@ -49,85 +57,131 @@ func render(doc *layout.Document, opt Options) ([]byte, error) {
 	if err := checkInfo(doc.Info); err != nil {
 		return nil, err
 	}
-	fonts, err := planFonts(doc)
+	p, err := newPlan(doc)
 	if err != nil {
 		return nil, err
 	}
-	anchors, err := collectAnchors(doc.Pages)
+	if err := p.planSubsets(); err != nil {
+		return nil, err
+	}
+	progs, err := p.buildFontPrograms()
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	err = contain(func() error {
-		p := &painter{doc: doc, fonts: fonts, anchors: anchors, progress: opt.Progress}
-		return p.run(&buf)
-	})
+	if err := p.images.encodeImages(); err != nil {
+		return nil, err
+	}
+	pt := &painter{plan: p, height: doc.Height}
+	pages, err := pt.paintPages(opt.Progress)
 	if err != nil {
 		return nil, err
 	}
-	return tagSubsets(buf.Bytes(), fonts)
+	return pt.assemble(progs, pages)
 }
 
-// contain runs fn and turns a panic into an error. fpdf indexes its input
-// without bounds checks in places (font tables, glyph widths past the end
-// of the cmap), and a library must not crash the program that calls it.
-func contain(fn func() error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("fpdf failed: %v", r)
-		}
-	}()
-	return fn()
-}
-
-// painter holds what painting the pages needs: the fpdf document, the font
-// plan, the anchor table and the images already registered.
-type painter struct {
-	doc     *layout.Document
-	f       *fpdf.Fpdf
-	fonts   *fontPlan
-	anchors map[string]anchorPos
-	links   map[string]int // fpdf link id by anchor name, made on first use
-	images  *imageRegistry
-
-	// curFont and curSize are the font selected in fpdf, so that it is
-	// selected again only when it changes: fpdf writes a Tf operator on
-	// every SetFont call.
-	curFont layout.FontID
-	curSize layout.Length
-
-	progress progress.Func
-}
-
-// run paints the whole document into out.
-func (p *painter) run(out io.Writer) error {
-	p.f = newFpdf(p.doc)
-	p.links = map[string]int{}
-	p.images = newImageRegistry()
-	p.curFont = -1
-	steps := []func() error{p.setInfo, p.addFonts, p.paintPages, p.addOutline}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return err
-		}
-		if err := p.f.Error(); err != nil {
-			return err
-		}
+// assemble writes the objects in a fixed order: catalog and page tree
+// numbers first, then fonts in FontID order, images in first-use order,
+// each page's links, content and dictionary, the outline, the named
+// destinations, the information dictionary, the page tree and the
+// catalog.
+func (p *painter) assemble(progs []*fontProgram, pages []*paintedPage) ([]byte, error) {
+	size := 0
+	for _, pg := range pages {
+		size += len(pg.content) + 256
 	}
-	return p.f.Output(out)
+	w := newFileWriter(size)
+	catalog, tree := w.reserve(), w.reserve()
+	fontObjs := make([]int, len(p.faces))
+	for _, i := range p.usedFaces() {
+		fontObjs[i] = writeFont(w, p.faces[i], progs[i])
+	}
+	imageObjs := make([]int, len(p.images.list))
+	for i, im := range p.images.list {
+		imageObjs[i] = writeImage(w, im.x)
+	}
+	pageObjs := make([]int, len(pages))
+	for i := range pageObjs {
+		pageObjs[i] = w.reserve()
+	}
+	for i, pg := range pages {
+		p.writePage(w, pageObjs[i], tree, pg, fontObjs, imageObjs)
+	}
+	refs := catalogRefs{pages: tree}
+	refs.outline = p.writeOutline(w, pageObjs, p.height)
+	refs.dests = p.writeDests(w, pageObjs, p.height)
+	info := writeInfo(w, p.doc.Info)
+	writePageTree(w, tree, pageObjs)
+	writeCatalog(w, catalog, p.doc.Info.Lang, refs)
+	return w.finish(catalog, info)
 }
 
-// newFpdf makes an empty fpdf document in points with the document's page
-// size. Automatic page breaks are off: the layout engine has placed
-// everything, and fpdf must not move anything to a new page.
-func newFpdf(doc *layout.Document) *fpdf.Fpdf {
-	f := fpdf.NewCustom(&fpdf.InitType{
-		OrientationStr: "P",
-		UnitStr:        "pt",
-		Size:           fpdf.SizeType{Wd: doc.Width.Pt(), Ht: doc.Height.Pt()},
-	})
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	f.SetCompression(true)
-	return f
+// writePage writes a page's link annotations, its content stream and its
+// dictionary, with the fonts and images it uses as resources.
+func (p *painter) writePage(w *fileWriter, n, tree int, pg *paintedPage, fontObjs, imageObjs []int) {
+	var annots []int
+	for _, l := range pg.links {
+		annots = append(annots, writeLink(w, l, p.height))
+	}
+	contents := w.reserve()
+	w.stream(contents, []byte("/Filter/FlateDecode"), pg.content)
+	b := []byte("<</Type/Page/Parent ")
+	b = appendRef(b, tree)
+	b = append(b, "/MediaBox[0 0 "...)
+	b = appendLength(b, p.doc.Width)
+	b = append(b, ' ')
+	b = appendLength(b, p.height)
+	b = append(b, "]/Resources<<"...)
+	b = appendResources(b, "/Font", "/F", pg.fonts, fontObjs)
+	b = appendResources(b, "/XObject", "/Im", pg.images, imageObjs)
+	b = append(b, ">>/Contents "...)
+	b = appendRef(b, contents)
+	if len(annots) > 0 {
+		b = append(b, "/Annots["...)
+		for i, a := range annots {
+			if i > 0 {
+				b = append(b, ' ')
+			}
+			b = appendRef(b, a)
+		}
+		b = append(b, ']')
+	}
+	w.object(n, append(b, ">>"...))
+}
+
+// appendResources writes one resource category: the used entries, named
+// prefix + index, to their objects. Nothing is written when none is used.
+func appendResources(b []byte, category, prefix string, used []bool, objs []int) []byte {
+	open := false
+	for i, u := range used {
+		if !u {
+			continue
+		}
+		if !open {
+			b = append(b, category...)
+			b = append(b, "<<"...)
+			open = true
+		}
+		b = append(b, prefix...)
+		b = appendInt(b, i)
+		b = append(b, ' ')
+		b = appendRef(b, objs[i])
+	}
+	if open {
+		b = append(b, ">>"...)
+	}
+	return b
+}
+
+// writePageTree writes the page tree: one node with every page as a kid.
+func writePageTree(w *fileWriter, n int, pageObjs []int) {
+	b := []byte("<</Type/Pages/Kids[")
+	for i, pg := range pageObjs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendRef(b, pg)
+	}
+	b = append(b, "]/Count "...)
+	b = appendInt(b, len(pageObjs))
+	w.object(n, append(b, ">>"...))
 }

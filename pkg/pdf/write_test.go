@@ -4,13 +4,12 @@ import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
-
-	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/layout"
@@ -28,33 +27,56 @@ func TestSameDocumentSameBytes(t *testing.T) {
 	}
 }
 
-func TestSubsetNamesReplaceFPDFNames(t *testing.T) {
+func TestSubsetNames(t *testing.T) {
 	out := writeDoc(t, testDoc(t))
-	if bytes.Contains(out, []byte("/utf8")) {
-		t.Error("an fpdf font name (/utf8…) is left in the file")
-	}
 	for _, name := range []string{"body", "heading-bold", "code"} {
-		re := regexp.MustCompile(`/BaseFont /[A-Z]{6}\+` + name + "\n")
+		re := regexp.MustCompile(`/BaseFont/[A-Z]{6}\+` + name + "/")
 		if n := len(re.FindAll(out, -1)); n != 2 {
 			t.Errorf("%d /BaseFont entries for %s, want 2 (Type0 and CIDFont)", n, name)
+		}
+		re = regexp.MustCompile(`/FontName/[A-Z]{6}\+` + name + "/")
+		if n := len(re.FindAll(out, -1)); n != 1 {
+			t.Errorf("%d /FontName entries for %s, want 1", n, name)
 		}
 	}
 }
 
+// TestSubsetTagFollowsGlyphs: the tag is six capitals, stable, and differs
+// between subsets of other glyphs or of another face.
 func TestSubsetTagFollowsGlyphs(t *testing.T) {
-	a := &plannedFace{name: "body", runes: map[rune]bool{'가': true, 'a': true}}
-	b := &plannedFace{name: "body", runes: map[rune]bool{'가': true, 'b': true}}
-	c := &plannedFace{name: "code", runes: map[rune]bool{'가': true, 'a': true}}
-	ta, tb, tc := subsetTag(a), subsetTag(b), subsetTag(c)
+	tag := func(name string, text string) string {
+		fu := faceFor(t, name, fonts.MyeongjoRegular)
+		for _, r := range text {
+			g, _ := fu.lookup(r)
+			fu.use(g, string(r))
+		}
+		s, err := fu.font.SubsetGlyphs(fu.glyphs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fu.subset = s
+		return fu.subsetTag()
+	}
+	ta, tb, tc := tag("body", "가a"), tag("body", "가b"), tag("code", "가a")
 	if !regexp.MustCompile(`^[A-Z]{6}$`).MatchString(ta) {
 		t.Fatalf("tag %q is not six capital letters", ta)
 	}
 	if ta == tb || ta == tc {
 		t.Errorf("tags %s %s %s: different subsets share a tag", ta, tb, tc)
 	}
-	if subsetTag(a) != ta {
-		t.Error("tag changes between calls")
+	if tag("body", "a가a") != ta {
+		t.Error("tag changes with the order glyphs are met")
 	}
+}
+
+// faceFor parses a font as a face of the document named name.
+func faceFor(t testing.TB, name string, data []byte) *faceUse {
+	t.Helper()
+	faces, err := parseFaces([]layout.Face{{Name: name, Data: data}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return faces[0]
 }
 
 func TestUnusedFaceIsNotEmbedded(t *testing.T) {
@@ -94,28 +116,6 @@ func noStdout(t *testing.T, fn func()) {
 	fn()
 }
 
-// TestCaptureSeesFPDFPrinting shows that noStdout's way of redirecting would catch fpdf's
-// printing: fpdf given a non-font directly prints and sets no error.
-func TestCaptureSeesFPDFPrinting(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stdout
-	os.Stdout = w
-	f := fpdf.New("P", "pt", "A5", "")
-	f.AddUTF8FontFromBytes("x", "", []byte("definitely not a font file at all"))
-	os.Stdout = old
-	w.Close()
-	out, _ := io.ReadAll(r)
-	if !strings.Contains(string(out), "get metrics Error") {
-		t.Errorf("fpdf printed %q; the behaviour Write guards against has changed", out)
-	}
-	if f.Err() {
-		t.Log("fpdf now reports the error itself:", f.Error())
-	}
-}
-
 // patchFont returns a copy of a font with a uint16 in table tag at off set
 // to v.
 func patchFont(t *testing.T, data []byte, tag string, off int, v uint16) []byte {
@@ -135,7 +135,7 @@ func patchFont(t *testing.T, data []byte, tag string, off int, v uint16) []byte 
 }
 
 // TestErrors checks that each kind of bad input is an error that names the
-// problem, that fpdf prints nothing, and that nothing reaches the writer.
+// problem, that nothing is printed, and that nothing reaches the writer.
 func TestErrors(t *testing.T) {
 	png := testPNG(t)
 	tests := []struct {
@@ -146,18 +146,34 @@ func TestErrors(t *testing.T) {
 		{"not a font", func(d *layout.Document) { d.Fonts[0].Data = []byte("definitely not a font file at all") }, "not a TrueType font"},
 		{"truncated font", func(d *layout.Document) { d.Fonts[0].Data = bytes.Clone(fonts.MyeongjoRegular[:4000]) }, "past the end"},
 		{"CFF font", func(d *layout.Document) { d.Fonts[0].Data = append([]byte("OTTO"), make([]byte, 64)...) }, "CFF"},
-		{"name format 1", func(d *layout.Document) { d.Fonts[1].Data = patchFont(t, fonts.GothicBold, "name", 0, 1) }, "name table format 1"},
 		{"restricted licence", func(d *layout.Document) { d.Fonts[2].Data = patchFont(t, fonts.CodingRegular, "OS/2", 8, 2) }, "forbid embedding"},
-		{"metric format", func(d *layout.Document) { d.Fonts[0].Data = patchFont(t, fonts.MyeongjoRegular, "hhea", 32, 1) }, "metric data format"},
+		{"no-subsetting licence", func(d *layout.Document) { d.Fonts[0].Data = patchFont(t, fonts.MyeongjoRegular, "OS/2", 8, 0x100) }, "forbid embedding"},
+		{"no glyph", func(d *layout.Document) { addText(d, layout.Text{Font: fontCode, Size: layout.Pt(10), Text: "✓"}) }, `face "code" has no glyph for '✓' (U+2713)`},
+		{"glyph id", func(d *layout.Document) {
+			addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 0xFFFF}}})
+		}, `glyph 65535 is past the last glyph of face "body"`},
+		{"glyphs font", func(d *layout.Document) { addGlyphs(d, layout.Glyphs{Font: 9, Size: layout.Pt(10)}) }, "glyphs: unknown font id 9"},
+		{"glyph text", func(d *layout.Document) {
+			addGlyphs(d, layout.Glyphs{Size: layout.Pt(10), Glyphs: []layout.GlyphPos{{ID: 3, Text: "\xff"}}})
+		}, "invalid UTF-8"},
+		{"stroke width", func(d *layout.Document) { addText(d, layout.Rect{W: 1, H: 1, Stroke: true}) }, "line width"},
+		{"image box", func(d *layout.Document) { addText(d, layout.Image{Key: "x", Data: png, MediaType: "image/png"}) }, "empty box"},
+		{"image key", func(d *layout.Document) { addImage(d, "", png, "image/png") }, "without a key"},
+		{"link box", func(d *layout.Document) { addLink(d, layout.Link{URL: "x"}) }, "empty rectangle"},
+		{"link to nothing", func(d *layout.Document) { addLink(d, layout.Link{W: 1, H: 1}) }, "neither"},
+		{"outline nil", func(d *layout.Document) { d.Outline[0].Children[0] = nil }, "nil entry"},
+		{"outline y", func(d *layout.Document) { d.Outline[0].Y = -1 }, "negative y"},
+		{"nil page", func(d *layout.Document) { d.Pages[1] = nil }, "page 2 is nil"},
 		{"unknown font id", func(d *layout.Document) { addText(d, layout.Text{Font: 7, Size: layout.Pt(10), Text: "x"}) }, "unknown font id 7"},
 		{"negative font id", func(d *layout.Document) { addText(d, layout.Text{Font: -1, Size: layout.Pt(10), Text: "x"}) }, "unknown font id -1"},
 		{"zero size", func(d *layout.Document) { addText(d, layout.Text{Size: 0, Text: "x"}) }, "not positive"},
-		{"astral character", func(d *layout.Document) { addText(d, layout.Text{Size: layout.Pt(10), Text: "웃음😀"}) }, "U+1F600"},
+		{"astral character not in the face", func(d *layout.Document) { addText(d, layout.Text{Size: layout.Pt(10), Text: "웃음😀"}) }, "U+1F600"},
 		{"invalid UTF-8", func(d *layout.Document) { addText(d, layout.Text{Size: layout.Pt(10), Text: "\xff"}) }, "invalid UTF-8"},
 		{"truncated PNG", func(d *layout.Document) { addImage(d, "t.png", png[:len(png)/2], "image/png") }, "does not decode"},
 		{"garbage JPEG", func(d *layout.Document) { addImage(d, "g.jpg", []byte("\xff\xd8\xff\xe0 not really"), "image/jpeg") }, "does not decode"},
 		{"PNG labelled JPEG", func(d *layout.Document) { addImage(d, "p.jpg", png, "image/jpeg") }, "is png, not jpeg"},
 		{"GIF", func(d *layout.Document) { addImage(d, "a.gif", png, "image/gif") }, "media type"},
+		{"decompression bomb", func(d *layout.Document) { addImage(d, "bomb.png", hugePNG(png), "image/png") }, "100000x100000 pixels; the PDF writer takes at most"},
 		{"key reused", func(d *layout.Document) { addImage(d, "grad.png", testJPEG(t), "image/jpeg") }, "two different images"},
 		{"unknown anchor", func(d *layout.Document) { addLink(d, layout.Link{W: 1, H: 1, Anchor: "nowhere"}) }, `unknown anchor "nowhere"`},
 		{"link to both", func(d *layout.Document) { addLink(d, layout.Link{W: 1, H: 1, Anchor: "chapter-2", URL: "x"}) }, "both"},
@@ -191,8 +207,22 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-func addText(d *layout.Document, t layout.Text) {
-	d.Pages[1].Elements = append(d.Pages[1].Elements, t)
+// hugePNG returns a copy of a PNG whose header declares 100000 × 100000
+// pixels, its checksum made right.
+func hugePNG(data []byte) []byte {
+	out := bytes.Clone(data)
+	binary.BigEndian.PutUint32(out[16:], 100000)
+	binary.BigEndian.PutUint32(out[20:], 100000)
+	binary.BigEndian.PutUint32(out[29:], crc32.ChecksumIEEE(out[12:29]))
+	return out
+}
+
+func addText(d *layout.Document, el layout.Element) {
+	d.Pages[1].Elements = append(d.Pages[1].Elements, el)
+}
+
+func addGlyphs(d *layout.Document, g layout.Glyphs) {
+	d.Pages[1].Elements = append(d.Pages[1].Elements, g)
 }
 
 func addImage(d *layout.Document, key string, data []byte, typ string) {
@@ -203,14 +233,14 @@ func addLink(d *layout.Document, l layout.Link) {
 	d.Pages[1].Elements = append(d.Pages[1].Elements, l)
 }
 
-// TestEveryFaceTruncated feeds fpdf's parser each Nanum face cut short at
-// many lengths: Write must return an error each time, never panic or print.
+// TestEveryFaceTruncated gives the writer a Nanum face cut short at many
+// lengths: Write must return an error each time, never panic or print.
 func TestEveryFaceTruncated(t *testing.T) {
 	for _, n := range []int{0, 11, 12, 100, 300, 1000, 20000, 200000} {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			doc := testDoc(t)
-			// Cloned: fpdf slices its input past len up to cap, so a
-			// plain re-slice would still hand it the whole font.
+			// Cloned, so that nothing can read past the cut into the
+			// rest of the shipped font.
 			doc.Fonts[2].Data = bytes.Clone(fonts.CodingRegular[:n])
 			noStdout(t, func() {
 				if err := Write(io.Discard, doc); err == nil {

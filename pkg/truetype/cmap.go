@@ -39,10 +39,12 @@ type cmap12 struct {
 	groups []byte
 }
 
-// parseCmap finds the Unicode subtables: a format 4 one is required, a
-// format 12 one is used when present. Of several format 4 subtables it takes
-// the first that is Windows Unicode BMP or any Unicode-platform one, the rule
-// fpdf applies, so that layout measures the glyphs the PDF will draw.
+// parseCmap finds the Unicode subtables: a format 4 one for the Basic
+// Multilingual Plane, a format 12 one for the rest (and for the BMP too when
+// there is no format 4 one); a font needs at least one of the two. Of several
+// format 4 subtables it takes the first that is Windows Unicode BMP or any
+// Unicode-platform one; of format 12 ones, the first Windows full-repertoire
+// or Unicode-platform one.
 func (f *Font) parseCmap() error {
 	cmap := f.tables["cmap"]
 	if len(cmap) < cmapHeaderSize {
@@ -52,7 +54,6 @@ func (f *Font) parseCmap() error {
 	if len(cmap) < cmapHeaderSize+n*cmapRecordSize {
 		return fmt.Errorf("cmap table too short for %d subtables", n)
 	}
-	haveBMP := false
 	for i := range n {
 		rec := cmap[cmapHeaderSize+i*cmapRecordSize:]
 		platform, enc := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[2:])
@@ -62,12 +63,12 @@ func (f *Font) parseCmap() error {
 		}
 		sub := cmap[off:]
 		switch format := binary.BigEndian.Uint16(sub); {
-		case format == formatSegmentMap && isUnicodeBMP(platform, enc) && !haveBMP:
+		case format == formatSegmentMap && isUnicodeBMP(platform, enc) && !f.hasBMP:
 			c, err := parseCmap4(sub)
 			if err != nil {
 				return fmt.Errorf("cmap subtable %d/%d: %w", platform, enc, err)
 			}
-			f.bmp, haveBMP = c, true
+			f.bmp, f.hasBMP = c, true
 		case format == formatSegmentedFull && isUnicodeFull(platform, enc) && f.astral.groups == nil:
 			c, err := parseCmap12(sub)
 			if err != nil {
@@ -76,8 +77,8 @@ func (f *Font) parseCmap() error {
 			f.astral = c
 		}
 	}
-	if !haveBMP {
-		return fmt.Errorf("no Unicode cmap subtable of format 4 (platform 3 encoding 1, or platform 0); the PDF writer needs one")
+	if !f.hasBMP && f.astral.groups == nil {
+		return fmt.Errorf("no Unicode cmap subtable of format 4 (platform 3 encoding 1, or platform 0) or format 12 (platform 3 encoding 10, or platform 0)")
 	}
 	return nil
 }
@@ -177,12 +178,13 @@ func (c *cmap12) lookup(r rune) uint32 {
 
 // GlyphIndex returns the glyph that draws r and whether the font has one:
 // the format 4 subtable answers for the Basic Multilingual Plane, the format
-// 12 subtable (if any) for the rest.
+// 12 subtable (if any) for the rest, and for the BMP too in a font without a
+// format 4 subtable.
 func (f *Font) GlyphIndex(r rune) (uint16, bool) {
 	var g uint32
 	switch {
 	case r < 0:
-	case r <= maxBMP:
+	case r <= maxBMP && f.hasBMP:
 		g = uint32(f.bmp.lookup(uint16(r)))
 	default:
 		g = f.astral.lookup(r)

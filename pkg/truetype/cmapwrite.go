@@ -155,3 +155,19 @@ func buildCmap12(maps []mapping) []byte {
 	binary.BigEndian.PutUint32(out[12:], uint32(groups))
 	return out
 }
+
+// buildCmap12Only writes a cmap whose one subtable is format 12, shared by
+// platform 0 encoding 4 and platform 3 encoding 10: for a subset whose
+// characters are too scattered for format 4's 64 KB.
+func buildCmap12Only(maps []mapping) []byte {
+	recs := [][2]uint16{{platformUnicode, encUnicode2Full}, {platformWindows, encWindowsFull}}
+	out := make([]byte, cmapHeaderSize+len(recs)*cmapRecordSize)
+	binary.BigEndian.PutUint16(out[2:], uint16(len(recs)))
+	for i, r := range recs {
+		b := out[cmapHeaderSize+i*cmapRecordSize:]
+		binary.BigEndian.PutUint16(b, r[0])
+		binary.BigEndian.PutUint16(b[2:], r[1])
+		binary.BigEndian.PutUint32(b[4:], uint32(len(out)))
+	}
+	return append(out, buildCmap12(maps)...)
+}

@@ -26,11 +26,13 @@ func fuzzSeeds(t testing.TB) [][]byte {
 	}
 	head := slices.Clone(f.tables["head"])
 	binary.BigEndian.PutUint16(head[headIndexToLocFormat:], 1)
+	ga, _ := f.GlyphIndex('갂')
 	return [][]byte{
 		small,
 		replaceTables(t, small, map[string][]byte{"loca": long, "head": head}),
 		withGlyph1(t, small, compositeOf(1)),
 		small[:len(small)/2],
+		replaceTables(t, small, map[string][]byte{"cmap": onlyFormat12([]mapping{{'a', 1}, {'갂', ga}, {0x1D400, ga}})}),
 	}
 }
 
@@ -80,6 +82,44 @@ func FuzzSubset(f *testing.F) {
 		for _, r := range runes {
 			if font.HasRune(r) && r != cmapFinalCode && (!g.HasRune(r) || g.Advance(r) != font.Advance(r)) {
 				t.Fatalf("%U: in subset %v, advance %d; original %d", r, g.HasRune(r), g.Advance(r), font.Advance(r))
+			}
+		}
+	})
+}
+
+// FuzzSubsetGlyphs: for any font Parse accepts and any glyph ids (two bytes
+// each from ids), SubsetGlyphs either fails cleanly or plans a subset whose
+// font Parse accepts, with every kept glyph's advance unchanged under its
+// new id.
+func FuzzSubsetGlyphs(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, []byte{0, 1, 0, 2, 0, 3})
+	}
+	f.Fuzz(func(t *testing.T, data, ids []byte) {
+		font, err := Parse(data)
+		if err != nil {
+			return
+		}
+		glyphs := []uint16{0}
+		for i := 0; i+1 < len(ids) && len(glyphs) < 64; i += 2 {
+			glyphs = append(glyphs, binary.BigEndian.Uint16(ids[i:]))
+		}
+		s, err := font.SubsetGlyphs(glyphs)
+		if err != nil {
+			return
+		}
+		sub, err := s.Font("Fuzz", map[rune]uint16{'a': glyphs[0]})
+		if err != nil {
+			return
+		}
+		g, err := Parse(sub)
+		if err != nil {
+			t.Fatalf("Parse of the subset: %v", err)
+		}
+		for n, old := range s.Glyphs() {
+			a, _ := font.GlyphAdvance(old)
+			if b, ok := g.GlyphAdvance(uint16(n)); !ok || a != b {
+				t.Fatalf("glyph %d → %d: advance %d → %d (%v)", old, n, a, b, ok)
 			}
 		}
 	})

@@ -15,7 +15,7 @@ const maxShortLoca = 0xFFFF * 2
 
 // buildGlyf copies the kept glyphs in order, renumbering composite
 // components, and returns glyf, loca and whether loca is the long format.
-func (f *Font) buildGlyf(keep []uint16, newID map[uint16]uint16) (glyf, loca []byte, long bool) {
+func (f *Font) buildGlyf(keep []uint16, newID glyphMap) (glyf, loca []byte, long bool) {
 	offsets := make([]int, 0, len(keep)+1)
 	for _, g := range keep {
 		offsets = append(offsets, len(glyf))
@@ -37,14 +37,15 @@ func (f *Font) buildGlyf(keep []uint16, newID map[uint16]uint16) (glyf, loca []b
 // renumberComponents returns a glyph's data with its component glyph ids
 // replaced by their subset ids. closure has already parsed every kept glyph,
 // so components cannot fail here.
-func renumberComponents(data []byte, newID map[uint16]uint16) []byte {
+func renumberComponents(data []byte, newID glyphMap) []byte {
 	comps, _ := components(data)
 	if len(comps) == 0 {
 		return data
 	}
 	data = slices.Clone(data)
 	for _, c := range comps {
-		binary.BigEndian.PutUint16(data[c.offset:], newID[c.glyph])
+		n, _ := newID.get(c.glyph)
+		binary.BigEndian.PutUint16(data[c.offset:], n)
 	}
 	return data
 }

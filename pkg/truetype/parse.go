@@ -46,6 +46,7 @@ type Font struct {
 	loca        []byte
 	glyf        []byte
 	bmp         cmap4
+	hasBMP      bool // a format 4 subtable was found
 	astral      cmap12
 	metrics     Metrics
 	psName      string

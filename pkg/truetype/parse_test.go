@@ -82,7 +82,7 @@ func TestParseRejects(t *testing.T) {
 		{"no glyf", replaceTables(t, small, map[string][]byte{"glyf": nil}), `no "glyf" table`},
 		{"no hmtx", replaceTables(t, small, map[string][]byte{"hmtx": nil}), `"hmtx" is missing`},
 		{"short head", replaceTables(t, small, map[string][]byte{"head": make([]byte, 20)}), "head table too short"},
-		{"cmap without format 4", replaceTables(t, small, map[string][]byte{"cmap": onlyFormat12()}), "no Unicode cmap subtable of format 4"},
+		{"cmap without Unicode", replaceTables(t, small, map[string][]byte{"cmap": onlyMacRoman()}), "no Unicode cmap subtable of format 4"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse(tc.data)
@@ -97,10 +97,38 @@ func TestParseRejects(t *testing.T) {
 }
 
 // onlyFormat12 returns a cmap whose one subtable is format 12.
-func onlyFormat12() []byte {
-	sub := buildCmap12([]mapping{{'a', 1}})
+func onlyFormat12(maps []mapping) []byte {
+	sub := buildCmap12(maps)
 	cmap := []byte{0, 0, 0, 1, 0, 3, 0, 10, 0, 0, 0, 12}
 	return append(cmap, sub...)
+}
+
+// onlyMacRoman returns a cmap whose one subtable is a Macintosh format 0
+// table, which maps no Unicode.
+func onlyMacRoman() []byte {
+	cmap := []byte{0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 12, 0, 0, 1, 6, 0, 0}
+	return append(cmap, make([]byte, 256)...)
+}
+
+// TestParseFormat12Only: a font whose only Unicode subtable is format 12 is
+// valid; it answers for the Basic Multilingual Plane and beyond.
+func TestParseFormat12Only(t *testing.T) {
+	small := smallFont(t, "가a")
+	f, err := Parse(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ga, _ := f.GlyphIndex('가')
+	gA, _ := f.GlyphIndex('a')
+	g, err := Parse(replaceTables(t, small, map[string][]byte{"cmap": onlyFormat12([]mapping{{'a', gA}, {'가', ga}, {0x1D538, gA}})}))
+	if err != nil {
+		t.Fatalf("Parse of a font with only format 12: %v", err)
+	}
+	for r, want := range map[rune]uint16{'a': gA, '가': ga, 0x1D538: gA, 'b': 0} {
+		if got, ok := g.GlyphIndex(r); got != want || ok != (want != 0) {
+			t.Errorf("GlyphIndex(%U) = %d, %v; want %d", r, got, ok, want)
+		}
+	}
 }
 
 // TestParseTruncated cuts a real font at every table's start and end: each

@@ -1,8 +1,6 @@
 package truetype_test
 
 import (
-	"bytes"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -188,110 +185,56 @@ func parseCharset(t *testing.T, s string) map[rune]bool {
 	return out
 }
 
-// TestSubsetFpdf feeds the subset to fpdf, which prints font errors to
-// stdout instead of returning them: the test watches stdout too.
-func TestSubsetFpdf(t *testing.T) {
-	f, err := truetype.Parse(fonts.MyeongjoRegular)
+// TestSubsetGlyphsOutlines subsets Nanum Gothic by glyph id, composite
+// Hangul glyphs included, and checks with golang.org/x/image/font/sfnt, an
+// independent reader, that every kept glyph draws the same outline with
+// the same advance under its new id.
+func TestSubsetGlyphsOutlines(t *testing.T) {
+	f, err := truetype.Parse(fonts.GothicRegular)
 	if err != nil {
 		t.Fatal(err)
 	}
-	line := "다람쥐 헌 쳇바퀴에 타고파."
-	sub, err := f.Subset([]rune(line), "Publish Test")
+	var ask []uint16
+	for _, r := range roundTripText {
+		g, _ := f.GlyphIndex(r)
+		ask = append(ask, g)
+	}
+	for r := rune(0xAC00); r <= 0xD7A3; r += 53 {
+		g, _ := f.GlyphIndex(r)
+		ask = append(ask, g)
+	}
+	s, err := f.SubsetGlyphs(ask)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pdf bytes.Buffer
-	printed := captureStdout(t, func() {
-		doc := fpdf.New("P", "mm", "A5", "")
-		doc.AddUTF8FontFromBytes("subset", "", sub)
-		doc.SetFont("subset", "", 12)
-		doc.AddPage()
-		doc.Cell(0, 10, line)
-		if err := doc.Output(&pdf); err != nil {
-			t.Errorf("fpdf: %v", err)
+	sub, err := s.Font("Publish Test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := sfnt.Parse(fonts.GothicRegular)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sfnt.Parse(sub)
+	if err != nil {
+		t.Fatalf("x/image/font/sfnt cannot parse the subset: %v", err)
+	}
+	if b.NumGlyphs() != s.NumGlyphs() {
+		t.Fatalf("sfnt reads %d glyphs, the subset has %d", b.NumGlyphs(), s.NumGlyphs())
+	}
+	ppem := fixed.I(int(a.UnitsPerEm()))
+	var bufA, bufB sfnt.Buffer
+	for n, old := range s.Glyphs() {
+		sa, err1 := a.LoadGlyph(&bufA, sfnt.GlyphIndex(old), ppem, nil)
+		sa = append(sfnt.Segments(nil), sa...)
+		sb, err2 := b.LoadGlyph(&bufB, sfnt.GlyphIndex(n), ppem, nil)
+		if err1 != nil || err2 != nil || !equalSegments(sa, sb) {
+			t.Errorf("glyph %d → %d: outlines differ (%d vs %d segments; %v, %v)", old, n, len(sa), len(sb), err1, err2)
 		}
-	})
-	if printed != "" {
-		t.Errorf("fpdf printed %q", printed)
-	}
-	if pdf.Len() == 0 || !bytes.HasPrefix(pdf.Bytes(), []byte("%PDF-")) {
-		t.Fatalf("fpdf wrote %d bytes, not a PDF", pdf.Len())
-	}
-	checkPdftotext(t, pdf.Bytes(), line)
-}
-
-// checkPdftotext reads the text back with poppler's pdftotext, when
-// installed: fpdf itself accepts even a truncated font without complaint,
-// so a correct round trip through a PDF reader is the stronger check.
-func checkPdftotext(t *testing.T, pdf []byte, want string) {
-	pdftotext, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Log("pdftotext not installed (Debian package poppler-utils); skipping the read-back check")
-		return
-	}
-	path := filepath.Join(t.TempDir(), "subset.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(pdftotext, path, "-")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil || stderr.Len() > 0 || strings.TrimSpace(string(out)) != want {
-		t.Errorf("pdftotext: %q, %v, stderr %q; want %q", out, err, stderr.String(), want)
-	}
-	if ink := inkPixels(t, path); ink < minInk {
-		t.Errorf("pdftoppm: the page has %d dark pixels; the glyphs did not draw", ink)
-	}
-}
-
-// minInk is a floor on the dark pixels one 12 pt line of Korean leaves at
-// 72 dpi: a few hundred; an empty page has none.
-const minInk = 100
-
-// inkPixels renders the first page with poppler's pdftoppm in grey and
-// counts pixels darker than mid-grey; -1 means pdftoppm is absent.
-func inkPixels(t *testing.T, pdfPath string) int {
-	pdftoppm, err := exec.LookPath("pdftoppm")
-	if err != nil {
-		t.Log("pdftoppm not installed; skipping the rendering check")
-		return minInk
-	}
-	out, err := exec.Command(pdftoppm, "-r", "72", "-gray", "-singlefile", pdfPath).Output()
-	if err != nil {
-		t.Fatalf("pdftoppm: %v", err)
-	}
-	// P5 header: magic, width, height, maxval, each followed by whitespace.
-	fields := bytes.Fields(out[:min(len(out), 64)])
-	if len(fields) < 4 || string(fields[0]) != "P5" {
-		t.Fatalf("pdftoppm wrote no PGM")
-	}
-	header := bytes.Index(out, fields[3]) + len(fields[3]) + 1
-	ink := 0
-	for _, p := range out[header:] {
-		if p < 128 {
-			ink++
+		aa, _ := a.GlyphAdvance(&bufA, sfnt.GlyphIndex(old), ppem, font.HintingNone)
+		ab, _ := b.GlyphAdvance(&bufB, sfnt.GlyphIndex(n), ppem, font.HintingNone)
+		if aa != ab {
+			t.Errorf("glyph %d → %d: advance %v → %v", old, n, aa, ab)
 		}
 	}
-	return ink
-}
-
-// captureStdout runs fn with os.Stdout redirected and returns what it wrote.
-func captureStdout(t *testing.T, fn func()) string {
-	t.Helper()
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	saved := os.Stdout
-	os.Stdout = w
-	done := make(chan string)
-	go func() {
-		b, _ := io.ReadAll(r)
-		done <- string(b)
-	}()
-	defer func() { os.Stdout = saved }()
-	fn()
-	w.Close()
-	return <-done
 }

@@ -29,22 +29,27 @@ var copiedTables = []string{"cvt ", "fpgm", "prep", "gasp"}
 // and says why the name must change. The output depends only on f, the set
 // of runes and family.
 func (f *Font) Subset(runes []rune, family string) ([]byte, error) {
-	if family == "" || len([]rune(family)) > maxFamilyLength {
-		return nil, fmt.Errorf("a subset needs a new family name of 1 to %d characters (the OFL reserves the original's)", maxFamilyLength)
+	if err := checkFamily(family); err != nil {
+		return nil, err
 	}
 	maps := f.mappings(runes)
-	keep, err := f.closure(maps)
+	glyphs := make([]uint16, len(maps))
+	for i, m := range maps {
+		glyphs[i] = m.g
+	}
+	s, err := f.SubsetGlyphs(glyphs)
 	if err != nil {
 		return nil, err
 	}
-	newID := make(map[uint16]uint16, len(keep))
-	for i, g := range keep {
-		newID[g] = uint16(i)
+	return s.build(maps, family)
+}
+
+// checkFamily refuses an empty or overlong family name for a subset.
+func checkFamily(family string) error {
+	if family == "" || len([]rune(family)) > maxFamilyLength {
+		return fmt.Errorf("a subset needs a new family name of 1 to %d characters (the OFL reserves the original's)", maxFamilyLength)
 	}
-	for i := range maps {
-		maps[i].g = newID[maps[i].g]
-	}
-	return f.buildTables(keep, newID, maps, family)
+	return nil
 }
 
 // mappings returns the runes the font has, sorted and without repeats, each
@@ -62,15 +67,15 @@ func (f *Font) mappings(runes []rune) []mapping {
 	return maps
 }
 
-// closure returns glyph 0, the mapped glyphs and all their components,
-// sorted by glyph id.
-func (f *Font) closure(maps []mapping) ([]uint16, error) {
+// closure returns glyph 0, the given glyphs and all their components,
+// sorted by glyph id. Every glyph must be below numGlyphs.
+func (f *Font) closure(glyphs []uint16) ([]uint16, error) {
 	state := make([]byte, f.numGlyphs) // 0 unseen, 1 being visited, 2 done
 	if err := f.visit(0, 0, state); err != nil {
 		return nil, err
 	}
-	for _, m := range maps {
-		if err := f.visit(m.g, 0, state); err != nil {
+	for _, g := range glyphs {
+		if err := f.visit(g, 0, state); err != nil {
 			return nil, err
 		}
 	}
@@ -109,11 +114,12 @@ func (f *Font) visit(g uint16, depth int, state []byte) error {
 	return nil
 }
 
-// buildTables makes every table of the subset and assembles the file.
-func (f *Font) buildTables(keep []uint16, newID map[uint16]uint16, maps []mapping, family string) ([]byte, error) {
+// buildTables makes every table of the subset and assembles the file. maps
+// pairs runes with the subset's glyph ids, sorted by rune.
+func (f *Font) buildTables(keep []uint16, newID glyphMap, maps []mapping, family string) ([]byte, error) {
 	cmap, err := buildCmap(maps)
 	if err != nil {
-		return nil, err
+		cmap = buildCmap12Only(maps) // too scattered for format 4; format 12 has no size limit
 	}
 	name, err := f.renamedNameTable(family)
 	if err != nil {
