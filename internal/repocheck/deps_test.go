@@ -40,9 +40,12 @@ var owners = map[string][]string{
 
 // allowed lists, for each project package, the project packages it may
 // import. Arrows point one way: nothing imports build or cli, diag
-// imports nothing of ours.
+// imports nothing of ours. pkg/uri escapes every href and src the writers
+// write, so the EPUB writer, the layout (which makes the PDF's link
+// targets) and the PDF painter may all import it.
 var allowed = map[string][]string{
 	"pkg/diag":               {},
+	"pkg/uri":                {}, // the one URL escaper of every writer: a leaf
 	"fonts":                  {},
 	"pkg/truetype":           {},
 	"pkg/raster":             {"internal/parallel"},
@@ -52,9 +55,9 @@ var allowed = map[string][]string{
 	"pkg/source":             {"pkg/diag"},
 	"pkg/markdown":           {"pkg/diag"},
 	"pkg/book":               {"pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "internal/parallel"},
-	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"},
-	"pkg/pdf":                {"pkg/layout"},
+	"pkg/epub":               {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"},
+	"pkg/layout":             {"pkg/diag", "pkg/book", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "fonts"},
+	"pkg/pdf":                {"pkg/layout", "pkg/uri"},
 	"internal/build":         {"internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},
