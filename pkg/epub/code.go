@@ -1,35 +1,35 @@
 package epub
 
 import (
-	"bytes"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // codeBlock writes a fenced or indented code block highlighted by chroma,
 // with CSS classes (the stylesheet holds the colours) and, when the info
 // string holds the word linenos, line numbers.
-func (r *nodeRenderer) codeBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkSkipChildren, nil
-	}
-	var code bytes.Buffer
+func (r *renderer) codeBlock(n ast.Node) {
+	var code strings.Builder
 	for i := 0; i < n.Lines().Len(); i++ {
 		seg := n.Lines().At(i)
-		code.Write(seg.Value(src))
+		code.Write(seg.Value(r.src))
 	}
-	lang, linenos := codeInfo(n, src)
-	if err := highlight(w, code.String(), lang, linenos); err != nil {
-		r.d.diags.Warnf(r.c.NodePos(n), "code block not highlighted: %v", err)
-		_, _ = w.WriteString("<pre><code>" + escapeText(code.String()) + "</code></pre>\n")
+	lang, linenos := codeInfo(n, r.src)
+	if err := r.highlight(code.String(), lang, linenos); err != nil {
+		r.warnf("code block not highlighted: %v", err)
+		r.t.open("pre", nil, false, "")
+		r.t.open("code", nil, false, "")
+		r.t.text(code.String())
+		r.t.close()
+		r.t.close()
 	}
-	return ast.WalkSkipChildren, nil
+	r.t.text("\n")
 }
 
 // codeInfo reads the language and the linenos flag from a fence's info
@@ -56,35 +56,68 @@ func codeInfo(n ast.Node, src []byte) (lang string, linenos bool) {
 	return lang, linenos
 }
 
-// formatters are chroma's HTML formatters without and with line numbers.
-// They are made once: each keeps a cache of the style's CSS that costs
-// more to build than most code blocks take to format, and it is safe for
-// concurrent use.
-var formatters = [2]*chromahtml.Formatter{
-	chromahtml.New(chromahtml.WithClasses(true)),
-	chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithLineNumbers(true)),
-}
-
-// highlight writes code as <pre class="chroma"><code>…. Code with no
-// known language is tokenised as plain text, so that it looks the same
-// and can have line numbers too; chroma's guessing is not used, because a
-// wrong guess colours prose as code.
-func highlight(w util.BufWriter, code, lang string, linenos bool) error {
-	lexer := lexers.Get(lang)
-	if lang == "" || lexer == nil {
-		lexer = lexers.Get("plaintext")
-	}
-	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
+// highlight writes code as chroma's HTML formatter (classes, optional
+// line numbers) would, <pre class="chroma"><code> with a span.line per
+// line holding a span.ln number and a span.cl of tokens, but as elements
+// of the tree. Code with no known language is tokenised as plain text,
+// so that it looks the same and can have line numbers too; chroma's
+// guessing is not used, because a wrong guess colours prose as code.
+func (r *renderer) highlight(code, lang string, linenos bool) error {
+	it, err := chroma.Coalesce(lexerFor(lang)).Tokenise(nil, code)
 	if err != nil {
 		return err
 	}
-	f := formatters[0]
-	if linenos {
-		f = formatters[1]
+	lines := chroma.SplitTokensIntoLines(it.Tokens())
+	digits := len(strconv.Itoa(len(lines)))
+	t := r.t
+	t.open("pre", []html.Attribute{kv("class", "chroma")}, false, "")
+	t.open("code", nil, false, "")
+	for i, line := range lines {
+		t.open("span", []html.Attribute{kv("class", "line")}, false, "")
+		if linenos {
+			t.open("span", []html.Attribute{kv("class", "ln")}, false, "")
+			t.text(fmt.Sprintf("%*d", digits, i+1))
+			t.close()
+		}
+		t.open("span", []html.Attribute{kv("class", "cl")}, false, "")
+		for _, tok := range line {
+			if class := tokenClass(tok.Type); class != "" {
+				t.open("span", []html.Attribute{kv("class", class)}, false, "")
+				t.text(tok.Value)
+				t.close()
+			} else {
+				t.text(tok.Value)
+			}
+		}
+		t.close()
+		t.close()
 	}
-	if err := f.Format(w, styles.Get(codeStyle), it); err != nil {
-		return err
-	}
-	_ = w.WriteByte('\n')
+	t.close()
+	t.close()
 	return nil
+}
+
+// lexerFor returns the lexer for a language name, plain text when the
+// name is empty or unknown. An empty name is not looked up: chroma then
+// tries every lexer's file-name patterns, which is slow.
+func lexerFor(lang string) chroma.Lexer {
+	if lang != "" {
+		if l := lexers.Get(lang); l != nil {
+			return l
+		}
+	}
+	return plaintext
+}
+
+var plaintext = lexers.Get("plaintext")
+
+// tokenClass is the CSS class chroma's HTML formatter gives a token type:
+// that of the type or of its nearest parent type that has one.
+func tokenClass(t chroma.TokenType) string {
+	for ; t != 0; t = t.Parent() {
+		if class, ok := chroma.StandardTypes[t]; ok {
+			return class
+		}
+	}
+	return chroma.StandardTypes[t]
 }

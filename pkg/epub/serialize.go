@@ -56,7 +56,7 @@ func (s *serializer) attr(n *html.Node, a html.Attribute) {
 			return
 		}
 	}
-	s.b.WriteString(" " + a.Key + `="` + escapeAttr(v) + `"`)
+	s.b.WriteString(" " + a.Key + `="` + escapeAttr(xmlText(v)) + `"`)
 }
 
 var (
