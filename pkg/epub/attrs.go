@@ -185,29 +185,12 @@ func alignDecl(name, v string) string {
 	return ""
 }
 
-var cssProperty = regexp.MustCompile(`^-?[a-z][a-z-]{0,40}$`)
-
-// cleanStyle keeps the declarations of a style attribute that cannot load
-// anything or run anything: no url(), expression(), @import, escapes.
-func (r *renderer) cleanStyle(s, orig, prefix string) []string {
-	var out []string
-	for _, decl := range strings.Split(s, ";") {
-		prop, val, ok := strings.Cut(decl, ":")
-		prop, val = strings.ToLower(strings.TrimSpace(prop)), strings.TrimSpace(val)
-		if !ok || val == "" || !cssProperty.MatchString(prop) || prop == "position" || unsafeCSS(val) {
-			continue
-		}
-		out = append(out, prop+": "+val)
+// cleanStyle keeps the declarations of a style attribute that the CSS
+// sanitiser allows, and says what it removes.
+func (r *renderer) cleanStyle(style, orig, prefix string) []string {
+	kept, removed := sanitizeStyle(style, r.p.packagedFile)
+	for _, c := range removed {
+		r.warnf("%sstyle %s on <%s> removed: %s", prefix, c.what, orig, c.why)
 	}
-	return out
-}
-
-func unsafeCSS(v string) bool {
-	l := strings.ToLower(v)
-	for _, bad := range []string{"url(", "expression", "javascript:", "@import", "behavior", "\\", "<", ">", "/*", "&"} {
-		if strings.Contains(l, bad) {
-			return true
-		}
-	}
-	return xmlText(v) != v
+	return kept
 }

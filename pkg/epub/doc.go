@@ -11,6 +11,8 @@
 // (rawhtml.go, attrs.go, allow.go): whatever the post holds, every
 // document is well-formed, valid XHTML. The serializer then writes the
 // trees, checking links against the ids the documents really hold.
+// Stylesheets (style attributes, the manifest's epub.css) and SVG images
+// go through sanitisers of their own (csssanitize.go, svg.go).
 //
 // # Why the container is written here and not by go-epub
 //

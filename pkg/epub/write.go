@@ -19,8 +19,11 @@ type Options struct {
 	// MaxImagePx is the longest side, in pixels, an image may keep; larger
 	// images are scaled down. Zero means 2000.
 	MaxImagePx int
-	// CSS is an extra stylesheet, appended after the default one.
-	CSS []byte
+	// CSS is an extra stylesheet, appended after the default one once the
+	// CSS sanitiser has cleaned it. CSSFile names it in messages about
+	// what was removed (file:line:col); "" writes epub.css.
+	CSS     []byte
+	CSSFile string
 	// EmbedFonts embeds the Nanum fonts, cut down to the characters used.
 	EmbedFonts bool
 	// Generator names the program, for <meta name="generator">.
