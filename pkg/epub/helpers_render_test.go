@@ -48,11 +48,15 @@ func renderMarkdown(t testing.TB, md string) (string, string) {
 // and returns the cleaned XHTML.
 func sanitizeHTML(t testing.TB, s string) string {
 	f := newFragment(t, "x\n")
+	f.sanitize(s)
+	return f.serialize(f.d.body.FirstChild)
+}
+
+func (f *fragment) sanitize(s string) {
 	f.r.start(f.d)
 	f.r.feed(s, []text.Segment{text.NewSegment(0, 1)})
 	f.d.body = f.r.t.finish()
 	f.d.ids = f.r.t.ids
-	return f.serialize(f.d.body.FirstChild)
 }
 
 // serialize writes n and its following siblings as the serializer does.

@@ -33,7 +33,9 @@ func (r *renderer) link(n *ast.Link) {
 }
 
 // autoLink writes a URL or address that the post wrote as it is; one
-// that leads nowhere a reader could follow stays text.
+// that leads nowhere a reader could follow stays text. Its class lets
+// the stylesheet break it anywhere, so that a long URL fills the line it
+// starts on instead of leaving a gap before it.
 func (r *renderer) autoLink(n *ast.AutoLink) {
 	dest := string(n.URL(r.src))
 	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
@@ -43,7 +45,7 @@ func (r *renderer) autoLink(n *ast.AutoLink) {
 	if href, ok := r.p.resolveHref(r.c, dest); ok {
 		attrs = append(attrs, kv("href", href))
 	}
-	r.t.open("a", append(attrs, r.attrs("a", "a", astAttrs(n), "")...), false, "")
+	r.t.open("a", append(attrs, r.attrs("a", "a", astAttrs(n), "url")...), false, "")
 	r.t.text(string(n.Label(r.src)))
 	r.t.close()
 }

@@ -44,7 +44,7 @@ func (s *serializer) node(n *html.Node, f face) {
 		return
 	}
 	s.b.WriteByte('>')
-	s.children(n, f.inside(n.Data))
+	s.children(n, f.inside(n))
 	s.b.WriteString("</" + n.Data + ">")
 }
 
