@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hangul-press/publish/pkg/uri"
+
 	"golang.org/x/net/html"
 )
 
@@ -55,6 +57,9 @@ func (s *serializer) attr(n *html.Node, a html.Attribute) {
 		if v, ok = s.link(v); !ok {
 			return
 		}
+	}
+	if a.Key == "href" || a.Key == "src" {
+		v = uri.Escape(v) // whatever made it, every address written is a valid URI
 	}
 	s.b.WriteString(" " + a.Key + `="` + escapeAttr(xmlText(v)) + `"`)
 }
