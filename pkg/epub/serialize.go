@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -13,7 +14,7 @@ import (
 // content markup, so it also checks every internal link against the ids the
 // documents really hold, and records the characters each font face draws.
 type serializer struct {
-	b strings.Builder
+	b bytes.Buffer
 	// link rewrites an href at writing time; nil keeps it.
 	link func(string) (string, bool)
 	// runes records the characters of text by font face.
@@ -30,7 +31,7 @@ func (s *serializer) children(n *html.Node, f face) {
 func (s *serializer) node(n *html.Node, f face) {
 	if n.Type == html.TextNode {
 		s.runes.add(f, n.Data)
-		s.b.WriteString(escapeText(n.Data))
+		_, _ = textEscaper.WriteString(&s.b, n.Data)
 		return
 	}
 	if n.Type != html.ElementNode {
@@ -46,8 +47,13 @@ func (s *serializer) node(n *html.Node, f face) {
 		return
 	}
 	s.b.WriteByte('>')
-	s.children(n, f.inside(n))
-	s.b.WriteString("</" + n.Data + ">")
+	if s.runes != nil {
+		f = f.inside(n) // only subsetting needs to know the face
+	}
+	s.children(n, f)
+	s.b.WriteString("</")
+	s.b.WriteString(n.Data)
+	s.b.WriteByte('>')
 }
 
 func (s *serializer) attr(n *html.Node, a html.Attribute) {
@@ -61,7 +67,11 @@ func (s *serializer) attr(n *html.Node, a html.Attribute) {
 	if a.Key == "href" || a.Key == "src" {
 		v = uri.Escape(v) // whatever made it, every address written is a valid URI
 	}
-	s.b.WriteString(" " + a.Key + `="` + escapeAttr(xmlText(v)) + `"`)
+	s.b.WriteByte(' ')
+	s.b.WriteString(a.Key)
+	s.b.WriteString(`="`)
+	_, _ = attrEscaper.WriteString(&s.b, xmlText(v))
+	s.b.WriteByte('"')
 }
 
 var (
