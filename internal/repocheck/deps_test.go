@@ -19,8 +19,8 @@ const module = "github.com/hangul-press/publish"
 var owners = map[string][]string{
 	"github.com/yuin/goldmark/ast":      {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"github.com/yuin/goldmark/text":     {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"github.com/yuin/goldmark/renderer": {"pkg/markdown", "pkg/epub"},
-	"github.com/yuin/goldmark/util":     {"pkg/markdown", "pkg/epub"},
+	"github.com/yuin/goldmark/renderer": {"pkg/markdown"}, // the EPUB writer builds its XHTML itself
+	"github.com/yuin/goldmark/util":     {"pkg/markdown"},
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
@@ -30,9 +30,10 @@ var owners = map[string][]string{
 	"github.com/osteele/liquid":              {"pkg/source"},
 	"github.com/alecthomas/chroma/v2":        {"pkg/epub", "pkg/layout"}, // EPUB: CSS classes; PDF: colours
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
-	// writer sanitises it, the layout reads its text. pkg/markdown holds
-	// the start-tag iterator (StartTags) that the book and the EPUB writer
-	// share, next to RawHTML, which gives them the raw HTML of a node.
+	// writer tokenises and sanitises it (and uses html.Node as its output
+	// tree), the layout reads its text. pkg/markdown holds the start-tag
+	// iterator (StartTags) that the book uses, next to RawHTML and
+	// RawSegments, which give the raw HTML of a node and its source.
 	"golang.org/x/net/html":    {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
 	"golang.org/x/tools/txtar": {"internal/testtool"}, // golden archives, for tests only

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
@@ -70,19 +71,19 @@ func (r *renderer) highlight(code, lang string, linenos bool) error {
 	lines := chroma.SplitTokensIntoLines(it.Tokens())
 	digits := len(strconv.Itoa(len(lines)))
 	t := r.t
-	t.open("pre", []html.Attribute{kv("class", "chroma")}, false, "")
+	t.open("pre", classAttr("chroma"), false, "")
 	t.open("code", nil, false, "")
 	for i, line := range lines {
-		t.open("span", []html.Attribute{kv("class", "line")}, false, "")
+		t.open("span", classAttr("line"), false, "")
 		if linenos {
-			t.open("span", []html.Attribute{kv("class", "ln")}, false, "")
+			t.open("span", classAttr("ln"), false, "")
 			t.text(fmt.Sprintf("%*d", digits, i+1))
 			t.close()
 		}
-		t.open("span", []html.Attribute{kv("class", "cl")}, false, "")
+		t.open("span", classAttr("cl"), false, "")
 		for _, tok := range line {
 			if class := tokenClass(tok.Type); class != "" {
-				t.open("span", []html.Attribute{kv("class", class)}, false, "")
+				t.open("span", classAttr(class), false, "")
 				t.text(tok.Value)
 				t.close()
 			} else {
@@ -95,6 +96,21 @@ func (r *renderer) highlight(code, lang string, linenos bool) error {
 	t.close()
 	t.close()
 	return nil
+}
+
+// classAttrs holds one attribute list per class name, shared by every
+// element of that class: code is mostly spans of a few dozen classes.
+// Sharing is safe because attribute lists are never changed in place
+// (whatever changes them, keepIDs, allowedAttrs, the structure fixes,
+// makes a new one: these lists have no spare capacity to append into).
+var classAttrs sync.Map
+
+func classAttr(class string) []html.Attribute {
+	if a, ok := classAttrs.Load(class); ok {
+		return a.([]html.Attribute)
+	}
+	a, _ := classAttrs.LoadOrStore(class, []html.Attribute{kv("class", class)})
+	return a.([]html.Attribute)
 }
 
 // lexerFor returns the lexer for a language name, plain text when the

@@ -30,8 +30,8 @@ func TestDeepNesting(t *testing.T) {
 		warnLine  int // 0: no warning
 		wantDepth int // at most
 	}{
-		{"510 unclosed spans", "첫 줄\n\n" + strings.Repeat("<span>", 510) + "깊은 글\n\n끝 문단\n",
-			[]string{"첫 줄", "깊은 글", "끝 문단"}, 3, maxDepth + 2},
+		{"510 unclosed spans", "첫 줄\n\n" + strings.Repeat("<span>", 510) + "깊은<br>글\n\n끝 문단\n",
+			[]string{"첫 줄", "깊은<br/>글", "끝 문단"}, 3, maxDepth + 2},
 		{"600 paragraphs each with an unclosed font", fonts.String(),
 			[]string{"빨강0", "빨강321", "빨강599"}, 0, 4},
 		{"a 260-deep list and one bold", deepList(260) + "\n<b>굵게</b> 끝\n",

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 )
 
-// serializer writes cleaned trees as XHTML. It is the only writer of
+// serializer writes the documents' trees as XHTML. It is the only writer of
 // content markup, so it also checks every internal link against the ids the
 // documents really hold, and records the characters each font face draws.
 type serializer struct {

@@ -104,6 +104,13 @@ func (t *tree) text(s string) {
 // except that an id is kept only when the document has none like it. It
 // returns the element, or nil when none was made.
 func (t *tree) open(name string, attrs []html.Attribute, raw bool, tag string) *html.Node {
+	return t.openElement(name, attrs, raw, tag, false)
+}
+
+// openElement is open; leaf is true for an element without content (an
+// image, a line break), which still opens past the depth limit: what is
+// flattened keeps its text, and images are not text.
+func (t *tree) openElement(name string, attrs []html.Attribute, raw bool, tag string, leaf bool) *html.Node {
 	t.flush()
 	if t.dropping > 0 {
 		t.push(frame{tag: tag, raw: raw})
@@ -121,7 +128,7 @@ func (t *tree) open(name string, attrs []html.Attribute, raw bool, tag string) *
 		t.push(frame{tag: tag, raw: raw})
 		return nil
 	}
-	if t.depth >= maxDepth && !(required(t.cur.Data, name) && t.depth < maxDepth+requiredSlack) {
+	if t.depth >= maxDepth && !((leaf || required(t.cur.Data, name)) && t.depth < maxDepth+requiredSlack) {
 		if !t.deep && t.tooDeep != nil {
 			t.tooDeep()
 		}
@@ -138,7 +145,7 @@ func (t *tree) open(name string, attrs []html.Attribute, raw bool, tag string) *
 
 // leaf adds an element that has no content of its own (img, br, hr).
 func (t *tree) leaf(name string, attrs []html.Attribute, raw bool, tag string) *html.Node {
-	el := t.open(name, attrs, raw, tag)
+	el := t.openElement(name, attrs, raw, tag, true)
 	t.pop()
 	return el
 }
