@@ -355,6 +355,15 @@ var cssProperties = set(
 	"text-shadow", "text-size-adjust", "text-spacing", "text-transform", "text-underline-offset",
 	"text-underline-position", "text-wrap", "unicode-bidi", "user-select", "vertical-align", "visibility",
 	"white-space", "widows", "width", "word-break", "word-spacing", "word-wrap", "writing-mode",
+	"margin-block-start", "margin-block-end", "margin-inline-start", "margin-inline-end",
+	"padding-block-start", "padding-block-end", "padding-inline-start", "padding-inline-end",
+	"inline-size", "block-size", "min-inline-size", "max-inline-size", "min-block-size", "max-block-size",
+	"background-attachment", "background-blend-mode", "border-image", "border-image-outset",
+	"border-image-repeat", "border-image-slice", "border-image-source", "border-image-width",
+	"mix-blend-mode", "isolation", "zoom", "line-clamp",
+	// Harmless in a book, and common in blog posts' inline styles: kept so
+	// that they cost no warning. Offsets do nothing without position.
+	"cursor", "pointer-events", "z-index", "top", "right", "bottom", "left", "inset", "resize",
 	// SVG presentation properties, for the stylesheets inside SVG images.
 	"clip-path", "clip-rule", "fill", "fill-opacity", "fill-rule", "filter", "flood-color",
 	"flood-opacity", "lighting-color", "marker", "marker-end", "marker-mid", "marker-start", "mask",

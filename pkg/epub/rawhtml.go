@@ -72,6 +72,13 @@ func sourceOffset(segs []text.Segment, off int) int {
 // startTag opens the element of a raw start tag, or leaves the tag out.
 func (r *renderer) startTag(tok html.Token) {
 	name := tok.Data
+	if r.t.dropping > 0 {
+		// Inside content that goes (a <script>, an <svg>): said once.
+		if !htmlVoid[name] {
+			r.t.unwrapped(name)
+		}
+		return
+	}
 	switch {
 	case droppedElements[name]:
 		if warnDropped[name] {

@@ -211,3 +211,12 @@ func TestClassToken(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedContentSaidOnce: what is inside an element that goes with its
+// content is not reported again.
+func TestDroppedContentSaidOnce(t *testing.T) {
+	_, diags := renderMarkdown(t, "<svg><script>x</script><a onclick=\"y()\" href=\"javascript:z\">t</a></svg>\n")
+	if strings.Count(diags, "\n") != 1 || !strings.Contains(diags, "<svg>") {
+		t.Errorf("want one message about <svg>, got:\n%s", diags)
+	}
+}
