@@ -19,8 +19,8 @@ const module = "github.com/hangul-press/publish"
 var owners = map[string][]string{
 	"github.com/yuin/goldmark/ast":      {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"github.com/yuin/goldmark/text":     {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"github.com/yuin/goldmark/renderer": {"pkg/markdown", "pkg/epub"},
-	"github.com/yuin/goldmark/util":     {"pkg/markdown", "pkg/epub"},
+	"github.com/yuin/goldmark/renderer": {"pkg/markdown"}, // the EPUB writer builds its XHTML itself
+	"github.com/yuin/goldmark/util":     {"pkg/markdown"},
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
@@ -29,9 +29,10 @@ var owners = map[string][]string{
 	"github.com/osteele/liquid":              {"pkg/source"},
 	"github.com/alecthomas/chroma/v2":        {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
-	// writer sanitises it, the layout reads its text. pkg/markdown holds
-	// the start-tag iterator (StartTags) that the book and the EPUB writer
-	// share, next to RawHTML, which gives them the raw HTML of a node.
+	// writer tokenises and sanitises it (and uses html.Node as its output
+	// tree), the layout reads its text. pkg/markdown holds the start-tag
+	// iterator (StartTags) that the book uses, next to RawHTML and
+	// RawSegments, which give the raw HTML of a node and its source.
 	"golang.org/x/net/html":    {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
 	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
 	"golang.org/x/tools/txtar": {"internal/testtool"}, // golden archives, for tests only
@@ -39,10 +40,13 @@ var owners = map[string][]string{
 
 // allowed lists, for each project package, the project packages it may
 // import. Arrows point one way: nothing imports build or cli, diag
-// imports nothing of ours.
+// imports nothing of ours. pkg/uri escapes every href and src the writers
+// write, so the EPUB writer, the layout (which makes the PDF's link
+// targets) and the PDF painter may all import it.
 var allowed = map[string][]string{
 	"pkg/diag":     {},
 	"pkg/progress": {},
+	"pkg/uri":      {}, // the one URL escaper of every writer: a leaf
 	"fonts":        {},
 	"pkg/truetype": {},
 	// texmath reads the math font's MATH table and outlines through
@@ -57,11 +61,11 @@ var allowed = map[string][]string{
 	"pkg/markdown":      {"pkg/diag"},
 	"pkg/highlight":     {},
 	"pkg/book":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "internal/parallel", "fonts"},
-	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "fonts"}, // manifest: the settings' types
+	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"},
+	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "fonts"}, // manifest: the settings' types
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool.
-	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "internal/parallel"},
+	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "internal/parallel"},
 	"internal/build":         {"pkg/progress", "internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"pkg/progress", "internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},

@@ -217,7 +217,7 @@ func (l *loader) loadStylesheet() {
 		l.diags.Errorf(l.m.EPUB.CSSPos, "epub.css %s is not UTF-8 text", l.rel(css))
 		return
 	}
-	l.book.Stylesheet = data
+	l.book.Stylesheet, l.book.StylesheetName = data, l.rel(css)
 }
 
 // loadFonts reads and checks the manifest's pdf.fonts: each file must be a

@@ -38,8 +38,9 @@ type Book struct {
 	// Site is the Jekyll site the posts come from; nil when there is none.
 	Site *source.Site
 	// Stylesheet is the manifest's epub.css, read and checked at load
-	// time; nil when there is none.
-	Stylesheet []byte
+	// time; nil when there is none. StylesheetName names it in messages.
+	Stylesheet     []byte
+	StylesheetName string
 	// Fonts are the manifest's pdf.fonts, read and checked at load time,
 	// per role, regular then bold.
 	Fonts map[manifest.FontRole][]*FontFile

@@ -54,6 +54,9 @@ var renamed = map[string][2]string{
 // voidElements have no end tag; XHTML writes them self-closed.
 var voidElements = set("br", "hr", "img", "wbr", "col", "input")
 
+// globalAttrs are the attributes every element kept may have.
+var globalAttrs = set("id", "class", "title", "lang", "dir", "style", "epub:type")
+
 // elementAttrs lists, per element, the attributes kept besides the global
 // ones (id, class, title, lang, dir, style, epub:type).
 var elementAttrs = map[string]map[string]bool{
@@ -82,3 +85,55 @@ func set(names ...string) map[string]bool {
 	}
 	return m
 }
+
+// closesP are the elements whose start tag ends an open paragraph in HTML.
+var closesP = set("address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset",
+	"figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "main",
+	"menu", "nav", "ol", "p", "pre", "section", "table", "ul", "center", "listing", "xmp", "summary")
+
+// tableParts are the elements of a table's structure, which hold nothing
+// but other parts: what a post writes there goes before the table.
+var tableParts = set("table", "thead", "tbody", "tfoot", "tr", "colgroup")
+
+// tablePart reports whether an element exists only inside a table.
+func tablePart(name string) bool {
+	switch name {
+	case "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "td", "th":
+		return true
+	}
+	return false
+}
+
+// tableChild reports whether child may stand directly in parent, a part
+// of a table's structure.
+func tableChild(parent, child string) bool {
+	switch parent {
+	case "table":
+		return child == "caption" || child == "colgroup" || child == "thead" || child == "tbody" || child == "tfoot"
+	case "thead", "tbody", "tfoot":
+		return child == "tr"
+	case "tr":
+		return child == "td" || child == "th"
+	case "colgroup":
+		return child == "col"
+	}
+	return false
+}
+
+// required reports whether parent is useless without child, so that
+// child opens even a little past maxDepth.
+func required(parent, child string) bool {
+	switch parent {
+	case "ul", "ol":
+		return child == "li"
+	case "dl":
+		return child == "dt" || child == "dd"
+	case "details":
+		return child == "summary"
+	}
+	return tableChild(parent, child)
+}
+
+// htmlVoid are the elements HTML parses without content or end tag.
+var htmlVoid = set("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
+	"input", "keygen", "link", "meta", "param", "source", "track", "wbr")

@@ -7,38 +7,58 @@ import (
 	"golang.org/x/net/html"
 )
 
-// attrs returns the attributes of n that name may keep, cleaned, with
-// presentational attributes turned into CSS and class added.
-func (cl *cleaner) attrs(name string, n *html.Node, class string) []html.Attribute {
+// attrs returns the attributes of a Markdown node (kramdown attribute
+// lists) that element name may keep, cleaned, with presentational
+// attributes turned into CSS and class added. An id is left for the tree
+// to check.
+func (r *renderer) attrs(name, orig string, in []html.Attribute, class string) []html.Attribute {
+	return r.cleanAttrs(name, orig, in, class, "")
+}
+
+// rawAttrs does what attrs does for a raw tag of the post, and says what
+// it removes in messages that start with "raw HTML: ".
+func (r *renderer) rawAttrs(name, orig string, in []html.Attribute, class string) []html.Attribute {
+	return r.cleanAttrs(name, orig, in, class, "raw HTML: ")
+}
+
+func (r *renderer) cleanAttrs(name, orig string, in []html.Attribute, class, prefix string) []html.Attribute {
 	var out []html.Attribute
 	var style []string
 	classes := strings.Fields(class)
-	for _, a := range n.Attr {
+	for _, a := range in {
 		if a.Namespace != "" {
 			continue
 		}
-		switch a.Key {
-		case "id":
-			out = cl.keepID(a.Val, out)
-		case "class":
+		switch k := a.Key; {
+		case k == "id":
+			out = append(out, a)
+		case k == "class":
 			classes = append(classes, cleanClasses(a.Val)...)
-		case "style":
-			style = append(style, cleanStyle(a.Val)...)
-		case "title":
+		case k == "style":
+			style = append(style, r.cleanStyle(a.Val, orig, prefix)...)
+		case k == "title":
 			out = append(out, html.Attribute{Key: "title", Val: xmlText(a.Val)})
-		case "lang", "dir", "epub:type":
+		case k == "lang", k == "dir", k == "epub:type":
 			out = appendChecked(out, a)
-		case "href":
-			if href, ok := cl.href(a.Val); ok && name == "a" {
+		case strings.HasPrefix(k, "on"):
+			r.warnf("%sevent handler %s on <%s> removed", prefix, k, orig)
+		case (k == "href" || k == "src") && scriptURL(a.Val):
+			r.warnf("%s%s=%s on <%s> removed: scripts do not run in the book", prefix, k, a.Val, orig)
+		case k == "href":
+			if href, ok := r.hrefAttr(name, a.Val, prefix); ok {
 				out = append(out, html.Attribute{Key: "href", Val: href})
 			}
 		default:
-			if decl := presentational(name, n.Data, a); decl != "" {
+			if decl := presentational(name, orig, a); decl != "" {
 				style = append(style, decl)
-			} else if elementAttrs[name][a.Key] && a.Key != "src" && a.Key != "alt" {
+			} else if elementAttrs[name][k] && k != "src" && k != "alt" {
 				out = appendChecked(out, a)
 			}
 		}
+	}
+	if name == "details" && !hasKey(out, "open") {
+		// An ebook cannot count on a reader tapping it open.
+		out = append(out, html.Attribute{Key: "open", Val: "open"})
 	}
 	if len(classes) > 0 {
 		out = append(out, html.Attribute{Key: "class", Val: strings.Join(classes, " ")})
@@ -49,15 +69,17 @@ func (cl *cleaner) attrs(name string, n *html.Node, class string) []html.Attribu
 	return out
 }
 
-// keepID appends id unless it is empty, invalid or already taken in the
-// document: a duplicate id is an EPUBCheck error, and the first one is
-// the one links were written for.
-func (cl *cleaner) keepID(id string, out []html.Attribute) []html.Attribute {
-	if id == "" || strings.ContainsAny(id, " \t\n\r\f") || cl.ids[id] || xmlText(id) != id {
-		return out
+// hrefAttr resolves a link's href; a link that leads nowhere the EPUB
+// holds keeps only its text.
+func (r *renderer) hrefAttr(name, href, prefix string) (string, bool) {
+	if name != "a" {
+		return "", false
 	}
-	cl.ids[id] = true
-	return append(out, html.Attribute{Key: "id", Val: id})
+	out, ok := r.p.resolveHref(r.c, href)
+	if !ok {
+		r.warnf("%slink to %s leads outside the book; only its text is kept", prefix, href)
+	}
+	return out, ok
 }
 
 var (
@@ -163,29 +185,12 @@ func alignDecl(name, v string) string {
 	return ""
 }
 
-var cssProperty = regexp.MustCompile(`^-?[a-z][a-z-]{0,40}$`)
-
-// cleanStyle keeps the declarations of a style attribute that cannot load
-// anything or run anything: no url(), expression(), @import, escapes.
-func cleanStyle(s string) []string {
-	var out []string
-	for _, decl := range strings.Split(s, ";") {
-		prop, val, ok := strings.Cut(decl, ":")
-		prop, val = strings.ToLower(strings.TrimSpace(prop)), strings.TrimSpace(val)
-		if !ok || val == "" || !cssProperty.MatchString(prop) || prop == "position" || unsafeCSS(val) {
-			continue
-		}
-		out = append(out, prop+": "+val)
+// cleanStyle keeps the declarations of a style attribute that the CSS
+// sanitiser allows, and says what it removes.
+func (r *renderer) cleanStyle(style, orig, prefix string) []string {
+	kept, removed := sanitizeStyle(style, r.p.packagedFile)
+	for _, c := range removed {
+		r.warnf("%sstyle %s on <%s> removed: %s", prefix, c.what, orig, c.why)
 	}
-	return out
-}
-
-func unsafeCSS(v string) bool {
-	l := strings.ToLower(v)
-	for _, bad := range []string{"url(", "expression", "javascript:", "@import", "behavior", "\\", "<", ">", "/*", "&"} {
-		if strings.Contains(l, bad) {
-			return true
-		}
-	}
-	return xmlText(v) != v
+	return kept
 }

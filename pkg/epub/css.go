@@ -3,6 +3,9 @@ package epub
 import (
 	_ "embed"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/hangul-press/publish/pkg/diag"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/hangul-press/publish/pkg/highlight"
@@ -24,7 +27,7 @@ func (p *publication) stylesheet() ([]byte, error) {
 	}
 	if len(p.book.Stylesheet) > 0 {
 		b.WriteString("\n/* epub.css from the manifest */\n")
-		b.Write(p.book.Stylesheet)
+		b.WriteString(p.bookCSS())
 	}
 	return []byte(b.String()), nil
 }
@@ -41,4 +44,39 @@ func familyNames(embedded bool) *strings.Replacer {
 		monoList = `"` + fontFiles[mono].family + `", ` + monoList
 	}
 	return strings.NewReplacer("@serif@", serifList, "@sans@", sansList, "@mono@", monoList)
+}
+
+// bookCSS is the manifest's stylesheet through the CSS sanitiser, with a
+// warning for each rule or declaration it removes.
+func (p *publication) bookCSS() string {
+	src := string(p.book.Stylesheet)
+	css, removed := sanitizeStylesheet(src, p.packagedFile)
+	name := orDefault(p.book.StylesheetName, "epub.css")
+	for _, c := range removed {
+		p.diags.Warnf(textPos(name, src, c.off), "%s", c)
+	}
+	return css
+}
+
+// textPos is the file:line:col of a byte offset into src.
+func textPos(file, src string, off int) diag.Pos {
+	off = min(off, len(src))
+	line := 1 + strings.Count(src[:off], "\n")
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	return diag.Pos{File: file, Line: line, Col: 1 + utf8.RuneCountInString(src[start:off])}
+}
+
+// packagedFile reports whether an address names a file the EPUB holds
+// (relative to the content documents and the stylesheet, which share a
+// folder).
+func (p *publication) packagedFile(u string) bool {
+	if p.packaged[u] {
+		return true
+	}
+	for _, f := range p.files {
+		if f.href == u {
+			return true
+		}
+	}
+	return false
 }

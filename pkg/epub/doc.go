@@ -1,13 +1,18 @@
 // Package epub renders a loaded book to an EPUB 3 publication that
 // EPUBCheck accepts without errors or warnings.
 //
-// Each chapter becomes one XHTML content document, rendered from its
-// goldmark tree with goldmark's HTML renderer plus the node renderers in
-// this package (figures, links into the book, highlighted code, math, raw
-// HTML). The rendered HTML of a chapter is then parsed again with
-// golang.org/x/net/html and rebuilt from an allow-list (sanitize.go), so
-// every document is well-formed XHTML whatever the post's raw HTML held,
-// and so that footnotes become EPUB popup notes in one place.
+// Each chapter becomes one XHTML content document, built straight from
+// its goldmark tree: the node renderers of this package (render.go and a
+// file per construct) open and close the elements of an output tree
+// (tree.go) with EPUB semantics from the start — headings with ids,
+// figures, popup footnotes, highlighted code, links resolved through the
+// book. Only the post's raw HTML is parsed, one raw node at a time, and
+// its tags become operations on the same tree, through the allow-lists
+// (rawhtml.go, attrs.go, allow.go): whatever the post holds, every
+// document is well-formed, valid XHTML. The serializer then writes the
+// trees, checking links against the ids the documents really hold.
+// Stylesheets (style attributes, the manifest's epub.css) and SVG images
+// go through sanitisers of their own (csssanitize.go, svg.go).
 //
 // # Why the container is written here and not by go-epub
 //

@@ -1,60 +1,70 @@
 package epub
 
 import (
-	"html"
+	"path"
 
 	"github.com/yuin/goldmark/ast"
-	ghtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
-
-// image writes an image inside running text.
-func (r *nodeRenderer) image(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		r.writeImage(w, src, n.(*ast.Image))
-	}
-	return ast.WalkSkipChildren, nil
-}
 
 // figure writes an image that stands alone in its paragraph as a figure,
 // captioned with its title, else its alt text.
-func (r *nodeRenderer) figure(w util.BufWriter, src []byte, img *ast.Image) {
-	_, _ = w.WriteString("<figure>")
-	r.writeImage(w, src, img)
+func (r *renderer) figure(img *ast.Image) {
+	r.t.open("figure", nil, false, "")
+	r.writeImage(img)
 	caption := string(img.Title)
 	if caption == "" && r.packaged(img) {
-		caption = r.alt(img, src)
+		caption = r.alt(img)
 	}
 	if caption != "" {
-		_, _ = w.WriteString("<figcaption>" + html.EscapeString(caption) + "</figcaption>")
+		r.t.open("figcaption", nil, false, "")
+		r.t.text(caption)
+		r.t.close()
 	}
-	_, _ = w.WriteString("</figure>\n")
+	r.t.close()
+	r.t.text("\n")
 }
 
 // writeImage writes the packaged image, or its alt text in a frame when
 // the book could not use it (the book has warned already).
-func (r *nodeRenderer) writeImage(w util.BufWriter, src []byte, img *ast.Image) {
-	alt := r.alt(img, src)
+func (r *renderer) writeImage(img *ast.Image) {
+	alt := r.alt(img)
 	if !r.packaged(img) {
-		_, _ = w.WriteString(`<span class="image-missing">` + html.EscapeString(missingText(alt, string(img.Destination))) + `</span>`)
+		r.missingImage(alt, string(img.Destination))
 		return
 	}
 	name := r.p.images[r.refs[img].Asset]
-	r.d.hasImages = true
-	_, _ = w.WriteString(`<img data-epub-asset="" src="` + html.EscapeString(name) + `" alt="` + html.EscapeString(alt) + `"`)
-	ghtml.RenderAttributes(w, img, nil)
-	_, _ = w.WriteString("/>")
+	attrs := []html.Attribute{kv("src", name), kv("alt", alt)}
+	r.image(append(attrs, r.attrs("img", "img", astAttrs(img), "")...), false)
+}
+
+// image writes an img element (attrs hold its src and alt).
+func (r *renderer) image(attrs []html.Attribute, raw bool) {
+	if r.t.leaf("img", attrs, raw, "img") != nil {
+		r.d.hasImages = true
+	}
 }
 
 // packaged reports whether the image's file is in the EPUB.
-func (r *nodeRenderer) packaged(img *ast.Image) bool {
+func (r *renderer) packaged(img *ast.Image) bool {
 	ref := r.refs[img]
 	return ref != nil && ref.Asset != nil && r.p.images[ref.Asset] != ""
 }
 
-func (r *nodeRenderer) alt(img *ast.Image, src []byte) string {
+func (r *renderer) alt(img *ast.Image) string {
 	if ref := r.refs[img]; ref != nil {
 		return ref.Alt
 	}
-	return string(img.Text(src)) // only for images the book did not record
+	return string(img.Text(r.src)) // only for images the book did not record
+}
+
+// missingImage writes the visible stand-in for an image the EPUB lacks:
+// its alt text, else the file name it asked for, in a frame.
+func (r *renderer) missingImage(alt, src string) {
+	r.t.open("span", []html.Attribute{kv("class", "image-missing")}, false, "")
+	if alt == "" {
+		alt = path.Base(src)
+	}
+	r.t.text(alt)
+	r.t.close()
 }

@@ -3,9 +3,11 @@ package epub
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/truetype"
+	"golang.org/x/net/html"
 )
 
 // face is one of the six embedded font files. The stylesheet and the
@@ -25,29 +27,64 @@ const (
 
 func (f face) bold() bool { return f%2 == 1 }
 
-// inside returns the face that draws the text of element name found in
-// text drawn by f. It mirrors the font rules of style.css.
-func (f face) inside(name string) face {
+// inside returns the face that draws the text of element n found in
+// text drawn by f. It mirrors the font rules of style.css, by element and
+// by class, so that every character is in the subset of the face that
+// shows it: a date in the sans-serif face, a summary in bold.
+func (f face) inside(n *html.Node) face {
 	base, bold := f-f%2, f.bold()
-	switch name {
-	case "h1", "h2", "h3", "h4", "h5", "h6":
-		if base == serif {
-			base = sans
-		}
-		bold = true
+	switch n.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6", "th":
+		base, bold = sansOf(base), true
 	case "figcaption":
-		if base == serif {
-			base = sans
-		}
+		base = sansOf(base)
 	case "code", "pre", "kbd", "samp":
 		base = mono
-	case "strong", "b", "th", "dt":
+	case "strong", "b", "dt", "summary":
 		bold = true
+	}
+	for _, c := range strings.Fields(attr(n, "class")) {
+		switch {
+		case c == "chapter-date", c == "task", c == "subtitle" && hasClassAncestor(n.Parent, "titlepage"):
+			base = sansOf(base)
+		case c == "math":
+			base = mono
+		case c == "footnote-number", c == "nl" && base == mono: // .chroma .nl is bold
+			bold = true
+		}
 	}
 	if bold {
 		return base + 1
 	}
 	return base
+}
+
+// sansOf is the sans-serif face for serif text; code stays in its face.
+func sansOf(base face) face {
+	if base == serif {
+		return sans
+	}
+	return base
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasClassAncestor(n *html.Node, class string) bool {
+	for ; n != nil; n = n.Parent {
+		for _, c := range strings.Fields(attr(n, "class")) {
+			if c == class {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // faceRunes records the characters each face draws.

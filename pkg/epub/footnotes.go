@@ -1,80 +1,78 @@
 package epub
 
 import (
+	"strconv"
 	"strings"
 
+	east "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
 )
 
-// Footnotes: goldmark's footnote extension writes
-//
-//	<sup id="fnref:1"><a href="#fn:1" class="footnote-ref">1</a></sup>
-//	<div class="footnotes"><hr/><ol><li id="fn:1">…<a class="footnote-backref">…</a></li></ol></div>
-//
-// and EPUB reading systems show a note as a popup when the reference is an
-// <a epub:type="noteref"> and the note an <aside epub:type="footnote">
-// (EPUB 3 Structural Semantics Vocabulary). The cleaner rewrites the one
-// into the other, so the markdown package needs no EPUB-specific renderer.
-
-// footnoteRef returns the footnote link inside a goldmark <sup>, or nil.
-func footnoteRef(sup *html.Node) *html.Node {
-	a := sup.FirstChild
-	if a == nil || a.NextSibling != nil || a.Type != html.ElementNode || a.Data != "a" || !hasClass(a, "footnote-ref") {
-		return nil
-	}
-	return a
-}
+// Footnotes are written as EPUB popup notes: reading systems show a note
+// as a popup when its reference is an <a epub:type="noteref"> and the
+// note an <aside epub:type="footnote"> (EPUB 3 Structural Semantics
+// Vocabulary). The ids are goldmark's (fnref:1, fn:1), so that links a
+// post writes to them by hand keep working.
 
 // noteref writes <sup><a epub:type="noteref" id=… href=…>n</a></sup>.
-func (cl *cleaner) noteref(dst, sup, a *html.Node) {
-	outSup := &html.Node{Type: html.ElementNode, Data: "sup"}
-	outA := &html.Node{Type: html.ElementNode, Data: "a"}
-	outA.Attr = cl.keepID(attr(sup, "id"), []html.Attribute{
-		{Key: "epub:type", Val: "noteref"}, {Key: "class", Val: "noteref"}})
-	if href, ok := cl.href(attr(a, "href")); ok {
-		outA.Attr = append(outA.Attr, html.Attribute{Key: "href", Val: href})
-	}
-	cl.children(outA, a, true)
-	outSup.AppendChild(outA)
-	dst.AppendChild(outSup)
+func (r *renderer) noteref(n *east.FootnoteLink) {
+	num := strconv.Itoa(n.Index)
+	r.t.open("sup", nil, false, "")
+	r.t.open("a", []html.Attribute{kv("epub:type", "noteref"), kv("class", "noteref"),
+		kv("id", refID(n.Index, n.RefIndex)), kv("href", "#fn:"+num)}, false, "")
+	r.t.text(num)
+	r.t.close()
+	r.t.close()
 }
 
-// footnotes writes the notes section, one aside per note.
-func (cl *cleaner) footnotes(dst, div *html.Node) {
-	sec := &html.Node{Type: html.ElementNode, Data: "section",
-		Attr: []html.Attribute{{Key: "class", Val: "footnotes"}, {Key: "epub:type", Val: "footnotes"}}}
-	for ol := div.FirstChild; ol != nil; ol = ol.NextSibling {
-		if ol.Type != html.ElementNode || ol.Data != "ol" {
-			continue
-		}
-		for li := ol.FirstChild; li != nil; li = li.NextSibling {
-			if li.Type == html.ElementNode && li.Data == "li" {
-				cl.footnote(sec, li)
-			}
-		}
+// backlink writes the link from a note back to its reference.
+func (r *renderer) backlink(n *east.FootnoteBacklink) {
+	r.t.text("\u00a0")
+	r.t.open("a", []html.Attribute{kv("href", "#"+refID(n.Index, n.RefIndex)), kv("class", "footnote-backref")}, false, "")
+	r.t.text("↩\ufe0e")
+	r.t.close()
+}
+
+// refID is the id of a note's reference; a note referred to more than
+// once has one per reference.
+func refID(index, ref int) string {
+	if ref > 0 {
+		return "fnref" + strconv.Itoa(ref) + ":" + strconv.Itoa(index)
 	}
-	dst.AppendChild(sec)
+	return "fnref:" + strconv.Itoa(index)
+}
+
+// footnotes writes the notes section.
+func (r *renderer) footnotes(n *east.FootnoteList) {
+	r.t.open("section", []html.Attribute{kv("class", "footnotes"), kv("epub:type", "footnotes")}, false, "")
+	r.children(n)
+	r.t.close()
+	r.t.text("\n")
 }
 
 // footnote writes one note as an aside that starts with its number.
-func (cl *cleaner) footnote(dst, li *html.Node) {
-	id := attr(li, "id")
-	aside := &html.Node{Type: html.ElementNode, Data: "aside"}
-	aside.Attr = cl.keepID(id, []html.Attribute{{Key: "epub:type", Val: "footnote"}, {Key: "class", Val: "footnote"}})
-	cl.children(aside, li, false)
-	num := &html.Node{Type: html.ElementNode, Data: "span", Attr: []html.Attribute{{Key: "class", Val: "footnote-number"}}}
-	appendText(num, noteNumber(id)+". ")
+func (r *renderer) footnote(n *east.Footnote) {
+	num := strconv.Itoa(n.Index)
+	aside := r.t.open("aside", []html.Attribute{kv("epub:type", "footnote"), kv("class", "footnote"),
+		kv("id", "fn:"+num)}, false, "")
+	r.t.text("\n")
+	r.children(n)
+	r.t.close()
+	if aside != nil {
+		numberNote(aside, num)
+	}
+}
+
+// numberNote puts the note's number in front of its first paragraph, or
+// of the note when it does not start with one.
+func numberNote(aside *html.Node, num string) {
+	span := &html.Node{Type: html.ElementNode, Data: "span", Attr: []html.Attribute{kv("class", "footnote-number")}}
+	span.AppendChild(&html.Node{Type: html.TextNode, Data: num + ". "})
 	at := aside
 	if p := firstElement(aside); p != nil && p.Data == "p" {
 		at = p
 	}
-	at.InsertBefore(num, at.FirstChild)
-	dst.AppendChild(aside)
-}
-
-// noteNumber takes the number from a goldmark note id such as fn:3.
-func noteNumber(id string) string {
-	return id[strings.LastIndexByte(id, ':')+1:]
+	at.InsertBefore(span, at.FirstChild)
 }
 
 // firstElement returns the first child element of n, or nil when text

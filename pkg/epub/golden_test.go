@@ -73,10 +73,19 @@ func isAnswer(name string) bool {
 // (set may be nil), and writes it.
 func buildArchive(t testing.TB, ar *txtar.Archive, set func(*manifest.Manifest)) ([]byte, diagLines) {
 	t.Helper()
+	return buildArchiveWith(t, ar, func(b *book.Book) {
+		if set != nil {
+			set(b.Config)
+		}
+	})
+}
+
+// buildArchiveWith loads the archive's book, lets change alter it, and
+// writes it.
+func buildArchiveWith(t testing.TB, ar *txtar.Archive, change func(*book.Book)) ([]byte, diagLines) {
+	t.Helper()
 	b, loadDiags, dir := loadArchive(t, ar)
-	if set != nil {
-		set(b.Config)
-	}
+	change(b)
 	data, _, diags := build(t, b, Options{})
 	loadDiags.Append(diags)
 	return data, diagLines{listText(loadDiags), dir}

@@ -2,13 +2,10 @@ package epub
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
-	"io"
 	"path"
 	"regexp"
 	"strings"
@@ -44,21 +41,18 @@ func (p *publication) prepareImages() {
 	for _, a := range assets {
 		taken[a.Name] = true
 	}
-	type converted struct {
-		data      []byte
-		mediaType string
-		err       error
-	}
 	done := make([]converted, len(assets))
 	parallel.For(len(assets), func(i int) {
-		c := &done[i]
-		c.data, c.mediaType, c.err = p.convert(assets[i])
+		done[i] = p.convert(assets[i])
 	})
 	for i, a := range assets {
 		data, mediaType, err := done[i].data, done[i].mediaType, done[i].err
 		if err != nil {
 			p.diags.Warnf(p.firstUse(a), "image %s left out: %v", path.Base(a.Path), err)
 			continue
+		}
+		if r := done[i].removed; len(r) > 0 {
+			p.diags.Warnf(p.firstUse(a), "SVG image %s: removed %s", path.Base(a.Path), listOf(r))
 		}
 		name := packagedName(a.Name, mediaType, i, taken)
 		p.images[a], p.packaged[name] = name, true
@@ -114,24 +108,45 @@ func packagedName(name, mediaType string, i int, taken map[string]bool) string {
 	}
 }
 
+// converted is an image as packaged: its bytes and type, what the SVG
+// sanitiser removed from it, or why it cannot be packaged.
+type converted struct {
+	data      []byte
+	mediaType string
+	removed   []string
+	err       error
+}
+
 // convert returns the bytes and type to package for an asset.
-func (p *publication) convert(a *book.Asset) ([]byte, string, error) {
+func (p *publication) convert(a *book.Asset) converted {
 	if a.MediaType == "image/svg+xml" {
-		return a.Data, a.MediaType, checkSVG(a.Data)
+		data, removed, err := sanitizeSVG(a.Data)
+		return converted{data: data, mediaType: a.MediaType, removed: removed, err: err}
 	}
 	_, core := coreImages[a.MediaType]
 	if core && max(a.Width, a.Height) <= p.book.Config.EPUB.MaxImagePx {
-		return a.Data, a.MediaType, nil
+		return converted{data: a.Data, mediaType: a.MediaType}
 	}
 	img, _, err := image.Decode(bytes.NewReader(a.Data))
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot decode %s: %v", a.MediaType, err)
+		return converted{err: fmt.Errorf("cannot decode %s: %v", a.MediaType, err)}
 	}
 	img = downscale(img, p.book.Config.EPUB.MaxImagePx)
+	mediaType := "image/png"
 	if a.MediaType == "image/jpeg" || lossyWebP(a) {
-		return encode(img, "image/jpeg")
+		mediaType = "image/jpeg"
 	}
-	return encode(img, "image/png")
+	data, err := encode(img, mediaType)
+	return converted{data: data, mediaType: mediaType, err: err}
+}
+
+// listOf lists things in a message, at most eight of them.
+func listOf(items []string) string {
+	const most = 8
+	if len(items) > most {
+		return strings.Join(items[:most], ", ") + fmt.Sprintf(" and %d more", len(items)-most)
+	}
+	return strings.Join(items, ", ")
 }
 
 // lossyWebP reports whether a WebP file holds a lossy (VP8, photographic)
@@ -156,7 +171,7 @@ func downscale(img image.Image, maxPx int) image.Image {
 	return raster.Downscale(img, w, h)
 }
 
-func encode(img image.Image, mediaType string) ([]byte, string, error) {
+func encode(img image.Image, mediaType string) ([]byte, error) {
 	var b bytes.Buffer
 	var err error
 	if mediaType == "image/jpeg" {
@@ -164,42 +179,5 @@ func encode(img image.Image, mediaType string) ([]byte, string, error) {
 	} else {
 		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&b, img)
 	}
-	return b.Bytes(), mediaType, err
-}
-
-// checkSVG refuses SVG that would run scripts or fetch remote resources:
-// an EPUB may hold neither without declaring it, and a book should not.
-func checkSVG(data []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("SVG is not well-formed XML: %v", err)
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if err := svgElementProblem(se); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-func svgElementProblem(se xml.StartElement) error {
-	switch strings.ToLower(se.Name.Local) {
-	case "script", "foreignobject", "iframe":
-		return fmt.Errorf("SVG holds <%s>", se.Name.Local)
-	}
-	for _, a := range se.Attr {
-		k := strings.ToLower(a.Name.Local)
-		if strings.HasPrefix(k, "on") {
-			return fmt.Errorf("SVG holds an event handler (%s)", a.Name.Local)
-		}
-		if k == "href" && !strings.HasPrefix(strings.TrimSpace(a.Value), "#") {
-			return fmt.Errorf("SVG refers to %s", a.Value)
-		}
-	}
-	return nil
+	return b.Bytes(), err
 }

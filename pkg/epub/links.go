@@ -1,55 +1,60 @@
 package epub
 
 import (
-	"html"
 	"net/url"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
-	ghtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/util"
+	"golang.org/x/net/html"
 )
 
 // link writes a Markdown link: into the book when it leads to a chapter,
 // as it is when it leads to the web, and as plain text when it leads
 // nowhere a reader of the EPUB could follow.
-func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*ast.Link)
-	if !entering {
-		kept := r.links[len(r.links)-1]
-		r.links = r.links[:len(r.links)-1]
-		if kept {
-			_, _ = w.WriteString("</a>")
-		} else {
-			_, _ = w.WriteString("</span>")
-		}
-		return ast.WalkContinue, nil
-	}
+func (r *renderer) link(n *ast.Link) {
 	dest := string(n.Destination)
 	href, ok := r.p.resolveHref(r.c, dest)
-	r.links = append(r.links, ok)
 	if !ok {
-		r.d.diags.Warnf(r.c.NodePos(n), "link to %s leads outside the book; only its text is kept", dest)
-		_, _ = w.WriteString(`<span class="link">`)
-		return ast.WalkContinue, nil
+		r.warnf("link to %s leads outside the book; only its text is kept", dest)
+		r.t.open("span", []html.Attribute{kv("class", "link")}, false, "")
+		r.children(n)
+		r.t.close()
+		return
 	}
-	_, _ = w.WriteString(`<a href="` + html.EscapeString(href) + `"`)
+	attrs := []html.Attribute{kv("href", href)}
 	if n.Title != nil {
-		_, _ = w.WriteString(` title="` + html.EscapeString(string(n.Title)) + `"`)
+		attrs = append(attrs, kv("title", string(n.Title)))
 	}
-	ghtml.RenderAttributes(w, n, nil)
-	_ = w.WriteByte('>')
-	return ast.WalkContinue, nil
+	r.t.open("a", append(attrs, r.attrs("a", "a", astAttrs(n), "")...), false, "")
+	r.children(n)
+	r.t.close()
+}
+
+// autoLink writes a URL or address that the post wrote as it is; one
+// that leads nowhere a reader could follow stays text. Its class lets
+// the stylesheet break it anywhere, so that a long URL fills the line it
+// starts on instead of leaving a gap before it.
+func (r *renderer) autoLink(n *ast.AutoLink) {
+	dest := string(n.URL(r.src))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "mailto:" + dest
+	}
+	var attrs []html.Attribute
+	if href, ok := r.p.resolveHref(r.c, dest); ok {
+		attrs = append(attrs, kv("href", href))
+	}
+	r.t.open("a", append(attrs, r.attrs("a", "a", astAttrs(n), "url")...), false, "")
+	r.t.text(string(n.Label(r.src)))
+	r.t.close()
 }
 
 // externalSchemes are the link schemes kept as they are.
 var externalSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true}
 
 // resolveHref maps a link destination written in chapter c (nil for the
-// pages the writer makes itself) to an href in the EPUB. It is idempotent:
-// an href it returned resolves to itself, because the cleaner resolves
-// every link of a document again, Markdown's and raw HTML's alike.
+// pages the writer makes itself) to an href in the EPUB, a valid URI.
 func (p *publication) resolveHref(c *book.Chapter, dest string) (string, bool) {
 	dest = strings.TrimSpace(dest)
 	u, err := url.Parse(dest)
@@ -57,7 +62,7 @@ func (p *publication) resolveHref(c *book.Chapter, dest string) (string, bool) {
 		return "", false
 	}
 	if d := p.byHref[u.Path]; d != nil && u.Scheme == "" && u.Host == "" {
-		return escapeURL(dest), true
+		return uri.Escape(dest), true
 	}
 	if c != nil {
 		if t, ok := p.book.ResolveLink(c, dest); ok {
@@ -66,11 +71,11 @@ func (p *publication) resolveHref(c *book.Chapter, dest string) (string, bool) {
 	}
 	switch {
 	case externalSchemes[strings.ToLower(u.Scheme)]:
-		return escapeURL(u.String()), true
+		return uri.Escape(u.String()), true
 	case u.Scheme == "" && u.Host != "":
-		return escapeURL("https:" + u.String()), true
+		return uri.Escape("https:" + u.String()), true
 	case u.Scheme == "" && strings.HasPrefix(u.Path, "/") && p.siteURL() != "":
-		return escapeURL(p.siteURL() + u.String()), true
+		return uri.Escape(p.siteURL() + u.String()), true
 	}
 	return "", false
 }
@@ -86,7 +91,7 @@ func (p *publication) chapterHref(from *book.Chapter, t book.Target) string {
 	} else if href == "" {
 		href = p.docOf(from).href
 	}
-	return escapeURL(href)
+	return uri.Escape(href)
 }
 
 // docOf finds the document of a chapter.
@@ -105,31 +110,29 @@ func (p *publication) siteURL() string {
 	return strings.TrimSuffix(p.book.Site.URL, "/")
 }
 
-// escapeURL percent-encodes what may not stand in a URL as written in an
-// attribute: spaces, controls and characters outside ASCII. A '%' that
-// already starts an escape is kept.
-func escapeURL(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`{|}", c) >= 0 || (c == '%' && !isEscape(s[i:])) {
-			b.WriteString("%" + strings.ToUpper(strconvHex(c)))
-			continue
-		}
-		b.WriteByte(c)
+// checkLink drops the fragment of an internal link when the target
+// document has no such id (EPUBCheck rejects a dangling fragment), and the
+// whole link when the document does not exist. It runs when documents are
+// serialised, once every document knows its ids.
+func (p *publication) checkLink(from *document, href string) (string, bool) {
+	u, err := url.Parse(href)
+	if err != nil {
+		return "", false
 	}
-	return b.String()
-}
-
-func isEscape(s string) bool {
-	return len(s) >= 3 && isHex(s[1]) && isHex(s[2])
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func strconvHex(c byte) string {
-	const hex = "0123456789abcdef"
-	return string([]byte{hex[c>>4], hex[c&15]})
+	if u.Scheme != "" || u.Host != "" {
+		return href, true
+	}
+	target := from
+	if u.Path != "" {
+		if target = p.byHref[u.Path]; target == nil {
+			return "", false
+		}
+	}
+	if u.Fragment == "" || target.ids[u.Fragment] {
+		return href, true
+	}
+	if u.Path == "" {
+		return "", false
+	}
+	return u.Path, true
 }

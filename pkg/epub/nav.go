@@ -1,11 +1,11 @@
 package epub
 
 import (
-	"fmt"
-	"html"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/uri"
+	"golang.org/x/net/html"
 )
 
 // tocEntry is one line of the table of contents.
@@ -69,7 +69,7 @@ func (p *publication) headingEntries(d *document) []*tocEntry {
 		for len(levels) > 1 && levels[len(levels)-1] >= h.Depth {
 			stack, levels = stack[:len(stack)-1], levels[:len(levels)-1]
 		}
-		e := &tocEntry{title: h.Text, href: d.href + "#" + escapeURL(h.ID)}
+		e := &tocEntry{title: h.Text, href: d.href + "#" + uri.Escape(h.ID)}
 		parent := stack[len(stack)-1]
 		parent.children = append(parent.children, e)
 		stack, levels = append(stack, e), append(levels, h.Depth)
@@ -92,30 +92,48 @@ func (p *publication) tocHeadings(d *document) []book.Heading {
 	return out
 }
 
-// navHTML is the navigation document: the table of contents, shown in the
-// reading order, and the landmarks, hidden.
-func (p *publication) navHTML() string {
-	var b strings.Builder
-	b.WriteString(`<nav epub:type="toc" id="toc"><h1>` + html.EscapeString(p.words.Contents) + `</h1>`)
-	writeTOCList(&b, p.toc())
-	b.WriteString(`</nav><nav epub:type="landmarks" hidden="hidden"><h2>` + html.EscapeString(p.words.Landmarks) + `</h2><ol>`)
+// navPage is the navigation document: the table of contents, shown in
+// the reading order, and the landmarks, hidden.
+func (r *renderer) navPage() {
+	t, p := r.t, r.p
+	t.open("nav", []html.Attribute{kv("epub:type", "toc"), kv("id", "toc")}, false, "")
+	r.heading1("h1", p.words.Contents)
+	r.tocList(p.toc())
+	t.close()
+	t.open("nav", []html.Attribute{kv("epub:type", "landmarks"), kv("hidden", "hidden")}, false, "")
+	r.heading1("h2", p.words.Landmarks)
+	t.open("ol", nil, false, "")
 	for _, l := range p.landmarks() {
-		fmt.Fprintf(&b, `<li><a epub:type="%s" href="%s">%s</a></li>`, l[0], l[1], html.EscapeString(l[2]))
+		t.open("li", nil, false, "")
+		t.open("a", []html.Attribute{kv("epub:type", l[0]), kv("href", l[1])}, false, "")
+		t.text(l[2])
+		t.close()
+		t.close()
 	}
-	b.WriteString(`</ol></nav>`)
-	return b.String()
+	t.close()
+	t.close()
 }
 
-func writeTOCList(b *strings.Builder, es []*tocEntry) {
-	b.WriteString("<ol>")
+func (r *renderer) heading1(name, text string) {
+	r.t.open(name, nil, false, "")
+	r.t.text(text)
+	r.t.close()
+}
+
+func (r *renderer) tocList(es []*tocEntry) {
+	t := r.t
+	t.open("ol", nil, false, "")
 	for _, e := range es {
-		b.WriteString(`<li><a href="` + html.EscapeString(e.href) + `">` + html.EscapeString(e.title) + `</a>`)
+		t.open("li", nil, false, "")
+		t.open("a", []html.Attribute{kv("href", e.href)}, false, "")
+		t.text(e.title)
+		t.close()
 		if len(e.children) > 0 {
-			writeTOCList(b, e.children)
+			r.tocList(e.children)
 		}
-		b.WriteString("</li>")
+		t.close()
 	}
-	b.WriteString("</ol>")
+	t.close()
 }
 
 // landmarks are the cover, the table of contents and the start of the

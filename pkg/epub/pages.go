@@ -3,7 +3,6 @@ package epub
 import (
 	"fmt"
 	"github.com/hangul-press/publish/pkg/progress"
-	"html"
 	"regexp"
 	"strings"
 	"sync/atomic"
@@ -11,7 +10,7 @@ import (
 	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
-	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html"
 )
 
 // plan names every content document in reading order before any is
@@ -54,8 +53,8 @@ func chapterID(c *book.Chapter, n int) string {
 // its own document; diagnostics are merged afterwards in reading order.
 func (p *publication) renderAll(docs []*document) {
 	var done atomic.Int64
-	parallel.With(len(docs), p.newWorker, func(w *worker, i int) {
-		p.renderContained(w, docs[i])
+	parallel.With(len(docs), p.newRenderer, func(r *renderer, i int) {
+		p.renderContained(r, docs[i])
 		if p.opt.Progress != nil {
 			p.opt.Progress(progress.RenderingChapters, int(done.Add(1)), len(docs))
 		}
@@ -69,62 +68,47 @@ func (p *publication) renderAll(docs []*document) {
 // renderContained renders d, turning a panic into an error on its
 // chapter instead of a crash: documents render on several goroutines,
 // where nothing above could recover it.
-func (p *publication) renderContained(w *worker, d *document) {
+func (p *publication) renderContained(r *renderer, d *document) {
 	defer func() {
-		if r := recover(); r != nil {
+		if e := recover(); e != nil {
 			pos := diag.Pos{File: d.href}
 			if d.chapter != nil {
 				pos = diag.Pos{File: d.chapter.Source}
 			}
-			d.diags.Errorf(pos, "internal error while rendering this chapter (please report it with the post): %v", r)
-			d.body = &xhtml.Node{Type: xhtml.ElementNode, Data: "body"}
+			d.diags.Errorf(pos, "internal error while rendering this chapter (please report it with the post): %v", e)
+			d.body = &html.Node{Type: html.ElementNode, Data: "body"}
 		}
 	}()
-	p.render(w, d)
+	p.render(r, d)
 }
 
-// render fills the body of d.
-func (p *publication) render(w *worker, d *document) {
-	cl := p.cleanerFor(d)
-	d.body = cl.sanitize(p.documentHTML(w, d), !d.raw)
-	d.ids = cl.ids
+func (r *renderer) partPage(part *book.Part) {
+	r.t.open("section", []html.Attribute{kv("epub:type", "part")}, false, "")
+	r.element("h1", "part-title", part.Title)
+	r.t.close()
 }
 
-// documentHTML renders d to HTML, not yet cleaned.
-func (p *publication) documentHTML(w *worker, d *document) string {
-	var src string
-	switch {
-	case d.chapter != nil:
-		src = p.chapterHTML(w, d)
-	case d.part != nil:
-		src = `<section epub:type="part"><h1 class="part-title">` + html.EscapeString(d.part.Title) + `</h1></section>`
-	case d.id == "cover":
-		src = p.coverHTML()
-	case d.id == "titlepage":
-		src = p.titleHTML()
-	case d.id == "nav":
-		src = p.navHTML()
-	}
-	return src
+func (r *renderer) coverPage() {
+	r.t.open("section", []html.Attribute{kv("epub:type", "cover"), kv("class", "cover")}, false, "")
+	r.image([]html.Attribute{kv("src", r.p.images[r.p.book.Cover]), kv("alt", r.p.book.Meta.Title)}, false)
+	r.t.close()
 }
 
-func (p *publication) coverHTML() string {
-	return `<section epub:type="cover" class="cover"><img data-epub-asset="" src="` +
-		html.EscapeString(p.images[p.book.Cover]) + `" alt="` + html.EscapeString(p.book.Meta.Title) + `"/></section>`
-}
-
-func (p *publication) titleHTML() string {
-	m := p.book.Meta
-	var b strings.Builder
-	b.WriteString(`<section epub:type="titlepage" class="titlepage"><h1 class="title">` + html.EscapeString(m.Title) + `</h1>`)
-	para := func(class, text string) {
-		if text != "" {
-			b.WriteString(`<p class="` + class + `">` + html.EscapeString(text) + `</p>`)
+func (r *renderer) titlePage() {
+	m := r.p.book.Meta
+	r.t.open("section", []html.Attribute{kv("epub:type", "titlepage"), kv("class", "titlepage")}, false, "")
+	r.element("h1", "title", m.Title)
+	for _, line := range [][2]string{{"subtitle", m.Subtitle}, {"authors", strings.Join(m.Authors, ", ")}, {"publisher", m.Publisher}} {
+		if line[1] != "" {
+			r.element("p", line[0], line[1])
 		}
 	}
-	para("subtitle", m.Subtitle)
-	para("authors", strings.Join(m.Authors, ", "))
-	para("publisher", m.Publisher)
-	b.WriteString(`</section>`)
-	return b.String()
+	r.t.close()
+}
+
+// element writes an element of the given class holding text.
+func (r *renderer) element(name, class, text string) {
+	r.t.open(name, []html.Attribute{kv("class", class)}, false, "")
+	r.t.text(text)
+	r.t.close()
 }

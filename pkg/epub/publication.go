@@ -43,7 +43,7 @@ type document struct {
 	id    string // manifest id, also the file's stem: c001
 	href  string // file name relative to the package document
 	title string
-	// body is the cleaned content of the body element.
+	// body is the body element, built by the renderer.
 	body *html.Node
 	ids  map[string]bool
 	// props are the manifest properties of the item ("nav", "svg").
@@ -55,8 +55,6 @@ type document struct {
 	// document while documents render in parallel.
 	diags     diag.List
 	hasImages bool
-	// raw is true when the document holds raw HTML from a post.
-	raw bool
 }
 
 // file is any other resource of the publication.

@@ -5,62 +5,173 @@ import (
 
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/util"
+	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
 )
 
-// Raw HTML is written through as it is, and cleaned later with the whole
-// chapter (an inline <center> and its </center> are two separate nodes of
-// the Markdown tree, so no single node can be cleaned on its own). What the
-// cleaner will drop is reported here, where the node's position is known.
+// Raw HTML from a post is the only markup that is parsed. Each raw node
+// of the syntax tree (an inline tag, *ast.RawHTML, or a block of HTML
+// lines, *ast.HTMLBlock) is read on its own with x/net/html's tokenizer,
+// and its tags become operations on the document's tree: a start tag
+// opens an element (if the allow-lists keep it, with its attributes
+// cleaned), an end tag closes one, text is text. An inline <center> and
+// its </center>, or a <div markdown="1"> line and the </div> line after
+// the Markdown it wraps, are separate nodes, and need nothing more: the
+// tree keeps the element open between them, and closes what the post
+// left open at the end of the Markdown element around it (tree.go).
 
-// rawHTML writes inline raw HTML (*ast.RawHTML) or a raw HTML block
-// (*ast.HTMLBlock) as its author wrote it.
-func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		raw, _ := markdown.RawHTML(n, src)
-		r.writeRaw(w, n, raw)
+// rawHTML feeds the tags and text of a raw node to the tree.
+func (r *renderer) rawHTML(n ast.Node) {
+	segs, _ := markdown.RawSegments(n)
+	var b strings.Builder
+	for _, s := range segs {
+		b.Write(s.Value(r.src))
 	}
-	return ast.WalkSkipChildren, nil
+	r.feed(b.String(), segs)
 }
 
-func (r *nodeRenderer) writeRaw(w util.BufWriter, n ast.Node, raw string) {
-	r.d.raw = true
-	resolves := func(href string) bool { _, ok := r.p.resolveHref(r.c, href); return ok }
-	for _, msg := range rawProblems(raw, resolves) {
-		r.d.diags.Warnf(r.c.NodePos(n), "raw HTML: %s", msg)
-	}
-	_, _ = w.WriteString(raw)
-}
-
-// rawProblems lists what the cleaner will remove from a piece of raw HTML
-// that its author evidently meant to have an effect.
-// resolves tells whether a link leads somewhere the EPUB can hold.
-func rawProblems(raw string, resolves func(string) bool) []string {
-	var out []string
-	for t := range markdown.StartTags(raw) {
-		if warnDropped[t.Data] {
-			out = append(out, "<"+t.Data+"> is not allowed in an EPUB; removed with its content")
+// feed feeds raw HTML to the tree; segs trace it to the post.
+func (r *renderer) feed(raw string, segs []text.Segment) {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	off := 0
+	defer func() { r.rawAt = -1 }()
+	for {
+		tt := z.Next()
+		r.rawAt = sourceOffset(segs, off)
+		off += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.TextToken:
+			r.t.text(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			r.startTag(z.Token())
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			r.endTag(string(name))
 		}
-		out = append(out, attrProblems(t, resolves)...)
+		// Comments and doctypes go.
 	}
-	return out
 }
 
-func attrProblems(t html.Token, resolves func(string) bool) []string {
-	var out []string
-	for _, a := range t.Attr {
-		k := strings.ToLower(a.Key)
-		switch {
-		case strings.HasPrefix(k, "on"):
-			out = append(out, "event handler "+k+" on <"+t.Data+"> removed")
-		case (k == "href" || k == "src") && scriptURL(a.Val):
-			out = append(out, k+"="+a.Val+" on <"+t.Data+"> removed: scripts do not run in the book")
-		case k == "href" && t.Data == "a" && !resolves(a.Val):
-			out = append(out, "link to "+a.Val+" leads outside the book; only its text is kept")
+// sourceOffset maps an offset into the concatenated text of segs to an
+// offset in the post.
+func sourceOffset(segs []text.Segment, off int) int {
+	for _, s := range segs {
+		if off < s.Len() {
+			return s.Start + off
+		}
+		off -= s.Len()
+	}
+	if len(segs) > 0 {
+		return segs[len(segs)-1].Stop
+	}
+	return 0
+}
+
+// startTag opens the element of a raw start tag, or leaves the tag out.
+func (r *renderer) startTag(tok html.Token) {
+	name := tok.Data
+	if r.t.dropping > 0 {
+		// Inside content that goes (a <script>, an <svg>): said once.
+		if !htmlVoid[name] {
+			r.t.unwrapped(name)
+		}
+		return
+	}
+	switch {
+	case droppedElements[name]:
+		if warnDropped[name] {
+			r.warnf("raw HTML: <%s> is not allowed in an EPUB; removed with its content", name)
+		}
+		if !htmlVoid[name] {
+			r.t.dropped(name)
+		}
+		return
+	case name == "img":
+		r.rawImage(tok)
+		return
+	case name == "input":
+		if attrOf(tok.Attr, "type") == "checkbox" {
+			r.taskBox(hasKey(tok.Attr, "checked"))
+		}
+		return
+	}
+	elem, class := name, ""
+	if re, ok := renamed[name]; ok {
+		elem, class = re[0], re[1]
+	}
+	void := htmlVoid[name]
+	if !flowElements[elem] && !phrasingElements[elem] {
+		if !void {
+			r.t.unwrapped(name)
+		}
+		return
+	}
+	attrs := r.rawAttrs(elem, name, tok.Attr, class)
+	if elem == "bdo" && attrOf(attrs, "dir") == "" {
+		elem = "span" // bdo means nothing without a direction
+	}
+	if void {
+		r.t.leaf(elem, attrs, true, name)
+		return
+	}
+	r.t.open(elem, attrs, true, name)
+}
+
+// endTag closes the element a raw end tag names. As in HTML, </br> is a
+// line break and an end tag that closes nothing is ignored.
+func (r *renderer) endTag(name string) {
+	if name == "br" {
+		r.t.leaf("br", nil, true, "br")
+		return
+	}
+	r.t.end(name)
+}
+
+// rawImage writes a raw <img>: the packaged image, or its alt text in a
+// frame when the address names nothing the book holds.
+func (r *renderer) rawImage(tok html.Token) {
+	src, alt := attrOf(tok.Attr, "src"), attrOf(tok.Attr, "alt")
+	name, ok := r.rawImageName(src)
+	if !ok {
+		r.missingImage(alt, src)
+		return
+	}
+	attrs := []html.Attribute{kv("src", name), kv("alt", alt)}
+	r.image(append(attrs, r.rawAttrs("img", "img", tok.Attr, "")...), true)
+}
+
+// rawImageName finds the packaged file of an image that raw HTML of the
+// node being rendered shows, among the references the book resolved.
+func (r *renderer) rawImageName(src string) (string, bool) {
+	if r.c == nil {
+		return "", false
+	}
+	for _, ref := range r.c.Images {
+		if ref.Node == r.at && ref.URL == src && ref.Asset != nil && r.p.images[ref.Asset] != "" {
+			return r.p.images[ref.Asset], true
 		}
 	}
-	return out
+	return "", false
+}
+
+func attrOf(as []html.Attribute, key string) string {
+	for _, a := range as {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasKey(as []html.Attribute, key string) bool {
+	for _, a := range as {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // scriptURL reports whether a URL runs code when followed.

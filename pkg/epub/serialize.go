@@ -1,17 +1,20 @@
 package epub
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/hangul-press/publish/pkg/uri"
 
 	"golang.org/x/net/html"
 )
 
-// serializer writes cleaned trees as XHTML. It is the only writer of
+// serializer writes the documents' trees as XHTML. It is the only writer of
 // content markup, so it also checks every internal link against the ids the
 // documents really hold, and records the characters each font face draws.
 type serializer struct {
-	b strings.Builder
+	b bytes.Buffer
 	// link rewrites an href at writing time; nil keeps it.
 	link func(string) (string, bool)
 	// runes records the characters of text by font face.
@@ -28,7 +31,7 @@ func (s *serializer) children(n *html.Node, f face) {
 func (s *serializer) node(n *html.Node, f face) {
 	if n.Type == html.TextNode {
 		s.runes.add(f, n.Data)
-		s.b.WriteString(escapeText(n.Data))
+		_, _ = textEscaper.WriteString(&s.b, n.Data)
 		return
 	}
 	if n.Type != html.ElementNode {
@@ -44,8 +47,13 @@ func (s *serializer) node(n *html.Node, f face) {
 		return
 	}
 	s.b.WriteByte('>')
-	s.children(n, f.inside(n.Data))
-	s.b.WriteString("</" + n.Data + ">")
+	if s.runes != nil {
+		f = f.inside(n) // only subsetting needs to know the face
+	}
+	s.children(n, f)
+	s.b.WriteString("</")
+	s.b.WriteString(n.Data)
+	s.b.WriteByte('>')
 }
 
 func (s *serializer) attr(n *html.Node, a html.Attribute) {
@@ -56,7 +64,14 @@ func (s *serializer) attr(n *html.Node, a html.Attribute) {
 			return
 		}
 	}
-	s.b.WriteString(" " + a.Key + `="` + escapeAttr(v) + `"`)
+	if a.Key == "href" || a.Key == "src" {
+		v = uri.Escape(v) // whatever made it, every address written is a valid URI
+	}
+	s.b.WriteByte(' ')
+	s.b.WriteString(a.Key)
+	s.b.WriteString(`="`)
+	_, _ = attrEscaper.WriteString(&s.b, xmlText(v))
+	s.b.WriteByte('"')
 }
 
 var (

@@ -20,8 +20,11 @@ func (p *publication) serializeDocs() {
 		}
 		s.link = func(href string) (string, bool) { return p.checkLink(d, href) }
 		s.runes.add(serif, d.title)
+		s.b.Grow(estimateSize(d))
+		s.b.WriteString(p.docHead(d))
 		s.children(d.body, serif)
-		d.data = []byte(p.docHead(d) + s.b.String() + "</body>\n</html>\n")
+		s.b.WriteString("</body>\n</html>\n")
+		d.data = s.b.Bytes()
 	})
 	for _, r := range runes {
 		p.runes.merge(r)
@@ -38,4 +41,13 @@ func (p *publication) docHead(d *document) string {
 	b.WriteString("<title>" + escapeText(xmlText(d.title)) + "</title>\n")
 	b.WriteString(`<link rel="stylesheet" type="text/css" href="` + cssFile + `"/>` + "\n</head>\n<body>\n")
 	return b.String()
+}
+
+// estimateSize guesses the size of a document's XHTML, to allocate its
+// buffer once: markup about doubles a chapter's Markdown.
+func estimateSize(d *document) int {
+	if d.chapter == nil {
+		return 4096
+	}
+	return 4096 + 2*len(d.chapter.Src())
 }

@@ -18,26 +18,38 @@ import (
 // that read only Lines would miss a tag written on it. ok is false, and the
 // text empty, for a node of any other kind.
 func RawHTML(n ast.Node, src []byte) (raw string, ok bool) {
+	segs, ok := RawSegments(n)
 	var b strings.Builder
-	switch n := n.(type) {
-	case *ast.RawHTML:
-		writeSegments(&b, n.Segments, src)
-	case *ast.HTMLBlock:
-		writeSegments(&b, n.Lines(), src)
-		if n.HasClosure() {
-			b.Write(n.ClosureLine.Value(src))
-		}
-	default:
-		return "", false
-	}
-	return b.String(), true
-}
-
-func writeSegments(b *strings.Builder, segs *text.Segments, src []byte) {
-	for i := range segs.Len() {
-		seg := segs.At(i)
+	for _, seg := range segs {
 		b.Write(seg.Value(src))
 	}
+	return b.String(), ok
+}
+
+// RawSegments returns the source segments whose bytes, one after the
+// other, are RawHTML's text for n, so that a position in that text can be
+// traced back to the post: an offset k bytes into segment i is source
+// offset segs[i].Start+k. ok is false for a node of any other kind.
+func RawSegments(n ast.Node) (segs []text.Segment, ok bool) {
+	switch n := n.(type) {
+	case *ast.RawHTML:
+		segs = appendSegments(segs, n.Segments)
+	case *ast.HTMLBlock:
+		segs = appendSegments(segs, n.Lines())
+		if n.HasClosure() {
+			segs = append(segs, n.ClosureLine)
+		}
+	default:
+		return nil, false
+	}
+	return segs, true
+}
+
+func appendSegments(out []text.Segment, segs *text.Segments) []text.Segment {
+	for i := range segs.Len() {
+		out = append(out, segs.At(i))
+	}
+	return out
 }
 
 // StartTags yields the start tags of a piece of raw HTML in document order,

@@ -104,3 +104,28 @@ func TestStartTagsStop(t *testing.T) {
 		t.Errorf("loop ran %d times after break at 2", n)
 	}
 }
+
+// TestRawSegments: the segments' bytes are RawHTML's text.
+func TestRawSegments(t *testing.T) {
+	src := []byte("a <img\nsrc=\"p.png\"> b\n\n<pre>\nx\n<img src=\"a.png\"></pre>\n")
+	n := 0
+	_ = ast.Walk(New(Options{}).Parse(src), func(node ast.Node, entering bool) (ast.WalkStatus, error) {
+		raw, ok := RawHTML(node, src)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		segs, _ := RawSegments(node)
+		var b strings.Builder
+		for _, s := range segs {
+			b.Write(s.Value(src))
+		}
+		if b.String() != raw {
+			t.Errorf("segments give %q, RawHTML %q", b.String(), raw)
+		}
+		n++
+		return ast.WalkContinue, nil
+	})
+	if n != 2 {
+		t.Errorf("%d raw nodes, want 2", n)
+	}
+}

@@ -1,0 +1,412 @@
+package epub
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+// SVG images are XML that can hold scripts, event handlers, animations
+// that rewrite links, stylesheets that import others, and references that
+// make a reader fetch from the network. sanitizeSVG parses an image as
+// XML (encoding/xml: entities other than XML's five are an error, so an
+// entity declared in a DTD cannot be used, and no DTD is ever fetched),
+// and writes back only what the allow-lists below name, in a canonical
+// form: elements of SVG's static drawing vocabulary, their presentation
+// and geometry attributes, references only to fragments of the image
+// itself (and, for <image>, data: URLs of core image types), and
+// stylesheets through the CSS sanitiser. Removing the metadata that
+// drawing programs leave (Inkscape's, Illustrator's, RDF) changes nothing
+// a reader sees and is not reported; every other removal is.
+
+const (
+	svgNS   = "http://www.w3.org/2000/svg"
+	xlinkNS = "http://www.w3.org/1999/xlink"
+	xmlNS   = "http://www.w3.org/XML/1998/namespace"
+)
+
+// maxSVGDepth bounds how deep an image's elements nest; deeper ones are
+// removed.
+const maxSVGDepth = 256
+
+// svgCleaner is one sanitising run.
+type svgCleaner struct {
+	out     bytes.Buffer
+	removed map[string]bool
+	// stack holds, per open element, what becomes of it; skip counts
+	// the open elements being left out with their content.
+	stack []svgFate
+	skip  int
+	// style is true inside a <style> element, whose text is collected.
+	style     bool
+	styleText strings.Builder
+	root      bool
+	// noNS is true when the root element has no namespace: such a file
+	// is treated as SVG and written with the namespace it lacked.
+	noNS bool
+}
+
+// svgFate is what becomes of an element.
+type svgFate uint8
+
+const (
+	svgWritten svgFate = iota
+	svgUnwrapped
+	svgDropped
+)
+
+// sanitizeSVG returns the cleaned image and what was removed (sorted,
+// once each), or an error when the data is not an SVG image at all.
+func sanitizeSVG(data []byte) ([]byte, []string, error) {
+	c := &svgCleaner{removed: map[string]bool{}}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	c.out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("SVG is not well-formed XML: %v", err)
+		}
+		if err := c.token(tok); err != nil {
+			return nil, nil, err
+		}
+	}
+	if !c.root {
+		return nil, nil, errors.New("the file holds no <svg> element")
+	}
+	var removed []string
+	for r := range c.removed {
+		removed = append(removed, r)
+	}
+	sort.Strings(removed)
+	return c.out.Bytes(), removed, nil
+}
+
+func (c *svgCleaner) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		return c.start(t)
+	case xml.EndElement:
+		c.end(t)
+	case xml.CharData:
+		c.text(string(t))
+	case xml.Directive:
+		if c.skip == 0 && !standardDoctype(string(t)) {
+			c.removed["a DTD"] = true
+		}
+	case xml.ProcInst:
+		if t.Target != "xml" {
+			c.removed["the processing instruction <?"+t.Target+"?>"] = true
+		}
+	}
+	return nil
+}
+
+// standardDoctype reports whether a DOCTYPE only names SVG 1.0 or 1.1,
+// which drawing programs write and which holds no declarations.
+func standardDoctype(d string) bool {
+	return strings.HasPrefix(d, "DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.") && !strings.Contains(d, "[")
+}
+
+func (c *svgCleaner) start(t xml.StartElement) error {
+	if !c.root {
+		if t.Name.Local != "svg" || t.Name.Space != svgNS && t.Name.Space != "" {
+			return fmt.Errorf("the root element is <%s>, not <svg>", t.Name.Local)
+		}
+		c.root, c.noNS = true, t.Name.Space == ""
+	}
+	keep := c.skip == 0 && c.keepElement(t.Name)
+	if keep && len(c.stack) >= maxSVGDepth {
+		keep = false
+		c.removed[fmt.Sprintf("elements nested deeper than %d", maxSVGDepth)] = true
+	}
+	switch {
+	case keep && t.Name.Local == "a":
+		// A link in an image cannot be followed (EPUBCheck also rejects
+		// one to a fragment of the image): its content stays.
+		c.stack = append(c.stack, svgUnwrapped)
+		return nil
+	case !keep:
+		c.stack = append(c.stack, svgDropped)
+		c.skip++
+		return nil
+	}
+	c.stack = append(c.stack, svgWritten)
+	c.out.WriteString("<" + t.Name.Local)
+	if len(c.stack) == 1 {
+		c.out.WriteString(` xmlns="` + svgNS + `" xmlns:xlink="` + xlinkNS + `"`)
+	}
+	for _, a := range t.Attr {
+		c.attr(t.Name.Local, a)
+	}
+	c.out.WriteString(">")
+	c.style = t.Name.Local == "style"
+	return nil
+}
+
+// keepElement decides about an element and notes what it removes.
+func (c *svgCleaner) keepElement(n xml.Name) bool {
+	switch {
+	case c.style:
+		c.removed["<"+n.Local+"> inside <style>"] = true
+	case n.Space == svgNS || n.Space == "" && c.noNS:
+		switch {
+		case svgElements[n.Local] || n.Local == "a":
+			return true
+		case n.Local == "metadata":
+			return false
+		}
+		c.removed["<"+n.Local+">"] = true
+	case !editorNS(n.Space):
+		c.removed["<"+n.Local+"> of "+n.Space] = true
+	}
+	return false
+}
+
+// editorNS reports whether a namespace is one of the metadata that
+// drawing programs and RDF write, which no viewer shows.
+func editorNS(ns string) bool {
+	for _, s := range []string{"inkscape", "sodipodi", "adobe.com", "purl.org/dc", "creativecommons",
+		"www.w3.org/1999/02/22-rdf-syntax-ns", "bohemiancoding", "sketch", "figma"} {
+		if strings.Contains(ns, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *svgCleaner) end(t xml.EndElement) {
+	fate := c.stack[len(c.stack)-1]
+	c.stack = c.stack[:len(c.stack)-1]
+	switch fate {
+	case svgDropped:
+		c.skip--
+		return
+	case svgUnwrapped:
+		return
+	}
+	if c.style {
+		css, removed := sanitizeStylesheet(c.styleText.String(), fragmentRef)
+		for _, r := range removed {
+			c.removed["style "+r.what+" ("+r.why+")"] = true
+		}
+		xml.EscapeText(&c.out, []byte(css))
+		c.style = false
+		c.styleText.Reset()
+	}
+	c.out.WriteString("</" + t.Name.Local + ">")
+}
+
+func (c *svgCleaner) text(s string) {
+	switch {
+	case c.skip > 0 || len(c.stack) == 0:
+	case c.style:
+		c.styleText.WriteString(s)
+	default:
+		_ = xml.EscapeText(&c.out, []byte(s))
+	}
+}
+
+// attr writes an attribute that the allow-list keeps, cleaned.
+func (c *svgCleaner) attr(elem string, a xml.Attr) {
+	name, ok := c.attrName(a.Name)
+	if !ok {
+		return
+	}
+	v := a.Value
+	switch {
+	case strings.HasPrefix(strings.ToLower(a.Name.Local), "on"):
+		c.removed["the event handler "+a.Name.Local] = true
+		return
+	case name == "href" || name == "xlink:href":
+		if !fragmentRef(v) && !(elem == "image" && dataImage(v)) {
+			c.removed[name+"="+shorten(v)] = true
+			return
+		}
+	case name == "style":
+		kept, removed := sanitizeStyle(v, fragmentRef)
+		for _, r := range removed {
+			c.removed["style "+r.what+" ("+r.why+")"] = true
+		}
+		if len(kept) == 0 {
+			return
+		}
+		v = strings.Join(kept, "; ")
+	case strings.Contains(strings.ToLower(v), "url"):
+		if why := urlsProblem(v); why != "" {
+			c.removed[name+"="+shorten(v)] = true
+			return
+		}
+	}
+	c.out.WriteString(" " + name + `="`)
+	escapeXMLAttr(&c.out, v)
+	c.out.WriteString(`"`)
+}
+
+// attrName returns the name an attribute is written with, or false when
+// it is left out: namespace declarations (the root declares what is
+// needed), attributes outside the allow-list, and those of editors.
+func (c *svgCleaner) attrName(n xml.Name) (string, bool) {
+	switch n.Space {
+	case "":
+		if n.Local == "xmlns" {
+			return "", false
+		}
+		if svgAttrs[n.Local] {
+			return n.Local, true
+		}
+		if strings.HasPrefix(strings.ToLower(n.Local), "on") {
+			return n.Local, true // reported by attr
+		}
+		c.removed["the attribute "+n.Local] = true
+	case "xmlns":
+	case xlinkNS, "xlink":
+		if n.Local == "href" {
+			return "xlink:href", true
+		}
+		c.removed["the attribute xlink:"+n.Local] = true
+	case xmlNS, "xml":
+		if n.Local == "space" || n.Local == "lang" {
+			return "xml:" + n.Local, true
+		}
+	default:
+		if n.Local == "xmlns" || editorNS(n.Space) {
+			return "", false
+		}
+		c.removed["the attribute "+n.Local+" of "+n.Space] = true
+	}
+	return "", false
+}
+
+// fragmentRef reports whether an address points into the image itself.
+func fragmentRef(u string) bool {
+	u = strings.TrimSpace(u)
+	return len(u) > 1 && u[0] == '#' && !strings.ContainsAny(u, "()\"'\\ ")
+}
+
+// dataImage reports whether an address is a data: URL of a PNG, JPEG or
+// GIF, which loads nothing.
+func dataImage(u string) bool {
+	l := strings.ToLower(strings.TrimSpace(u))
+	for _, t := range []string{"data:image/png;", "data:image/jpeg;", "data:image/gif;"} {
+		if strings.HasPrefix(l, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlsProblem checks the url()s of a presentation attribute (fill,
+// filter, clip-path, marker-start…): only fragments of the image.
+func urlsProblem(v string) string {
+	s := &cssSanitizer{resource: fragmentRef}
+	p := &cssParser{toks: cssTokens(v)}
+	var nodes []cssNode
+	for p.peek().kind != cssEOF {
+		nodes = append(nodes, p.component())
+	}
+	return s.urlsOnlyProblem(nodes)
+}
+
+// urlsOnlyProblem is valueProblem restricted to url()s and malformed
+// tokens: presentation attributes hold no other functions that load.
+func (s *cssSanitizer) urlsOnlyProblem(nodes []cssNode) string {
+	for _, n := range nodes {
+		t := n.tok
+		switch {
+		case n.tooDeep, t.kind == cssBadURL:
+			return "malformed"
+		case t.kind == cssURL:
+			if why := s.urlProblem(t.val); why != "" {
+				return why
+			}
+		case t.kind == cssFunction && (strings.EqualFold(t.val, "url") || !cssFunctions[unprefixed(strings.ToLower(t.val))]):
+			return s.nodeProblem(n)
+		}
+		if why := s.urlsOnlyProblem(n.kids); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+func shorten(v string) string {
+	if len(v) > 60 {
+		v = v[:57] + "…"
+	}
+	return strings.ToValidUTF8(v, "")
+}
+
+// escapeXMLAttr writes an attribute value, white space characters other
+// than the space as references, so that they read back the same.
+func escapeXMLAttr(b *bytes.Buffer, v string) {
+	for _, r := range xmlText(v) {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\n':
+			b.WriteString("&#10;")
+		case '\r':
+			b.WriteString("&#13;")
+		case '\t':
+			b.WriteString("&#9;")
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// svgElements are the SVG elements kept: shapes, text, structure,
+// paint servers, clipping, masking and filters; <a> is unwrapped. Left
+// out: script,
+// foreignObject, handler and listener, the animation elements (set,
+// animate and the rest, which can rewrite an href), feImage, SVG fonts,
+// cursor, and anything unknown.
+var svgElements = set("svg", "g", "defs", "desc", "title", "symbol", "use", "switch",
+	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
+	"linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "image", "style",
+	"filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
+	"feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
+	"feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
+	"feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence")
+
+// svgAttrs are the attributes kept, without a namespace: core, geometry,
+// presentation, paint servers, filters, text. href is checked by attr.
+var svgAttrs = set("id", "class", "style", "lang", "tabindex", "version", "baseProfile", "viewBox",
+	"preserveAspectRatio", "x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "fx", "fy", "fr",
+	"x1", "y1", "x2", "y2", "points", "d", "pathLength", "transform", "href",
+	"alignment-baseline", "baseline-shift", "clip", "clip-path", "clip-rule", "color",
+	"color-interpolation", "color-interpolation-filters", "color-rendering", "direction", "display",
+	"dominant-baseline", "fill", "fill-opacity", "fill-rule", "filter", "flood-color", "flood-opacity",
+	"font", "font-family", "font-size", "font-size-adjust", "font-stretch", "font-style", "font-variant",
+	"font-weight", "image-rendering", "letter-spacing", "lighting-color", "marker-end", "marker-mid",
+	"marker-start", "mask", "opacity", "overflow", "paint-order", "shape-rendering", "stop-color",
+	"stop-opacity", "stroke", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap",
+	"stroke-linejoin", "stroke-miterlimit", "stroke-opacity", "stroke-width", "text-anchor",
+	"text-decoration", "text-rendering", "transform-origin", "unicode-bidi", "vector-effect",
+	"visibility", "word-spacing", "writing-mode",
+	"gradientUnits", "gradientTransform", "spreadMethod", "offset", "patternUnits",
+	"patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits",
+	"markerUnits", "markerWidth", "markerHeight", "refX", "refY", "orient",
+	"filterUnits", "primitiveUnits", "in", "in2", "result", "stdDeviation", "dx", "dy", "mode",
+	"operator", "k1", "k2", "k3", "k4", "type", "values", "tableValues", "slope", "intercept",
+	"amplitude", "exponent", "baseFrequency", "numOctaves", "seed", "stitchTiles", "scale",
+	"xChannelSelector", "yChannelSelector", "radius", "order", "kernelMatrix", "divisor", "bias",
+	"targetX", "targetY", "edgeMode", "preserveAlpha", "surfaceScale", "diffuseConstant",
+	"specularConstant", "specularExponent", "kernelUnitLength", "azimuth", "elevation", "z",
+	"pointsAtX", "pointsAtY", "pointsAtZ", "limitingConeAngle",
+	"textLength", "lengthAdjust", "startOffset", "method", "spacing", "rotate", "side",
+	"requiredExtensions", "systemLanguage", "media")
