@@ -63,4 +63,3 @@ func diagnostics(t *testing.T, manifest string, step func(Env, *Input, *diag.Lis
 	}
 	return out
 }
-

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/hangul-press/publish/pkg/uri"
 	"strconv"
 	"strings"
 
@@ -135,7 +136,7 @@ func (e *engine) linkStyle(st textStyle, dest string) textStyle {
 	lower := strings.ToLower(dest)
 	for _, scheme := range []string{"http://", "https://", "mailto:"} {
 		if strings.HasPrefix(lower, scheme) {
-			st.url = dest
+			st.url = uri.Escape(dest)
 			st.color = linkColor
 		}
 	}

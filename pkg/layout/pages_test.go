@@ -479,3 +479,24 @@ func TestOutlineSectionsByDepthIssue12(t *testing.T) {
 		t.Errorf("outline:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// Issue 14 item 3: the PDF's link targets are valid URIs too.
+func TestLinkURLsEscapedIssue14(t *testing.T) {
+	b := testBook(t, map[string]string{"a.md": "---\ntitle: 링크\n---\n[논문](https://example.org/Recommender-Systems-[Netflix].pdf) 과 [한글](https://example.org/위키 문서)\n"}, smallPaper)
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var urls []string
+	for _, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if l, ok := el.(Link); ok && l.URL != "" {
+				urls = append(urls, l.URL)
+			}
+		}
+	}
+	want := "https://example.org/Recommender-Systems-%5BNetflix%5D.pdf"
+	if len(urls) == 0 || urls[0] != want {
+		t.Errorf("link URLs %q, want the first %q", urls, want)
+	}
+}
