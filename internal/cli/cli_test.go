@@ -52,14 +52,15 @@ func TestCheckSampleBook(t *testing.T) {
 		"2019-07-23  개발자 취업 준비 1년의 기록",
 		"2020-01-05  Go 동시성 패턴 정리",
 		"2020-04-15  한국어 조판에서 신경 쓸 것들",
-		"3 chapters",
+		"4 chapters",
+		"2020-06-01  소프트맥스와 역전파를 손으로 풀어 보기",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("outline lacks %q:\n%s", want, out)
 		}
 	}
 	// The draft is left out with a note; nothing else is reported.
-	if !strings.Contains(errs, "2021-02-02-draft.md: note: published: false") || !strings.Contains(errs, "publish: 1 note") {
+	if !strings.Contains(errs, "2021-02-02-draft.md: note: published: false") || !strings.Contains(errs, "sample.yaml: note: math: the site's MathJax configuration is in _includes/mathjax.html") || !strings.Contains(errs, "publish: 2 notes") {
 		t.Errorf("diagnostics:\n%s", errs)
 	}
 	// Go 동시성 comes before 한국어 조판 although its file name sorts after it:
@@ -94,13 +95,13 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatalf("stdout is not JSON: %v\n%s", err, out)
 	}
-	if doc.Book.Title != "블로그에서 책으로" || len(doc.Chapters) != 3 || doc.Chapters[1].Part != "제2부 기록" {
+	if doc.Book.Title != "블로그에서 책으로" || len(doc.Chapters) != 4 || doc.Chapters[1].Part != "제2부 기록" {
 		t.Errorf("json: %+v", doc)
 	}
 	if doc.Chapters[0].Images != 1 || doc.Chapters[2].Images != 2 {
 		t.Errorf("image counts: %+v", doc.Chapters)
 	}
-	if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Severity != "note" {
+	if len(doc.Diagnostics) != 2 || doc.Diagnostics[0].Severity != "note" {
 		t.Errorf("diagnostics: %+v", doc.Diagnostics)
 	}
 	if errs != "" {

@@ -35,7 +35,7 @@ func buildSampleTwice(t *testing.T, command string) (out, errs string) {
 
 func TestEPUBSampleBook(t *testing.T) {
 	out, errs := buildSampleTwice(t, "epub")
-	if !strings.Contains(errs, "publish: wrote ") || !strings.Contains(errs, "3 chapters") {
+	if !strings.Contains(errs, "publish: wrote ") || !strings.Contains(errs, "4 chapters") {
 		t.Errorf("closing line missing:\n%s", errs)
 	}
 	if report, clean := testtool.EPUBCheck(t, out); !clean {
@@ -45,7 +45,7 @@ func TestEPUBSampleBook(t *testing.T) {
 
 func TestPDFSampleBook(t *testing.T) {
 	out, errs := buildSampleTwice(t, "pdf")
-	if !strings.Contains(errs, " pages, 3 chapters") {
+	if !strings.Contains(errs, " pages, 4 chapters") {
 		t.Errorf("closing line missing:\n%s", errs)
 	}
 	if msg, err := exec.Command(testtool.Path(t, "qpdf"), "--check", out).CombinedOutput(); err != nil {

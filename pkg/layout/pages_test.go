@@ -452,6 +452,10 @@ const sampleOutline = `차례
     문장 부호
     그래프
     한 줄 요약
+  소프트맥스와 역전파를 손으로 풀어 보기
+    교차 엔트로피
+    행렬과 경우 나누기
+    기댓값과 노름
 `
 
 // outlineText prints an outline tree, children indented.
