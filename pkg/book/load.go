@@ -33,6 +33,9 @@ type Options struct {
 	// disk; the manifest's paths (Dir, chapters, site root…) are then
 	// slash-separated paths in FS, such as "books/site/_posts/x.md".
 	FS fs.FS
+	// NoLiquid reads the posts' bodies as written, without Liquid: for
+	// Markdown that does not come from Jekyll.
+	NoLiquid bool
 }
 
 // loader holds the state of one Load.
@@ -322,7 +325,7 @@ func (l *loader) read(j *job, at diag.Pos) {
 		return
 	}
 	post, err := source.Read(j.name, data, l.book.Site,
-		source.Options{Files: l.files, Dir: filepath.Dir(j.real), Now: l.now, Seed: l.seed}, &j.diags)
+		source.Options{Files: l.files, Dir: filepath.Dir(j.real), Now: l.now, Seed: l.seed, NoLiquid: l.opt.NoLiquid}, &j.diags)
 	if err != nil {
 		j.failed = true
 		return

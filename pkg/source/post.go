@@ -46,6 +46,9 @@ type Options struct {
 	// depend only on Seed and the post's file name. Callers pass the
 	// book's identifier; the zero value "" is a seed like any other.
 	Seed string
+	// NoLiquid keeps the body as written: for Markdown that is not a
+	// Jekyll post, where {{ and {% are text.
+	NoLiquid bool
 }
 
 // Pos returns the original file:line:col of a byte offset into Body.
@@ -73,6 +76,15 @@ func Read(path string, data []byte, site *Site, opt Options, diags *diag.List) (
 			diags.Add(e.Pos, e.Severity, "%s", e.Message)
 		}
 		return nil, err
+	}
+	if opt.NoLiquid {
+		var b builder
+		b.literal(p.src.src, p.bodyStart, len(p.src.src))
+		p.Body, p.chunks = b.buf, b.chunks
+		if p.Body == nil {
+			p.Body = []byte{}
+		}
+		return p, nil
 	}
 	newEvaluator(p, site, opt, diags).run()
 	return p, nil

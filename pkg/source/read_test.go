@@ -338,3 +338,19 @@ func TestIssue11Item12DateRange(t *testing.T) {
 		t.Errorf("0001-01-01 in Seoul: %v, diagnostics %v", p.Date, d.Items())
 	}
 }
+
+// Issue 9: Liquid can be switched off for Markdown that is not Jekyll's.
+func TestNoLiquid(t *testing.T) {
+	src := "---\ntitle: t\n---\n{{ page.title }} {% raw %}x{% endraw %} {{\n"
+	var diags diag.List
+	p, err := Read("2020-01-01-a.md", []byte(src), nil, Options{NoLiquid: true}, &diags)
+	if err != nil || diags.Len() != 0 {
+		t.Fatal(err, diags.Items())
+	}
+	if got := string(p.Body); got != "{{ page.title }} {% raw %}x{% endraw %} {{\n" {
+		t.Errorf("body %q", got)
+	}
+	if pos := p.Pos(3); pos.Line != 4 || pos.Col != 4 {
+		t.Errorf("position of byte 3: %v, want 4:4", pos)
+	}
+}
