@@ -34,7 +34,8 @@ type Family struct {
 	// subset is a Modified Version, and the OFL keeps the Nanum names for
 	// the originals (see pkg/truetype).
 	SubsetName string
-	Style      Style
+	// Style decides the family's place in the chains of other families.
+	Style Style
 	// Regular and Bold are the TrueType files; Bold is nil when the family
 	// has no bold.
 	Regular, Bold []byte

@@ -49,6 +49,17 @@ func TestFallbackFonts(t *testing.T) {
 	if err := pdf.Write(&buf, doc); err != nil { // an error if any character had no glyph in its face
 		t.Fatal(err)
 	}
+	again, err := layout.Layout(b, layout.Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf2 bytes.Buffer
+	if err := pdf.Write(&buf2, again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), buf2.Bytes()) {
+		t.Error("two PDFs of the fixture differ")
+	}
 	out := filepath.Join(t.TempDir(), "fonts.pdf")
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)

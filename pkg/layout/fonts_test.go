@@ -1,8 +1,12 @@
 package layout
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/hangul-press/publish/pkg/diag"
 
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/book"
@@ -175,4 +179,75 @@ func testFontSet(t *testing.T) *fontSet {
 		t.Fatal(err)
 	}
 	return fs
+}
+
+// TestRunsInvariants sets random strings of many scripts into runs and
+// checks them against the rules: the text is kept but for characters no
+// face draws and invisible ones; every run's face draws all of its text;
+// a cluster that one face draws whole is in one face; every other
+// character is in the first face of its chain that draws it.
+func TestRunsInvariants(t *testing.T) {
+	alphabet := []rune("aZé čćßµ가힣漢字学関机ひカー々Дλό✓★🙂🥺\\₩ ,.\u0301\uFE0F\u200D\t→┌")
+	e := &engine{fs: testFontSet(t), diags: &diag.List{}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 2000; i++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n >= 0; n-- {
+			b.WriteRune(alphabet[rng.IntN(len(alphabet))])
+		}
+		s := b.String()
+		st := textStyle{role: manifest.FontRoles[rng.IntN(3)], bold: rng.IntN(2) == 1, size: Pt(10)}
+		k := fontKey{st.role, st.bold}
+		runs, styles := e.runs([]span{{text: s, st: st}})
+		var got strings.Builder
+		var faceOf []*face // the face of each rune written
+		for _, r := range runs {
+			fc := e.fs.faces[styles[r.Style].font]
+			for _, c := range r.Text {
+				if !fc.draws(c) {
+					t.Fatalf("%q: %q in run of a face that does not draw it", s, c)
+				}
+				faceOf = append(faceOf, fc)
+			}
+			got.WriteString(r.Text)
+		}
+		want := strings.Map(func(r rune) rune {
+			if r == '\t' {
+				r = ' '
+			}
+			if e.fs.faceFor(k, r) == nil {
+				return -1
+			}
+			return r
+		}, s)
+		if got.String() != want {
+			t.Fatalf("%q (%v): runs hold %q, want %q", s, k, got.String(), want)
+		}
+		i := 0 // index into faceOf
+		for at := 0; at < len(s); {
+			n := clusterLen(s[at:])
+			word := s[at : at+n]
+			var whole *face
+			if utf8.RuneCountInString(word) > 1 {
+				whole = e.fs.clusterFace(k, word)
+			}
+			for _, r := range word {
+				if r == '\t' {
+					r = ' '
+				}
+				single := e.fs.faceFor(k, r)
+				if single == nil {
+					continue
+				}
+				switch {
+				case whole != nil && faceOf[i] != whole:
+					t.Fatalf("%q: %q of cluster %q not in the cluster's face", s, r, word)
+				case whole == nil && faceOf[i] != single:
+					t.Fatalf("%q: %q not in the first face of its chain", s, r)
+				}
+				i++
+			}
+			at += n
+		}
+	}
 }
