@@ -75,6 +75,10 @@ type runBuilder struct {
 	styles []runStyle
 	text   [][]byte // the runs' text, turned into strings once at the end
 	cur    int      // the run being filled; -1 at the start of a span
+	// space is set after a space; squeeze after a character left out
+	// that followed a space, so that the space after it goes too and
+	// "글자 🥺 하나" does not leave two spaces.
+	space, squeeze bool
 }
 
 // span adds the text of one span, cluster by cluster.
@@ -105,10 +109,16 @@ func (rb *runBuilder) add(sp span, k fontKey, at int, r rune, fc *face) {
 		if fc = rb.e.fs.faceFor(k, r); fc == nil {
 			if !invisible(r) {
 				rb.e.missingChar(sp, at, r)
+				rb.squeeze = rb.space
 			}
 			return
 		}
 	}
+	if r == ' ' && rb.squeeze {
+		rb.squeeze = false
+		return
+	}
+	rb.space, rb.squeeze = r == ' ', false
 	if rb.cur < 0 || (fc != nil && rb.styles[rb.cur].font != fc.id) {
 		id := FontID(0)
 		if fc != nil {
