@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/diag"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
@@ -20,7 +21,7 @@ var defaultCSS string
 func (p *publication) stylesheet() ([]byte, error) {
 	var b strings.Builder
 	b.WriteString(p.fontFaceCSS())
-	b.WriteString(familyNames(len(p.fonts) > 0).Replace(defaultCSS))
+	b.WriteString(familyNames(p.fonts).Replace(defaultCSS))
 	b.WriteString("\n/* code highlighting (chroma, style " + highlight.StyleName + ") */\n")
 	if err := html.New(html.WithClasses(true)).WriteCSS(&b, highlight.Style()); err != nil {
 		return nil, err
@@ -32,18 +33,29 @@ func (p *publication) stylesheet() ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
-// familyNames fills in the font-family lists: the embedded subsets first
-// when there are any, then the installed Nanum fonts, then generic ones.
-func familyNames(embedded bool) *strings.Replacer {
-	serifList := `"Nanum Myeongjo", "NanumMyeongjo", serif`
-	sansList := `"Nanum Gothic", "NanumGothic", sans-serif`
-	monoList := `"Nanum Gothic Coding", "NanumGothicCoding", monospace`
-	if embedded {
-		serifList = `"` + fontFiles[serif].family + `", ` + serifList
-		sansList = `"` + fontFiles[sans].family + `", ` + sansList
-		monoList = `"` + fontFiles[mono].family + `", ` + monoList
+// familyNames fills in the font-family lists: the embedded families first,
+// in the order of the PDF's fallback chains (fonts.Chain), then the
+// installed Nanum fonts, then generic ones.
+func familyNames(embedded []fonts.Face) *strings.Replacer {
+	lists := map[face]string{
+		serif: `"Nanum Myeongjo", "NanumMyeongjo", serif`,
+		sans:  `"Nanum Gothic", "NanumGothic", sans-serif`,
+		mono:  `"Nanum Gothic Coding", "NanumGothicCoding", monospace`,
 	}
-	return strings.NewReplacer("@serif@", serifList, "@sans@", sansList, "@mono@", monoList)
+	has := map[*fonts.Family]bool{}
+	for _, f := range embedded {
+		has[f.Family] = true
+	}
+	for style, list := range lists {
+		var names []string
+		for _, fam := range fonts.Chain(style.family()) {
+			if has[fam] {
+				names = append(names, `"`+fam.SubsetName+`"`)
+			}
+		}
+		lists[style] = strings.Join(append(names, list), ", ")
+	}
+	return strings.NewReplacer("@serif@", lists[serif], "@sans@", lists[sans], "@mono@", lists[mono])
 }
 
 // bookCSS is the manifest's stylesheet through the CSS sanitiser, with a

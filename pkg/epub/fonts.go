@@ -10,9 +10,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// face is one of the six embedded font files. The stylesheet and the
-// serializer agree on which elements each face draws (see inside), so a
-// subset holds exactly the characters its face shows.
+// face is one of the six text styles of the stylesheet: serif (body),
+// sans-serif (headings) and monospaced (code), each regular or bold. The
+// stylesheet and the serializer agree on which elements each style draws
+// (see inside), and each style's characters go to the files of its
+// fallback chain (subsetFonts), so the subsets hold exactly the characters
+// they show.
 type face int
 
 const (
@@ -128,59 +131,134 @@ func (fr *faceRunes) sorted(f face) []rune {
 	return out
 }
 
-// fontFile describes one embedded face: its source bytes, the family the
-// subset is renamed to (the OFL reserves the original name for unmodified
-// fonts), and the file name inside the EPUB.
-type fontFile struct {
-	data   []byte
-	family string
-	file   string
+// family is the shipped family whose font-family list the stylesheet gives
+// text in style f (style.css: @serif@, @sans@, @mono@).
+func (f face) family() *fonts.Family {
+	switch f - f%2 {
+	case serif:
+		return fonts.Myeongjo
+	case sans:
+		return fonts.Gothic
+	}
+	return fonts.Coding
 }
 
-var fontFiles = [numFaces]fontFile{
-	serif:     {fonts.MyeongjoRegular, "Publish Myeongjo", "fonts/myeongjo-regular.ttf"},
-	serifBold: {fonts.MyeongjoBold, "Publish Myeongjo", "fonts/myeongjo-bold.ttf"},
-	sans:      {fonts.GothicRegular, "Publish Gothic", "fonts/gothic-regular.ttf"},
-	sansBold:  {fonts.GothicBold, "Publish Gothic", "fonts/gothic-bold.ttf"},
-	mono:      {fonts.CodingRegular, "Publish Gothic Coding", "fonts/coding-regular.ttf"},
-	monoBold:  {fonts.CodingBold, "Publish Gothic Coding", "fonts/coding-bold.ttf"},
+// chain returns the font files a reading system tries, in order, for a
+// character of text in style f: the families of fonts.Chain, which is the
+// order the stylesheet lists them in (familyNames), each in bold where f
+// is bold and the family has a bold face, else regular, which the reader
+// emboldens (CSS font-synthesis). For regular text this is the PDF's
+// chain; for bold text the PDF takes bold faces of other styles first
+// (fonts.FaceChain), which a font-family list cannot say.
+func (f face) chain() []fonts.Face {
+	var out []fonts.Face
+	for _, fam := range fonts.Chain(f.family()) {
+		out = append(out, fonts.Face{Family: fam, Bold: f.bold() && fam.Bold != nil})
+	}
+	return out
 }
 
-// subsetFonts cuts each face down to the characters it draws. Faces that
-// draw nothing are left out.
+// embeddable lists every shipped font file in a fixed order: family by
+// family as fonts.Families lists them, regular before bold.
+func embeddable() []fonts.Face {
+	var out []fonts.Face
+	for _, fam := range fonts.Families {
+		out = append(out, fonts.Face{Family: fam})
+		if fam.Bold != nil {
+			out = append(out, fonts.Face{Family: fam, Bold: true})
+		}
+	}
+	return out
+}
+
+// fontFile is the name of a face's file inside the EPUB.
+func fontFile(f fonts.Face) string {
+	weight := "regular"
+	if f.Bold {
+		weight = "bold"
+	}
+	return "fonts/" + f.Family.Key + "-" + weight + ".ttf"
+}
+
+// faceFonts parses the shipped files once per EPUB, as they are needed.
+type faceFonts map[fonts.Face]*truetype.Font
+
+func (ff faceFonts) get(f fonts.Face) (*truetype.Font, error) {
+	if font, ok := ff[f]; ok {
+		return font, nil
+	}
+	font, err := truetype.Parse(f.Data())
+	if err != nil {
+		return nil, fmt.Errorf("font %s: %v", fontFile(f), err)
+	}
+	ff[f] = font
+	return font, nil
+}
+
+// draws reports whether the file f has a right glyph for r
+// (fonts.Face.Refuses: not Nanum's Won-sign backslash, not its full-width
+// legacy letters).
+func (ff faceFonts) draws(f fonts.Face, r rune) (bool, error) {
+	font, err := ff.get(f)
+	if err != nil || !font.HasRune(r) {
+		return false, err
+	}
+	g, _ := font.GlyphIndex(r)
+	return !f.Refuses(r, font.AdvanceThousandths(g)), nil
+}
+
+// subsetFonts gives every character the book draws to the first file of
+// its text style's chain that draws it, and cuts each file down to its
+// characters. Files that draw nothing are left out; a character no file
+// draws stays in the text, for the reading system's own fonts.
 func (p *publication) subsetFonts() error {
+	parsed := faceFonts{}
+	sets := map[fonts.Face][]rune{}
 	for f := range numFaces {
-		runes := p.runes.sorted(f)
-		if len(runes) == 0 {
+		chain := f.chain()
+		for _, r := range p.runes.sorted(f) {
+			for _, file := range chain {
+				ok, err := parsed.draws(file, r)
+				if err != nil {
+					return err
+				}
+				if ok {
+					sets[file] = append(sets[file], r)
+					break
+				}
+			}
+		}
+	}
+	for _, f := range embeddable() {
+		if len(sets[f]) == 0 {
 			continue
 		}
-		ff := fontFiles[f]
-		font, err := truetype.Parse(ff.data)
+		font, err := parsed.get(f)
 		if err != nil {
-			return fmt.Errorf("font %s: %v", ff.file, err)
+			return err
 		}
-		data, err := font.Subset(runes, ff.family)
+		data, err := font.Subset(sets[f], f.Family.SubsetName)
 		if err != nil {
-			return fmt.Errorf("font %s: %v", ff.file, err)
+			return fmt.Errorf("font %s: %v", fontFile(f), err)
 		}
-		p.stats.FontBytesBefore += int64(len(ff.data))
+		p.stats.FontBytesBefore += int64(len(f.Data()))
 		p.stats.FontBytesAfter += int64(len(data))
 		p.fonts = append(p.fonts, f)
-		p.addFile(ff.file, "font/ttf", data, "")
+		p.addFile(fontFile(f), "font/ttf", data, "")
 	}
 	return nil
 }
 
-// fontFaceCSS declares the embedded faces.
+// fontFaceCSS declares the embedded files.
 func (p *publication) fontFaceCSS() string {
 	var css string
 	for _, f := range p.fonts {
 		weight := "normal"
-		if f.bold() {
+		if f.Bold {
 			weight = "bold"
 		}
 		css += fmt.Sprintf("@font-face {\n  font-family: %q;\n  font-weight: %s;\n  font-style: normal;\n  src: url(%s);\n}\n",
-			fontFiles[f].family, weight, fontFiles[f].file)
+			f.Family.SubsetName, weight, fontFile(f))
 	}
 	return css
 }

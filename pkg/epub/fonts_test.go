@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -70,4 +71,94 @@ func TestFaceInside(t *testing.T) {
 			t.Errorf("<%s %v> in face %d: face %d, want %d", tt.n.Data, tt.n.Attr, tt.from, got, tt.want)
 		}
 	}
+}
+
+// fallbackPost is the fixture of the fallback fonts (issue 14 item 9,
+// issue 12 items 2–4), shared with the PDF's tests.
+const fallbackPost = "../layout/testdata/fonts/2026-11-29-fallback-fonts.md"
+
+// TestFallbackSubsets builds the fallback fixture with fonts embedded: the
+// subsets hold every character the book draws (but the one no shipped
+// face has, which the text keeps for the reader's own fonts), each in the
+// file the chain gives it, and the stylesheet lists the families in the
+// chain's order.
+func TestFallbackSubsets(t *testing.T) {
+	b, _ := loadBook(t, "../layout/testdata/fonts/book.yaml")
+	if !b.Config.EPUB.EmbedFonts {
+		t.Fatal("the fixture's manifest does not embed fonts")
+	}
+	data, _, _ := build(t, b, Options{})
+	files := zipFiles(t, data)
+	subsets := map[string]*truetype.Font{}
+	for name, data := range files {
+		if strings.HasPrefix(name, "EPUB/fonts/") {
+			f, err := truetype.Parse(data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			subsets[strings.TrimPrefix(name, "EPUB/fonts/")] = f
+		}
+	}
+	text := documentText(t, files)
+	if !strings.ContainsRune(text, '🥺') {
+		t.Error("the EPUB dropped the character no font has")
+	}
+	for _, r := range text {
+		if r == '🥺' || r == '\n' {
+			continue
+		}
+		found := false
+		for _, f := range subsets {
+			found = found || f.HasRune(r)
+		}
+		if !found {
+			t.Errorf("no embedded subset has %q (U+%04X)", r, r)
+		}
+	}
+	for _, tt := range []struct {
+		file  string
+		r     rune
+		wants bool
+	}{
+		{"cjk-serif-regular.ttf", '漢', true}, // Hanja in body text
+		{"cjk-serif-regular.ttf", '学', true},
+		{"cjk-serif-regular.ttf", '机', true},
+		{"gothic-bold.ttf", '漢', true}, // the heading
+		{"myeongjo-regular.ttf", '\\', false},
+		{"dejavu-serif-regular.ttf", '\\', true},
+		{"coding-regular.ttf", '\\', true},
+		{"myeongjo-regular.ttf", '₩', true},
+		{"myeongjo-regular.ttf", 'Д', false},
+		{"dejavu-serif-regular.ttf", 'Д', true},
+		{"dejavu-sans-regular.ttf", '✓', true},
+		{"symbols-regular.ttf", '🙂', true},
+	} {
+		f := subsets[tt.file]
+		if got := f != nil && f.HasRune(tt.r); got != tt.wants {
+			t.Errorf("%s has %q: %v, want %v", tt.file, tt.r, got, tt.wants)
+		}
+	}
+	css := string(files["EPUB/style.css"])
+	wantBody := `font-family: "Publish Myeongjo", "Publish DejaVu Serif", "Publish CJK Serif", "Publish Gothic", "Publish DejaVu Sans", "Publish Gothic Coding", "Publish Symbols", "Nanum Myeongjo", "NanumMyeongjo", serif;`
+	if !strings.Contains(css, wantBody) {
+		t.Errorf("the body's font-family is not the chain of the embedded families:\n%s", css)
+	}
+}
+
+// documentText is the text of every content document but the navigation.
+func documentText(t *testing.T, files map[string][]byte) string {
+	t.Helper()
+	var b strings.Builder
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".xhtml") || strings.HasSuffix(name, "nav.xhtml") {
+			continue
+		}
+		z := html.NewTokenizer(bytes.NewReader(data))
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			if tt == html.TextToken {
+				b.Write(z.Text())
+			}
+		}
+	}
+	return b.String()
 }

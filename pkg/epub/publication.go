@@ -3,6 +3,7 @@ package epub
 import (
 	"strconv"
 
+	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"golang.org/x/net/html"
@@ -30,7 +31,8 @@ type publication struct {
 	// files are the other publication resources (images, fonts, CSS), in
 	// the order they were added.
 	files []*file
-	fonts []face
+	// fonts are the embedded font files, in the order they were added.
+	fonts []fonts.Face
 	runes *faceRunes
 	stats Stats
 	// hasImages is true when a document shows at least one image, for the

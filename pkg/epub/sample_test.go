@@ -13,8 +13,8 @@ import (
 
 // TestEPUBCheck validates two books with EPUBCheck, in parallel because
 // each run starts a JVM: the sample book, and a book made of every golden
-// archive and the hostile post, one part each, with a cover and embedded
-// fonts.
+// archive, the hostile post and the fallback fonts' fixture, one part
+// each, with a cover and embedded fonts.
 func TestEPUBCheck(t *testing.T) {
 	t.Run("sample", func(t *testing.T) {
 		t.Parallel()
@@ -59,6 +59,11 @@ func richBook(t *testing.T) ([]byte, Stats) {
 		add(strings.TrimSuffix(filepath.Base(file), ".txtar"), ar)
 	}
 	add("hostile", txtar.Parse([]byte(hostileArchive)))
+	fallback, err := os.ReadFile(fallbackPost)
+	if err != nil {
+		t.Fatal(err)
+	}
+	add("fonts", &txtar.Archive{Files: []txtar.File{{Name: filepath.Base(fallbackPost), Data: fallback}}})
 	writeFixture(t, filepath.Join(dir, "cover.png"), []byte("png 60 90"))
 	writeFixture(t, filepath.Join(dir, "book.yaml"), []byte(manifest.String()))
 	b, _ := loadBook(t, filepath.Join(dir, "book.yaml"))

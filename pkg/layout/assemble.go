@@ -86,11 +86,8 @@ func (e *engine) body() {
 		}
 	}
 	// The TOC, running heads and front pages repeat chapter titles whose
-	// characters have been reported already.
-	e.ch, e.warned = nil, map[rune]bool{}
-	for r := range e.allWarned {
-		e.warned[r] = true
-	}
+	// characters have been reported already (missingChar).
+	e.ch = nil
 }
 
 // assemble places the pages of boxes after the front pages: each box at

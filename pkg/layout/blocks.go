@@ -18,7 +18,7 @@ func (e *engine) bodyStyle() textStyle {
 
 // chapter sets one chapter: its opening, then its blocks.
 func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
-	e.ch, e.src, e.warned, e.head = c, c.Src(), nil, c.Title
+	e.ch, e.src, e.head = c, c.Src(), c.Title
 	e.skipH1, e.depth = nil, map[ast.Node]int{}
 	if h := c.TitleHeading; h != nil {
 		e.skipH1 = h.Node
@@ -35,6 +35,7 @@ func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
 	e.ctx = blockCtx{firstBlock: true}
 	e.opening(c, part)
 	e.blocks(c.Doc)
+	e.reportMissing()
 }
 
 // blocks sets the block children of n.

@@ -63,10 +63,9 @@ type engine struct {
 	skipH1 ast.Node
 	depth  map[ast.Node]int // each heading's book.Heading.Depth
 	images map[ast.Node][]*book.ImageRef
-	warned map[rune]bool // characters reported in this chapter
-	// allWarned are the characters reported in any chapter.
-	allWarned map[rune]bool
-	notes     map[int]ast.Node // footnote bodies by index
+	// missing counts the characters in no font, per post.
+	missing missingChars
+	notes   map[int]ast.Node // footnote bodies by index
 	// figuresAfter is set while a paragraph's inlines are collected: its
 	// images are set as figures after it.
 	figuresAfter bool

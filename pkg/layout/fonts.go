@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/book"
@@ -10,7 +11,7 @@ import (
 )
 
 // Font roles: what a face is for (manifest.FontRole). Each role has a
-// regular and a bold face and a fallback chain (see fontSet.chain).
+// regular and a bold face and a fallback chain (see newFontSet).
 const (
 	// RoleBody is running text: Nanum Myeongjo, a serif (명조) face.
 	RoleBody = manifest.RoleBody
@@ -20,19 +21,28 @@ const (
 	RoleCode = manifest.RoleCode
 )
 
-// shipped are the faces of the fonts package, regular then bold, by role.
-var shipped = map[manifest.FontRole][2][]byte{
-	RoleBody:    {fonts.MyeongjoRegular, fonts.MyeongjoBold},
-	RoleHeading: {fonts.GothicRegular, fonts.GothicBold},
-	RoleCode:    {fonts.CodingRegular, fonts.CodingBold},
+// roleFamily is the shipped family of each role.
+var roleFamily = map[manifest.FontRole]*fonts.Family{
+	RoleBody:    fonts.Myeongjo,
+	RoleHeading: fonts.Gothic,
+	RoleCode:    fonts.Coding,
 }
 
 // face is one parsed TrueType file of the document.
 type face struct {
 	id   FontID
 	font *truetype.Font
+	// refuse is the shipped face's rule for characters its cmap has but
+	// draws wrongly (fonts.Face.Refuses: a backslash drawn as ₩, letters
+	// drawn full width); nil for the user's faces.
+	refuse func(r rune, width int) bool
 	// per1000 caches advance widths in thousandths of an em, by rune.
 	per1000 map[rune]int
+}
+
+// draws reports whether the face has a right glyph for r.
+func (fc *face) draws(r rune) bool {
+	return fc.font.HasRune(r) && (fc.refuse == nil || !fc.refuse(r, fc.advance1000(r)))
 }
 
 // fontKey names a role in one weight.
@@ -52,8 +62,11 @@ type fontSet struct {
 }
 
 // newFontSet takes the user's faces (read and checked by book.Load) and
-// parses the shipped faces, and builds the chains. The shipped faces are
-// known good, so failing to parse one is an error.
+// the shipped ones, and builds the chains: per role and weight, the user's
+// faces for the role, then fonts.FaceChain of the role's shipped family
+// (its own face, the same style's fallbacks, the other styles, symbols).
+// The role faces are declared first, in the order they always had, so
+// that their FontIDs do not depend on the fallbacks.
 func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
 	fs := &fontSet{chains: map[fontKey][]*face{}, pick: map[fontKey]map[rune]*face{}}
 	users := fs.userFaces(user)
@@ -64,11 +77,9 @@ func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
 	for _, role := range manifest.FontRoles {
 		for _, bold := range []bool{false, true} {
 			k := fontKey{role, bold}
-			chain := append(append([]*face{}, users[k]...), std[k])
-			for _, other := range manifest.FontRoles {
-				if other != role {
-					chain = append(chain, std[fontKey{other, bold}])
-				}
+			chain := append([]*face{}, users[k]...)
+			for _, f := range fonts.FaceChain(roleFamily[role], bold) {
+				chain = append(chain, std[f])
 			}
 			fs.chains[k] = chain
 		}
@@ -82,7 +93,7 @@ func (fs *fontSet) userFaces(user map[manifest.FontRole][]*book.FontFile) map[fo
 	out := map[fontKey][]*face{}
 	for _, role := range manifest.FontRoles {
 		for i, ff := range user[role] {
-			fc := fs.add(fmt.Sprintf("%s-user%d", role, i+1), ff.Data, ff.Font)
+			fc := fs.add(fmt.Sprintf("%s-user%d", role, i+1), ff.Data, ff.Font, nil)
 			bold := i%2 == 1
 			out[fontKey{role, bold}] = append(out[fontKey{role, bold}], fc)
 			if len(user[role]) == 1 {
@@ -93,34 +104,73 @@ func (fs *fontSet) userFaces(user map[manifest.FontRole][]*book.FontFile) map[fo
 	return out
 }
 
-// shippedFaces parses the faces of the fonts package.
-func (fs *fontSet) shippedFaces() (map[fontKey]*face, error) {
-	out := map[fontKey]*face{}
+// shippedFaces registers the faces of the fonts package: the role faces
+// under their role names (body, body-bold, …), then every other face under
+// its family's key (dejavu-serif, cjk-serif, …).
+func (fs *fontSet) shippedFaces() (map[fonts.Face]*face, error) {
+	parsed, err := parsedShipped()
+	if err != nil {
+		return nil, err
+	}
+	out := map[fonts.Face]*face{}
 	for _, role := range manifest.FontRoles {
-		for w, data := range shipped[role] {
-			f, err := truetype.Parse(data)
-			if err != nil {
-				return nil, fmt.Errorf("shipped font %s: %w", role, err)
-			}
+		for _, bold := range []bool{false, true} {
+			f := fonts.Face{Family: roleFamily[role], Bold: bold}
 			name := string(role)
-			if w == 1 {
+			if bold {
 				name += "-bold"
 			}
-			out[fontKey{role, w == 1}] = fs.add(name, data, f)
+			out[f] = fs.add(name, f.Data(), parsed[f], f.Refuses)
+		}
+	}
+	for _, f := range shippedFaces() {
+		if out[f] == nil {
+			name := f.Family.Key
+			if f.Bold {
+				name += "-bold"
+			}
+			out[f] = fs.add(name, f.Data(), parsed[f], f.Refuses)
 		}
 	}
 	return out, nil
 }
 
+// shippedFaces lists every face of the fonts package, family by family.
+func shippedFaces() []fonts.Face {
+	var out []fonts.Face
+	for _, fam := range fonts.Families {
+		out = append(out, fonts.Face{Family: fam})
+		if fam.Bold != nil {
+			out = append(out, fonts.Face{Family: fam, Bold: true})
+		}
+	}
+	return out
+}
+
+// parsedShipped parses the shipped faces once per process: a
+// truetype.Font never changes after Parse and is safe for concurrent use.
+// The faces are known good, so failing to parse one is an error.
+var parsedShipped = sync.OnceValues(func() (map[fonts.Face]*truetype.Font, error) {
+	out := map[fonts.Face]*truetype.Font{}
+	for _, f := range shippedFaces() {
+		font, err := truetype.Parse(f.Data())
+		if err != nil {
+			return nil, fmt.Errorf("shipped font %s: %w", f.Family.Name, err)
+		}
+		out[f] = font
+	}
+	return out, nil
+})
+
 // add registers a face under a stable name.
-func (fs *fontSet) add(name string, data []byte, f *truetype.Font) *face {
-	fc := &face{id: FontID(len(fs.faces)), font: f, per1000: map[rune]int{}}
+func (fs *fontSet) add(name string, data []byte, f *truetype.Font, refuse func(rune, int) bool) *face {
+	fc := &face{id: FontID(len(fs.faces)), font: f, refuse: refuse, per1000: map[rune]int{}}
 	fs.faces = append(fs.faces, fc)
 	fs.decl = append(fs.decl, Face{Name: name, Data: data})
 	return fc
 }
 
-// faceFor returns the first face of k's chain that has r, or nil.
+// faceFor returns the first face of k's chain that draws r, or nil.
 func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 	m := fs.pick[k]
 	if m == nil {
@@ -132,7 +182,7 @@ func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 	}
 	var found *face
 	for _, fc := range fs.chains[k] {
-		if fc.font.HasRune(r) {
+		if fc.draws(r) {
 			found = fc
 			break
 		}
@@ -141,16 +191,54 @@ func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 	return found
 }
 
-// advance1000 returns r's advance in thousandths of an em, rounded as fpdf
-// rounds the widths it writes into the PDF (utf8fontfile.go,
-// parseHMTXTable: round(advance × 1000 / unitsPerEm)), so that the X
-// positions computed here match the glyphs a viewer draws.
+// clusterFace returns the one face that draws every rune of a cluster (a
+// word of letters, or a run of ideographs and kana; see clusterLen): the
+// face each rune would take alone when they agree, else the first face of
+// the chain that draws them all. It returns nil when no face draws them
+// all; each rune then takes its own face. So "Lučić" in body text is set
+// wholly in DejaVu Serif rather than "Lu", "i" in Myeongjo and "č", "ć" in
+// DejaVu, and 「機械学習」 wholly in one face rather than in two.
+func (fs *fontSet) clusterFace(k fontKey, word string) *face {
+	var first *face
+	agree := true
+	for i, r := range word {
+		fc := fs.faceFor(k, r)
+		if i == 0 {
+			first = fc
+		} else if fc != first {
+			agree = false
+		}
+	}
+	if agree {
+		return first
+	}
+	for _, fc := range fs.chains[k] {
+		if drawsAll(fc, word) {
+			return fc
+		}
+	}
+	return nil
+}
+
+func drawsAll(fc *face, word string) bool {
+	for _, r := range word {
+		if !fc.draws(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// advance1000 returns r's advance in thousandths of an em, rounded as the
+// PDF writer rounds the widths it writes (truetype.Font.AdvanceThousandths
+// is the one home of that rounding), so that the X positions computed here
+// match the glyphs a viewer draws.
 func (fc *face) advance1000(r rune) int {
 	if w, ok := fc.per1000[r]; ok {
 		return w
 	}
-	upm := fc.font.UnitsPerEm()
-	w := (fc.font.Advance(r)*1000*2 + upm) / (2 * upm)
+	g, _ := fc.font.GlyphIndex(r)
+	w := fc.font.AdvanceThousandths(g)
 	fc.per1000[r] = w
 	return w
 }

@@ -15,7 +15,8 @@ import (
 // what it makes must keep the layout's invariants.
 func FuzzLayout(f *testing.F) {
 	files, _ := filepath.Glob("testdata/pages/*.txtar")
-	for _, file := range files {
+	posts, _ := filepath.Glob("testdata/fonts/*.md")
+	for _, file := range append(files, posts...) {
 		data, err := os.ReadFile(file)
 		if err == nil {
 			f.Add(string(data))
