@@ -70,7 +70,7 @@ func (l *layouter) op(n *Node, s mathStyle) *box {
 	switch {
 	case n.Flags&FNamed != 0:
 		b := l.charBox(n.Text, VarNormal, s)
-		b.limits = n.Flags&FLimits != 0
+		b.limits = n.Flags&FLimits != 0 && s.level == StyleDisplay
 		return b
 	case n.Flags&FLargeOp != 0:
 		return l.largeOp(n, s)

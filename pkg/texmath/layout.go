@@ -99,7 +99,7 @@ func (l *layouter) node(n *Node, s mathStyle) *box {
 	case KRow:
 		b = l.list(n.Kids, s, false).box
 		b.class = n.Class
-		if n.Flags&FLimits != 0 {
+		if n.Flags&FLimits != 0 && s.level == StyleDisplay {
 			b.limits = true
 		}
 		return b
