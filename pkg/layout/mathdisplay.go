@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strings"
+
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/texmath"
@@ -220,16 +222,18 @@ func (e *engine) shapeParagraph(start int) {
 
 // splitDisplays cuts a paragraph's spans at its display formulas (\[…\]
 // inside the paragraph, which TeX sets as displays there): text parts
-// alternate with displays. Displays that cannot be typeset stay in the
-// text as their marked TeX.
+// alternate with displays, the spaces and line breaks next to a display
+// dropped. Displays that cannot be typeset stay in the text as their
+// marked TeX.
 func (e *engine) splitDisplays(spans []span) []paraPart {
 	var parts []paraPart
 	var cur []span
 	for _, sp := range spans {
 		if sp.math != nil && sp.math.Display && e.formulaLayout(sp.math, sp.st, sp.node) != nil {
-			if len(cur) > 0 {
-				parts, cur = append(parts, paraPart{spans: cur}), nil
+			if cur = trimSpans(cur, false); len(cur) > 0 {
+				parts = append(parts, paraPart{spans: cur})
 			}
+			cur = nil
 			parts = append(parts, paraPart{math: sp.math, node: sp.node})
 			continue
 		}
@@ -238,7 +242,43 @@ func (e *engine) splitDisplays(spans []span) []paraPart {
 	if len(cur) > 0 {
 		parts = append(parts, paraPart{spans: cur})
 	}
+	for i := 1; i < len(parts); i++ {
+		if parts[i].math == nil && parts[i-1].math != nil {
+			parts[i].spans = trimSpans(parts[i].spans, true)
+		}
+	}
 	return parts
+}
+
+// trimSpans drops the spaces and line breaks at the start (head) or the
+// end of a run of text spans, and the spans they empty.
+func trimSpans(spans []span, head bool) []span {
+	const blank = " \t\n"
+	for len(spans) > 0 {
+		i := len(spans) - 1
+		if head {
+			i = 0
+		}
+		sp := spans[i]
+		if sp.math != nil {
+			return spans
+		}
+		if head {
+			sp.text = strings.TrimLeft(sp.text, blank)
+		} else {
+			sp.text = strings.TrimRight(sp.text, blank)
+		}
+		if sp.text != "" {
+			spans[i] = sp
+			return spans
+		}
+		if head {
+			spans = spans[1:]
+		} else {
+			spans = spans[:i]
+		}
+	}
+	return spans
 }
 
 // paraPart is a stretch of a paragraph's text, or a display in it.
