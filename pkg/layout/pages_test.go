@@ -322,6 +322,10 @@ func checkTextBlock(t *testing.T, doc *Document) {
 		}
 		left := g.left(p.Number)
 		for _, el := range p.Elements {
+			if gl, ok := el.(Glyphs); ok {
+				checkGlyphsInBlock(t, i, gl, left, g)
+				continue
+			}
 			tx, ok := el.(Text)
 			if !ok {
 				continue
@@ -333,6 +337,19 @@ func checkTextBlock(t *testing.T, doc *Document) {
 			if tx.X < left-slack || tx.X+textWidth(tx) > left+g.textW+slack {
 				t.Errorf("page %d: %q at x=%.1f–%.1fpt sticks out of the text block (%.1f–%.1f)", i+1, tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), left.Pt(), (left + g.textW).Pt())
 			}
+		}
+	}
+}
+
+// checkGlyphsInBlock: every glyph of a run (a formula) stands inside the
+// text block, its advance included.
+func checkGlyphsInBlock(t *testing.T, page int, gl Glyphs, left Length, g geometry) {
+	slack := Pt(0.5)
+	for _, gp := range gl.Glyphs {
+		x, y := gl.X+gp.X, gl.Y+gp.Y
+		end := x + perMille(gl.Size, mathAdvance1000(gp.ID))
+		if x < left-slack || end > left+g.textW+slack || y < g.top || y > g.top+g.textH {
+			t.Errorf("page %d: glyph %q at %.1f–%.1f, %.1fpt lies outside the text block", page+1, gp.Text, x.Pt(), end.Pt(), y.Pt())
 		}
 	}
 }
