@@ -323,3 +323,41 @@ func TestDisplaySkips(t *testing.T) {
 		t.Errorf("after a heading: %.2fpt above, want the heading's own space only", e.boxes[i-1].h.Pt())
 	}
 }
+
+// TestDisplayNeverHeadsPageAlone: however the text before it falls, a
+// display that follows its paragraph's last line never starts a page
+// without that line: the page breaks earlier and takes the line along.
+func TestDisplayNeverHeadsPageAlone(t *testing.T) {
+	for n := 1; n <= 24; n++ {
+		var md strings.Builder
+		md.WriteString("---\ntitle: 수식\n---\n")
+		for i := range n {
+			md.WriteString(strings.Repeat("채우는 문장이다. ", 1+i%3) + "\n\n")
+		}
+		md.WriteString("그러면 다음 식이 나온다.\n\n$$\\sum_{i=1}^{n} x_i = \\frac{a}{b}$$\n\n뒤의 문장.\n")
+		b := testBook(t, map[string]string{"a.md": md.String()}, "math: {inline: dollar}\n"+smallPaper)
+		doc, err := Layout(b, Options{}, &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, p := range doc.Pages {
+			var first Element
+			firstY := Length(1 << 60)
+			for _, el := range p.Elements {
+				switch el := el.(type) {
+				case Text:
+					if el.Color != grayColor && el.Y < firstY { // not the running head
+						first, firstY = el, el.Y
+					}
+				case Glyphs:
+					if y := el.Y + el.Glyphs[0].Y; y < firstY {
+						first, firstY = el, y
+					}
+				}
+			}
+			if _, ok := first.(Glyphs); ok {
+				t.Errorf("%d paragraphs before: page %d starts with the display, its introducing line on the page before", n, i+1)
+			}
+		}
+	}
+}

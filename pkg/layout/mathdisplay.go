@@ -90,12 +90,12 @@ func (e *engine) lineBase() Length {
 	return e.pitch/2 + Length(float64(e.size)*baselineDrop)
 }
 
-// afterDisplay reports whether the last boxes set are a display and the
-// space below it: the next paragraph then goes on without space or
+// afterDisplay reports whether the last box set is a display, or the
+// space below one: the next paragraph then goes on without space or
 // indent, as text after a display does in TeX.
 func (e *engine) afterDisplay() bool {
 	n := len(e.boxes)
-	return n >= 2 && e.boxes[n-1].space && e.boxes[n-2].display
+	return n >= 1 && e.boxes[n-1].display || n >= 2 && e.boxes[n-1].space && e.boxes[n-2].display
 }
 
 // displayBox sets a laid-out display formula in the measure and returns

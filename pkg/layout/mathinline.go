@@ -155,7 +155,7 @@ const minMathScale = 0.7
 // wider than the measure w, so that no line runs past the text block,
 // and warns at each.
 func (e *engine) fitInline(runs []Run, styles []runStyle, w Length) {
-	for i, r := range runs {
+	for _, r := range runs {
 		mr := styles[r.Style].math
 		if r.Object == nil || mr == nil {
 			continue
@@ -169,8 +169,7 @@ func (e *engine) fitInline(runs []Run, styles []runStyle, w Length) {
 		}
 		f := float64(w) / float64(widest)
 		e.warnScaled(mr.node, widest-w, f)
-		mr.setSize(Length(float64(mr.size)*f), e.math)
-		runs[i].Object = mr.obj
+		mr.setSize(Length(float64(mr.size)*f), e.math) // the run's Object is mr.obj
 	}
 }
 
