@@ -58,3 +58,42 @@ func BenchmarkPDF500(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkPDFMath lays out and paints a 100-post book whose every section
+// has four inline formulas and a display (math), and the same book with
+// that TeX written as code (code), and reports pages per second: the
+// ratio is what math costs in the whole PDF build after loading.
+func BenchmarkPDFMath(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		opt  gensite.Options
+	}{{"math", gensite.Options{Posts: 100, Math: true}}, {"code", gensite.Options{Posts: 100, MathAsCode: true}}} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := gensite.Write(b.TempDir(), c.opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var d diag.List
+			in, err := Load(Env{}, []string{s.Manifest}, &d)
+			if err != nil {
+				b.Fatalf("%v %v", err, d.Items())
+			}
+			b.SetBytes(s.PostBytes)
+			pages := 0
+			for b.Loop() {
+				doc, err := layout.Layout(in.Book, layout.Options{}, &diag.List{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := pdf.Write(io.Discard, doc); err != nil {
+					b.Fatal(err)
+				}
+				pages += len(doc.Pages)
+			}
+			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+			if c.opt.Math {
+				b.ReportMetric(float64(s.Formulas*b.N)/b.Elapsed().Seconds(), "formulas/s")
+			}
+		})
+	}
+}

@@ -24,6 +24,13 @@ type Options struct {
 	// Sections is how many ## sections each post has; 0 means 12, which
 	// makes posts of about 5 KB, a typical blog post.
 	Sections int
+	// Math adds to every section a paragraph with inline formulas and a
+	// display formula of the kinds machine-learning posts write (sums,
+	// fractions, an aligned derivation, a matrix, cases, a numbered
+	// equation and its \eqref), and makes $…$ math in the manifest. With
+	// MathAsCode instead, the same TeX is written as code (`…` and fenced
+	// blocks): the same book without math, to compare with.
+	Math, MathAsCode bool
 }
 
 // Site describes what Write produced.
@@ -31,6 +38,7 @@ type Site struct {
 	Manifest  string // path of book.yaml
 	Root      string // the Jekyll site folder
 	PostBytes int64  // total size of the posts
+	Formulas  int    // formulas written (Options.Math)
 }
 
 // Write writes a site under dir: dir/site (with _config.yml, _posts,
@@ -51,9 +59,13 @@ func Write(dir string, opt Options) (Site, error) {
 		}
 		files[fmt.Sprintf("site/assets/img/figure-%03d.png", i)] = data
 	}
+	if opt.Math {
+		files["book.yaml"] = append(files["book.yaml"], "math:\n  inline: dollar\n  numbering: ams\n"...)
+	}
 	for i := 0; i < opt.Posts; i++ {
-		post := Post(i, opt.Sections, opt.Images)
+		post, formulas := Post(i, opt)
 		s.PostBytes += int64(len(post))
+		s.Formulas += formulas
 		files[fmt.Sprintf("site/_posts/%s-post-%04d.md", date(i), i)] = []byte(post)
 	}
 	for name, data := range files {
@@ -73,8 +85,13 @@ func date(i int) string {
 	return fmt.Sprintf("2020-%02d-%02d", i/28%12+1, i%28+1)
 }
 
-// Post returns the text of post i.
-func Post(i, sections, images int) string {
+// Post returns the text of post i and the number of formulas in it (with
+// opt.Math; the existing $$a_1 + b^2$$ of every third section is not
+// counted, as it is written either way). Sections and images are
+// opt.Sections and opt.Images.
+func Post(i int, opt Options) (string, int) {
+	sections, images := opt.Sections, opt.Images
+	formulas := 0
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: \"글 %d: 동시성과 조판\"\ndate: %s 10:00:00 +0900\ntags: [go, 조판]\ncategories: dev\n---\n\n", i, date(i))
 	for p := 0; p < sections; p++ {
@@ -94,9 +111,62 @@ func Post(i, sections, images int) string {
 		if p%3 == 2 {
 			b.WriteString("수식 $$a_1 + b^2$$ 이 있다.\n\n> 인용문은 들여 쓴다.\n\n- 목록 하나\n- 목록 둘\n\n")
 		}
+		if opt.Math || opt.MathAsCode {
+			formulas += mathSection(&b, p, opt.MathAsCode)
+		}
 	}
 	b.WriteString("[^n]: 각주는 쪽 아래에 놓인다.\n")
-	return b.String()
+	return b.String(), formulas
+}
+
+// mathInline are inline formulas of the kinds machine-learning posts
+// write, four to a paragraph.
+var mathInline = []string{
+	`\theta`, `\mathbf{x}_i \in \mathbb{R}^d`, `p(y \mid x)`, `\hat{y} = \sigma(Wx + b)`,
+	`\lambda \|w\|_2^2`, `\nabla_\theta \mathcal{L}`, `O(n \log n)`, `\eta = 0.01`,
+	`\frac{\partial L}{\partial w}`, `\sum_{i=1}^{n} x_i`, `e^{z_k}`, `\mathbb{E}[X]`,
+}
+
+// mathDisplay are display formulas of the same posts, one a section.
+var mathDisplay = []string{
+	`\mathcal{L}(\theta) = -\frac{1}{N}\sum_{i=1}^{N} \left[ y_i \log \hat{y}_i + (1 - y_i) \log (1 - \hat{y}_i) \right]`,
+	`\theta_{t+1} = \theta_t - \eta \nabla_\theta \mathcal{L}(\theta_t)`,
+	"\\begin{aligned}\np(\\theta \\mid D) &= \\frac{p(D \\mid \\theta)\\, p(\\theta)}{p(D)} \\\\\n&\\propto p(D \\mid \\theta)\\, p(\\theta)\n\\end{aligned}",
+	`\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right) V`,
+	`\Sigma = \begin{bmatrix} \sigma_1^2 & \rho \sigma_1 \sigma_2 \\ \rho\sigma_1\sigma_2 & \sigma_2^2 \end{bmatrix}`,
+	`\operatorname{ReLU}(x) = \max(0, x) = \begin{cases} x & \text{if } x > 0 \\ 0 & \text{그 외} \end{cases}`,
+}
+
+// mathSection writes section p's paragraph of inline formulas and its
+// display, every third one a numbered equation referred to after it, as
+// math or, asCode, as code; it returns how many formulas it wrote.
+func mathSection(b *strings.Builder, p int, asCode bool) int {
+	inline := func(tex string) string {
+		if asCode {
+			return "`" + tex + "`"
+		}
+		return "$" + tex + "$"
+	}
+	display := func(tex string) string {
+		if asCode {
+			return "```\n" + tex + "\n```\n\n"
+		}
+		return "$$\n" + tex + "\n$$\n\n"
+	}
+	var f [4]string
+	for k := range f {
+		f[k] = mathInline[(4*p+k)%len(mathInline)]
+	}
+	fmt.Fprintf(b, "모수 %s를 갱신할 때 입력 %s와 조건부 확률 %s를 함께 쓴다. 예측은 %s이고, 학습은 다음 식을 따른다.\n\n",
+		inline(f[0]), inline(f[1]), inline(f[2]), inline(f[3]))
+	if p%3 == 0 {
+		label := fmt.Sprintf("eq:mc-%d", p)
+		b.WriteString(display(`\begin{equation} \mathbb{E}_{x \sim p}[f(x)] \approx \frac{1}{S} \sum_{s=1}^{S} f(x^{(s)}) \label{` + label + `} \end{equation}`))
+		fmt.Fprintf(b, "식 %s는 몬테카를로 근사다.\n\n", inline(`\eqref{`+label+`}`))
+		return 6
+	}
+	b.WriteString(display(mathDisplay[p%len(mathDisplay)]))
+	return 5
 }
 
 // pngImage draws a 1200×800 figure, different for each i.

@@ -66,7 +66,7 @@ var allowed = map[string][]string{
 	"pkg/highlight":     {},
 	"pkg/book":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
 	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"},
-	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "fonts"}, // manifest: the settings' types
+	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool.
 	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "internal/parallel"},

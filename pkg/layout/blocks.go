@@ -86,7 +86,9 @@ func (e *engine) blockSpace(lines float64) {
 }
 
 // paragraph sets a paragraph: justified, Knuth–Plass, with an indent or a
-// space before it. A paragraph that holds only an image is a figure.
+// space before it. A paragraph that holds only an image is a figure; one
+// that holds display formulas (\[…\]) is cut around them, the text after
+// a display going on without an indent.
 func (e *engine) paragraph(n ast.Node) {
 	if img, ok := soleImage(n); ok {
 		e.figure(img)
@@ -99,9 +101,37 @@ func (e *engine) paragraph(n ast.Node) {
 		e.inlineFigures(n)
 		return
 	}
-	o := textOpts{justify: true, size: e.size, pitch: e.pitch}
+	start := len(e.boxes)
+	for i, part := range e.splitDisplays(spans) {
+		if part.math != nil {
+			var prev *vbox
+			if len(e.boxes) > start {
+				prev = e.boxes[len(e.boxes)-1]
+			}
+			e.displayFormula(part.math, part.node, prev)
+			continue
+		}
+		o := textOpts{justify: true, size: e.size, pitch: e.pitch}
+		if i == 0 {
+			e.paragraphSpace(n, &o)
+		}
+		for _, b := range e.setText(part.spans, o) {
+			e.emit(b)
+			e.ctx.firstBlock = false
+		}
+	}
+	e.shapeParagraph(start)
+	e.para = paraSpan{start, len(e.boxes)}
+	e.inlineFigures(n)
+}
+
+// paragraphSpace emits the space before a paragraph, or gives its first
+// line an indent; after a display, neither.
+func (e *engine) paragraphSpace(n ast.Node, o *textOpts) {
 	_, tight := n.(*ast.TextBlock)
 	switch {
+	case e.afterDisplay():
+		e.ctx.firstBlock = false
 	case tight:
 		e.blockSpace(0)
 	case e.set.Indent > 0:
@@ -112,12 +142,6 @@ func (e *engine) paragraph(n ast.Node) {
 	default:
 		e.blockSpace(parSkip)
 	}
-	boxes := e.setText(spans, o)
-	keepShape(boxes)
-	for _, b := range boxes {
-		e.emit(b)
-	}
-	e.inlineFigures(n)
 }
 
 // inlineFigures sets the images that stand among the words of a

@@ -43,6 +43,8 @@ type vbox struct {
 	// inner marks every box of a code block or table but the first: a
 	// floating figure does not come between it and the box before.
 	inner bool
+	// display marks a display formula: the line before it keeps with it.
+	display bool
 }
 
 // breakKind says whether a box must start a new page, and which.
@@ -61,6 +63,9 @@ const (
 func shifted(el Element, dx, dy Length) Element {
 	switch e := el.(type) {
 	case Text:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case Glyphs:
 		e.X, e.Y = e.X+dx, e.Y+dy
 		return e
 	case Rule:

@@ -30,23 +30,20 @@ const continuation = "↳"
 func (e *engine) codeBlock(n ast.Node) {
 	_, linenos := markdown.CodeInfo(n, e.src)
 	e.blockSpace(parSkip)
-	e.codeLines(e.highlight(n), true, linenos)
+	e.codeLines(e.highlight(n), codeShade, linenos)
 }
 
-// mathBlock sets display math as its TeX source in the code face,
-// unshaded and indented: the source is kept exactly as written, since the
-// PDF has no TeX engine to typeset it.
-func (e *engine) mathBlock(n *markdown.MathBlock) {
+// mathSourceBlock sets the TeX of a display formula that cannot be
+// typeset as written, line for line in the code face, on the tint that
+// marks math shown as source.
+func (e *engine) mathSourceBlock(tex string, n ast.Node) {
 	e.blockSpace(parSkip)
 	st := e.codeStyle()
 	var lines [][]span
-	for _, l := range strings.Split(strings.Trim(string(n.TeX(e.src)), "\n"), "\n") {
+	for _, l := range strings.Split(strings.Trim(tex, "\n"), "\n") {
 		lines = append(lines, []span{{text: l, st: st, node: n}})
 	}
-	saved := e.ctx.left
-	e.ctx.left += Length(listIndent * float64(e.size))
-	e.codeLines(lines, false, false)
-	e.ctx.left = saved
+	e.codeLines(lines, mathTint, false)
 }
 
 func (e *engine) codeStyle() textStyle {
@@ -87,11 +84,12 @@ func (e *engine) highlight(n ast.Node) [][]span {
 // codeLines sets lines of code, each wrapped at the measure, optionally
 // on a shaded ground with padding above and below, optionally numbered in
 // a gutter on the left.
-func (e *engine) codeLines(lines [][]span, shade, numbered bool) {
+func (e *engine) codeLines(lines [][]span, ground Color, numbered bool) {
 	st := e.codeStyle()
 	pitch := Length(codeLineRatio * float64(st.size))
 	pad := Length(codePad * float64(st.size))
-	cs := &codeSetter{e: e, st: st, pitch: pitch, shade: shade, x0: e.ctx.left, w: e.width()}
+	shade := ground != Color{}
+	cs := &codeSetter{e: e, st: st, pitch: pitch, ground: ground, x0: e.ctx.left, w: e.width()}
 	defer e.unit()()
 	if shade {
 		cs.x0, cs.w = cs.x0+pad, cs.w-2*pad
@@ -116,11 +114,11 @@ func (e *engine) codeLines(lines [][]span, shade, numbered bool) {
 
 // codeSetter wraps and places code lines.
 type codeSetter struct {
-	e     *engine
-	st    textStyle
-	pitch Length
-	shade bool
-	x0, w Length
+	e      *engine
+	st     textStyle
+	pitch  Length
+	ground Color // the shade behind the code; zero for none
+	x0, w  Length
 	// gutter is the width of the line numbers and their gap; 0 when the
 	// lines are not numbered. num is the number of the next source line.
 	gutter Length
@@ -132,8 +130,8 @@ type codeSetter struct {
 
 // shaded puts the code ground behind a box.
 func (cs *codeSetter) shaded(b *vbox) *vbox {
-	if cs.shade {
-		r := Rect{X: cs.e.ctx.left, Y: 0, W: cs.e.width(), H: b.h, Fill: codeShade}
+	if cs.ground != (Color{}) {
+		r := Rect{X: cs.e.ctx.left, Y: 0, W: cs.e.width(), H: b.h, Fill: cs.ground}
 		b.els = append([]Element{r}, b.els...)
 	}
 	return b

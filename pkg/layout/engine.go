@@ -77,6 +77,9 @@ type engine struct {
 	outline []*OutlineEntry
 	chEntry *OutlineEntry // the chapter being set
 	toc     []*tocEntry
+
+	math *mathState // made on the first formula (math.go)
+	para paraSpan   // the boxes of the last paragraph (mathdisplay.go)
 }
 
 // blockCtx is the indentation of the blocks being set: list items and

@@ -59,6 +59,9 @@ type fontSet struct {
 	chains map[fontKey][]*face
 	// pick caches the face chosen for a rune in a chain; nil means none.
 	pick map[fontKey]map[rune]*face
+	// shipped are the faces of the fonts package, by face: the math
+	// layout draws its glyphs from the math family's face.
+	shipped map[fonts.Face]*face
 }
 
 // newFontSet takes the user's faces (read and checked by book.Load) and
@@ -74,6 +77,7 @@ func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
 	if err != nil {
 		return nil, err
 	}
+	fs.shipped = std
 	for _, role := range manifest.FontRoles {
 		for _, bold := range []bool{false, true} {
 			k := fontKey{role, bold}

@@ -3,6 +3,7 @@ package layout
 import (
 	"strconv"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 )
@@ -54,6 +55,11 @@ func (e *engine) noteBoxes(num int, n ast.Node) []*vbox {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if len(spans) > 0 {
 			spans = append(spans, span{text: "\n", st: st, node: c})
+		}
+		if m, ok := c.(*markdown.MathBlock); ok {
+			// a display in a note is set on a line of its own
+			spans = append(spans, span{st: st, node: c, math: e.formula(c, string(m.TeX(e.src)), true)})
+			continue
 		}
 		spans = append(spans, e.inlines(c, st)...)
 	}

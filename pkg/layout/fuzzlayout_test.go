@@ -22,7 +22,8 @@ func FuzzLayout(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
-	for _, s := range []string{"", "# 제목\n\n본문", "| a |\n|---|\n| b |", "```\n\t\n```", "- [ ] \n", "[^1]\n\n[^1]: x[^1]", "<img src=x>", "$$\n\n$$", "> - ```\n> x"} {
+	for _, s := range []string{"", "# 제목\n\n본문", "| a |\n|---|\n| b |", "```\n\t\n```", "- [ ] \n", "[^1]\n\n[^1]: x[^1]", "<img src=x>", "$$\n\n$$", "> - ```\n> x",
+		"가 $$x = \\frac{1}{2}$$를 \\\\[ a + b \\\\] 나[^1]\n\n[^1]: $$y$$\n\n    $$z \\tag{가}$$", "$$\\begin{equation}a\\label{x}\\end{equation}$$\n\n$$\\eqref{x}$$ $$\\frac{1}{$$"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {

@@ -78,8 +78,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 		e.rawInline(n, st, out)
 		return
 	case *markdown.MathInline:
-		st.role, st.bold = RoleCode, false
-		add(strings.Join(strings.Fields(string(n.TeX(e.src))), " "), st)
+		*out = append(*out, span{st: st, node: n, math: e.formula(n, string(n.TeX(e.src)), n.Display)})
 		return
 	case *extast.Strikethrough:
 		st.strike = true

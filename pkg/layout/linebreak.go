@@ -264,6 +264,32 @@ func badness(r float64) int {
 	return int(math.Round(b))
 }
 
+// maxRankBadness bounds rankBadness: 100·r³ at r ≈ 21.5, the looseness of
+// a line that holds a single space and is short by ten of them. Squared in
+// the demerits (10^12) it leaves room to sum thousands of lines in an
+// int64.
+const maxRankBadness = 1_000_000
+
+// rankBadness is the badness that demerits are computed from: badness(r),
+// except that past InfBadness it goes on growing with r, up to
+// maxRankBadness, and a line that cannot stretch at all ranks worst. Every
+// such line is just as infeasible for a tolerance (TeX saturates badness
+// at 10000), but when a pass admits them all, the breaker should still
+// prefer a line half empty to one with a single word on it: a formula or
+// a URL too wide to share a line with the text before it otherwise leaves
+// that text's first word alone on a line, at no greater cost than any
+// other loose line.
+func rankBadness(r float64) int64 {
+	if b := badness(r); b < InfBadness {
+		return int64(b)
+	}
+	b := 100 * math.Abs(r*r*r)
+	if b >= maxRankBadness || math.IsNaN(b) {
+		return maxRankBadness
+	}
+	return max(int64(math.Round(b)), InfBadness)
+}
+
 // fitness sorts a line by its adjustment ratio into the paper's four classes.
 func fitness(r float64) int {
 	switch {
@@ -278,10 +304,11 @@ func fitness(r float64) int {
 }
 
 // lineDemerits is the paper's demerits of one line ending at break b with
-// badness bad and fitness class fit, after a line that ended at prev with
-// class prevFit: (l+b)² ± p², plus the flagged and fitness terms.
-func (k *breaker) lineDemerits(prev, b, bad, fit, prevFit int) int64 {
-	base := int64(k.p.LinePenalty) + int64(bad)
+// badness bad (rankBadness) and fitness class fit, after a line that ended
+// at prev with class prevFit: (l+b)² ± p², plus the flagged and fitness
+// terms.
+func (k *breaker) lineDemerits(prev, b int, bad int64, fit, prevFit int) int64 {
+	base := int64(k.p.LinePenalty) + bad
 	d := base * base
 	if b < len(k.items) && k.items[b].Kind == PenaltyItem {
 		pen := int64(k.items[b].Penalty)
@@ -353,7 +380,7 @@ func (k *breaker) tryBreak(active []*kpNode, b int, groups *[]lineGroup) []*kpNo
 		if r := ratio(s, w); r >= -1 {
 			if bad := badness(r); bad <= k.p.Tolerance {
 				fit := fitness(r)
-				d := a.demerits + k.lineDemerits(a.pos, b, bad, fit, a.fitness)
+				d := a.demerits + k.lineDemerits(a.pos, b, rankBadness(r), fit, a.fitness)
 				record(groups, k.nextLine(a.line), fit, d, a)
 			}
 		}

@@ -163,8 +163,14 @@ func refLine(items []Item, prev, b int) (w, st, sh Length, fil int) {
 
 // refDemerits is the paper's formula for one line, written out again.
 func refDemerits(items []Item, prev, b int, r float64, prevFit int, p Params) (int64, int) {
-	bad := badness(r)
-	d := int64(p.LinePenalty+bad) * int64(p.LinePenalty+bad)
+	bad := int64(badness(r))
+	if bad >= InfBadness { // ranked on past saturation, as the breaker does
+		bad = maxRankBadness
+		if b3 := 100 * math.Abs(r*r*r); b3 < maxRankBadness {
+			bad = max(int64(math.Round(b3)), InfBadness)
+		}
+	}
+	d := (int64(p.LinePenalty) + bad) * (int64(p.LinePenalty) + bad)
 	it := items[b]
 	if it.Kind == PenaltyItem {
 		pp := int64(it.Penalty)

@@ -130,6 +130,10 @@ type outputChecker struct {
 	// code lists, per page, the baselines (pt) of lines set wholly in a
 	// code face: code blocks, where any character may start a line.
 	code map[int][]float64
+	// math lists, per page, where glyphs of the math face stand (origin x
+	// and baseline y, pt): a display formula's symbols may start what
+	// pdftotext reads as a line (the comma after a fraction).
+	math map[int][][2]float64
 	// source is the text of every paragraph, heading and cell of the
 	// book as a reader sees it (markup gone), whitespace runs made single
 	// spaces, one block a line.
@@ -137,7 +141,7 @@ type outputChecker struct {
 }
 
 func newOutputChecker(b *book.Book, doc *layout.Document, set manifest.PDFOptions) *outputChecker {
-	c := &outputChecker{doc: doc, set: set, heads: []string{noSpace(b.Meta.Title)}, code: codeBaselines(doc)}
+	c := &outputChecker{doc: doc, set: set, heads: []string{noSpace(b.Meta.Title)}, code: codeBaselines(doc), math: mathGlyphs(doc)}
 	var src strings.Builder
 	for _, p := range b.Parts {
 		for _, ch := range p.Chapters {
@@ -171,6 +175,36 @@ func codeBaselines(doc *layout.Document) map[int][]float64 {
 		}
 	}
 	return out
+}
+
+// mathGlyphs finds, per page, the origins of the math face's glyphs.
+func mathGlyphs(doc *layout.Document) map[int][][2]float64 {
+	out := map[int][][2]float64{}
+	for i, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if g, ok := el.(layout.Glyphs); ok && doc.Fonts[g.Font].Name == "dejavu-math" {
+				for _, gp := range g.Glyphs {
+					out[i] = append(out[i], [2]float64{(g.X + gp.X).Pt(), (g.Y + gp.Y).Pt()})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// startsWithMath reports whether a line of page i starts with a glyph of
+// the math face.
+func (c *outputChecker) startsWithMath(i int, l bboxLine) bool {
+	if len(l.Words) == 0 {
+		return false
+	}
+	w := l.Words[0]
+	for _, g := range c.math[i] {
+		if math.Abs(g[0]-w.XMin) < bboxTolerance && g[1] >= w.YMin && g[1] <= w.YMax {
+			return true
+		}
+	}
+	return false
 }
 
 // isCodeLine reports whether a line of page i is a line of a code block.
@@ -281,7 +315,7 @@ func (c *outputChecker) badStarts(bb bboxDoc) []string {
 		for _, blk := range p.Blocks {
 			for _, l := range blk.Lines {
 				r, _ := utf8.DecodeRuneInString(l.text())
-				if strings.ContainsRune(neverFirst, r) && !c.isCodeLine(i, l) && !leader.MatchString(l.text()) {
+				if strings.ContainsRune(neverFirst, r) && !c.isCodeLine(i, l) && !c.startsWithMath(i, l) && !leader.MatchString(l.text()) {
 					out = append(out, fmt.Sprintf("page %d: line starts with %q: %q", i+1, r, l.text()))
 				}
 			}

@@ -318,6 +318,9 @@ func extent(el Element) (lo, hi Length, solid bool) {
 	switch e := el.(type) {
 	case Text:
 		return e.Y - Length(textHeight*float64(e.Size)), e.Y + Length(textDepth*float64(e.Size)), true
+	case Glyphs:
+		lo, hi := glyphsSpan(e)
+		return lo, hi, true
 	case Image:
 		return e.Y, e.Y + e.H, true
 	case Link:

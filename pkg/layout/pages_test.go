@@ -13,6 +13,7 @@ import (
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/texmath"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/tools/txtar"
@@ -88,28 +89,75 @@ type textLine struct {
 	text  string
 }
 
-// pageLines groups a page's Text elements by baseline, top to bottom.
-// Pieces raised off the baseline (footnote references) join the line
-// whose baseline lies within half an em below them.
-func pageLines(p *Page) []textLine {
-	var texts []Text
+// placedText is a Text element or a glyph run, with its width.
+type placedText struct {
+	Text
+	w      Length
+	glyphs bool // a glyph run, shown by its glyphs' texts
+}
+
+// pageTexts lists a page's Text elements and its glyph runs, each run as
+// the characters its glyphs stand for, on the baseline of its first glyph.
+func pageTexts(p *Page) []placedText {
+	var out []placedText
 	for _, el := range p.Elements {
-		if t, ok := el.(Text); ok {
-			texts = append(texts, t)
+		switch t := el.(type) {
+		case Text:
+			out = append(out, placedText{t, textWidth(t), false})
+		case Glyphs:
+			if len(t.Glyphs) == 0 {
+				continue
+			}
+			var s strings.Builder
+			for _, g := range t.Glyphs {
+				s.WriteString(g.Text)
+			}
+			first, last := t.Glyphs[0], t.Glyphs[len(t.Glyphs)-1]
+			end := last.X + perMille(t.Size, mathAdvance1000(last.ID))
+			out = append(out, placedText{Text{X: t.X + first.X, Y: t.Y + first.Y, Font: t.Font, Size: t.Size, Text: s.String()}, end - first.X, true})
 		}
 	}
+	return out
+}
+
+// mathAdvance1000 is a math glyph's advance in thousandths of an em.
+func mathAdvance1000(g uint16) int {
+	f, err := texmath.DefaultFont()
+	if err != nil {
+		panic(err)
+	}
+	return f.TrueType().AdvanceThousandths(g)
+}
+
+// pageLines groups a page's Text elements and glyph runs by baseline, top
+// to bottom. Pieces raised off the baseline (footnote references) join the
+// line whose baseline lies within half an em below them; the glyph runs
+// of a formula (scripts, numerators, limits) chain onto a line when they
+// lie within mathChain of the piece above them.
+func pageLines(p *Page) []textLine {
+	texts := pageTexts(p)
 	sort.SliceStable(texts, func(i, j int) bool { return texts[i].Y < texts[j].Y })
 	var lines []textLine
+	var placed [][]placedText
+	var hasText []bool
 	for _, t := range texts {
-		n := len(lines) - 1
-		if n >= 0 && t.Y-lines[n].y < t.Size/2 {
-			lines[n].texts = append(lines[n].texts, t)
-			continue
+		if n := len(lines) - 1; n >= 0 {
+			last := placed[n][len(placed[n])-1]
+			math := isGlyphs(t) || isGlyphs(last)
+			if t.Y-lines[n].y < t.Size/2 || math && t.Y-last.Y < Length(mathChain*float64(max(t.Size, last.Size))) {
+				if !isGlyphs(t) && !hasText[n] {
+					lines[n].y, hasText[n] = t.Y, true // text stands on the baseline
+				}
+				placed[n] = append(placed[n], t)
+				continue
+			}
 		}
-		lines = append(lines, textLine{y: t.Y, texts: []Text{t}})
+		lines = append(lines, textLine{y: t.Y})
+		placed = append(placed, []placedText{t})
+		hasText = append(hasText, !isGlyphs(t))
 	}
 	for i := range lines {
-		ts := lines[i].texts
+		ts := placed[i]
 		sort.SliceStable(ts, func(a, b int) bool { return ts[a].X < ts[b].X })
 		var s strings.Builder
 		var end Length
@@ -117,13 +165,21 @@ func pageLines(p *Page) []textLine {
 			if k > 0 && t.X > end+t.Size/10 {
 				s.WriteByte(' ')
 			}
-			s.WriteString(t.Text)
-			end = t.X + textWidth(t)
+			s.WriteString(t.Text.Text)
+			end = t.X + t.w
+			lines[i].texts = append(lines[i].texts, t.Text)
 		}
 		lines[i].text = s.String()
 	}
 	return lines
 }
+
+// mathChain is how close, in sizes, a formula's glyph runs stand to the
+// piece above them to be dumped on its line.
+const mathChain = 0.75
+
+// isGlyphs reports a piece made from a glyph run.
+func isGlyphs(t placedText) bool { return t.glyphs }
 
 // testFonts measures Text elements in tests.
 var testFonts *fontSet
@@ -266,6 +322,10 @@ func checkTextBlock(t *testing.T, doc *Document) {
 		}
 		left := g.left(p.Number)
 		for _, el := range p.Elements {
+			if gl, ok := el.(Glyphs); ok {
+				checkGlyphsInBlock(t, i, gl, left, g)
+				continue
+			}
 			tx, ok := el.(Text)
 			if !ok {
 				continue
@@ -281,6 +341,19 @@ func checkTextBlock(t *testing.T, doc *Document) {
 	}
 }
 
+// checkGlyphsInBlock: every glyph of a run (a formula) stands inside the
+// text block, its advance included.
+func checkGlyphsInBlock(t *testing.T, page int, gl Glyphs, left Length, g geometry) {
+	slack := Pt(0.5)
+	for _, gp := range gl.Glyphs {
+		x, y := gl.X+gp.X, gl.Y+gp.Y
+		end := x + perMille(gl.Size, mathAdvance1000(gp.ID))
+		if x < left-slack || end > left+g.textW+slack || y < g.top || y > g.top+g.textH {
+			t.Errorf("page %d: glyph %q at %.1f–%.1f, %.1fpt lies outside the text block", page+1, gp.Text, x.Pt(), end.Pt(), y.Pt())
+		}
+	}
+}
+
 // checkLineStarts: no line of running text starts with a character that
 // may not start a line (KLREQ). Code and TeX, in the code face, are
 // exempt: they are set as written.
@@ -288,7 +361,7 @@ func checkLineStarts(t *testing.T, doc *Document) {
 	for i, p := range doc.Pages {
 		for _, l := range pageLines(p) {
 			first := l.texts[0]
-			if isCodeFace(doc, first.Font) || first.Text == "" {
+			if isCodeFace(doc, first.Font) || isMathFace(doc, first.Font) || first.Text == "" {
 				continue
 			}
 			r := []rune(strings.TrimSpace(l.text))
@@ -298,6 +371,10 @@ func checkLineStarts(t *testing.T, doc *Document) {
 		}
 	}
 }
+
+// isMathFace reports the math font: a line of a display formula may
+// start with any symbol of it (a comma after a fraction).
+func isMathFace(doc *Document, id FontID) bool { return doc.Fonts[id].Name == "dejavu-math" }
 
 func isCodeFace(doc *Document, id FontID) bool {
 	return strings.HasPrefix(doc.Fonts[id].Name, string(RoleCode))

@@ -24,7 +24,39 @@ type Run struct {
 	M Measurer
 	// Link is the target of a hyperlink over the run, or "".
 	Link string
+	// Object, when not nil, makes the run an object set among the words
+	// (an inline formula) instead of text: Text and M are ignored.
+	Object *Object
 }
+
+// Object is something of fixed size that a paragraph sets among its words:
+// an inline formula. It is a row of parts; a line may end between two
+// parts, where the object allows it, and nowhere else. Its widths are
+// fixed: justification stretches the spaces around it, never inside it.
+// Break rules treat it like a Latin letter: no break between it and a
+// Hangul particle after it ("$x$를"), a closing mark or a digit.
+type Object struct {
+	Parts []ObjectPart
+}
+
+// ObjectPart is one unbreakable part of an Object.
+type ObjectPart struct {
+	// Width is the part's width; Height and Depth its extent above and
+	// below the baseline, which the caller's line spacing may need.
+	Width, Height, Depth Length
+	// Gap is the space before the part when the line goes on without a
+	// break: it vanishes at a break, like a word space. Penalty is the
+	// cost of breaking before the part (TeX's 700 after a binary
+	// operator, 500 after a relation); InfPenalty or more forbids it.
+	// Both are ignored on the first part.
+	Gap     Length
+	Penalty int
+}
+
+// objectRune stands for one part of an object in the paragraph's text:
+// U+FFFC OBJECT REPLACEMENT CHARACTER, which no break rule treats as
+// wide, so an object binds to the Hangul, digits and marks beside it.
+const objectRune = '\uFFFC'
 
 // ParagraphOptions control SetParagraph.
 type ParagraphOptions struct {
@@ -53,6 +85,9 @@ type Piece struct {
 	X Length
 	// Width is the piece's natural width.
 	Width Length
+	// Part is, for a piece of an Object run, the index of the part it
+	// shows; each part is a piece of its own, its Text one objectRune.
+	Part int
 }
 
 // Line is one set line of a paragraph.
@@ -76,6 +111,10 @@ type Line struct {
 	// Hard reports a line ended by a hard break or the paragraph's end; it
 	// is set at natural width even when justifying.
 	Hard bool
+	// Height and Depth are the greatest height and depth of the object
+	// parts on the line, 0 when it holds none: the caller opens the line
+	// spacing when they reach past its text's.
+	Height, Depth Length
 }
 
 // ProblemKind names what went wrong with a line.
@@ -180,17 +219,29 @@ func SetParagraph(runs []Run, widths func(line int) Length, opt ParagraphOptions
 }
 
 // paraText is the paragraph's text, concatenated over its runs, with each
-// rune's run, byte offset in the run and advance width.
+// rune's run, byte offset in the run and advance width. Each part of an
+// object is one objectRune, with its part in parts.
 type paraText struct {
 	runes   []rune
 	run     []int
 	byteOff []int
 	adv     []Length
+	parts   map[int]objectPart
+}
+
+// objectPart is the part of an object that a rune of the text stands for.
+type objectPart struct {
+	ObjectPart
+	index int
 }
 
 func newParaText(runs []Run) *paraText {
 	t := &paraText{}
 	for ri, r := range runs {
+		if r.Object != nil {
+			t.object(ri, r.Object)
+			continue
+		}
 		for off, c := range r.Text {
 			if c == utf8.RuneError {
 				c = '\uFFFD'
@@ -202,6 +253,20 @@ func newParaText(runs []Run) *paraText {
 		}
 	}
 	return t
+}
+
+// object adds the parts of run ri's object.
+func (t *paraText) object(ri int, o *Object) {
+	if t.parts == nil {
+		t.parts = map[int]objectPart{}
+	}
+	for k, p := range o.Parts {
+		t.parts[len(t.runes)] = objectPart{p, k}
+		t.runes = append(t.runes, objectRune)
+		t.run = append(t.run, ri)
+		t.byteOff = append(t.byteOff, 0)
+		t.adv = append(t.adv, max(p.Width, 0))
+	}
 }
 
 // advance measures one rune; spaces measure as the run's space, a zero-width
@@ -309,7 +374,9 @@ func (s *setter) build(pass int) ([]Item, []itemSrc) {
 			s.space(i, j)
 			i = j - 1
 		default:
-			if p, ok := s.breakPenalty(i, pass); i > 0 && ok {
+			if op, ok := s.t.parts[i]; ok && op.index > 0 {
+				s.objectBreak(i, op.ObjectPart)
+			} else if p, ok := s.breakPenalty(i, pass); i > 0 && ok {
 				s.wordBreak(p)
 			}
 			s.letter(i)
@@ -382,6 +449,26 @@ func (s *setter) wordBreak(p int) {
 	}
 	s.raggedBreak(p)
 	s.add(Item{Kind: GlueItem, Stretch: -s.rag()}, noSrc)
+}
+
+// objectBreak adds the break before part i of an object and the gap
+// that stands there when the line goes on: a penalty, then glue that
+// neither stretches nor shrinks, which the break discards. The glue
+// belongs to the object's run (an empty span of it), so that the part
+// after it is a piece of its own. Ragged, the break carries the flexible
+// right margin as wordBreak's do.
+func (s *setter) objectBreak(i int, p ObjectPart) {
+	gap := Item{Kind: GlueItem, Width: max(p.Gap, 0)}
+	src := itemSrc{s.t.run[i], i, i}
+	pen := min(p.Penalty, InfPenalty)
+	if s.opt.Justify {
+		s.add(Item{Kind: PenaltyItem, Penalty: pen}, noSrc)
+		s.add(gap, src)
+		return
+	}
+	s.raggedBreak(pen)
+	gap.Stretch = -s.rag()
+	s.add(gap, src)
 }
 
 // raggedBreak adds a break at penalty p whose line, if it ends here, ends
@@ -474,6 +561,9 @@ func (s *setter) setLine(k *breaker, items []Item, srcs []itemSrc, start, b int,
 			pl.place(src, x, it.Width, glued)
 			glued = false
 			x += it.Width
+			if op, ok := s.t.parts[src.start]; ok && src.run >= 0 {
+				ln.Height, ln.Depth = max(ln.Height, op.Height), max(ln.Depth, op.Depth)
+			}
 		case GlueItem:
 			x += g.set(it, ln.Ratio)
 			// Only a space parts pieces: the empty glue of a ragged
@@ -542,7 +632,11 @@ func (p *placer) place(src itemSrc, x, w Length, glued bool) {
 // finish fills in the pieces' text and returns them with the line's span.
 func (p *placer) finish() ([]Piece, int, int) {
 	for i := range p.pieces {
-		p.pieces[i].Text = string(p.t.runes[p.pieces[i].Start:p.ends[i]])
+		pc := &p.pieces[i]
+		pc.Text = string(p.t.runes[pc.Start:p.ends[i]])
+		if op, ok := p.t.parts[pc.Start]; ok {
+			pc.Part = op.index
+		}
 	}
 	if len(p.pieces) == 0 {
 		return nil, -1, -1

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"github.com/hangul-press/publish/pkg/book"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,6 +23,9 @@ type textStyle struct {
 	note int
 	// url or anchor make the span a link.
 	url, anchor string
+	// mark sets the text on a tint: the TeX of a formula that cannot be
+	// typeset.
+	mark bool
 }
 
 // span is inline text in one style, with the node it came from, for
@@ -30,6 +34,9 @@ type span struct {
 	text string
 	st   textStyle
 	node ast.Node
+	// math, when set, is a formula, set as an object (mathinline.go)
+	// instead of text.
+	math *book.Formula
 }
 
 // runStyle is a run's concrete style, indexed by Run.Style.
@@ -37,6 +44,7 @@ type runStyle struct {
 	textStyle
 	font FontID
 	node ast.Node
+	math *mathRun // the formula of an Object run
 }
 
 // Colours of the page. Text is not pure black: a very dark grey prints
@@ -60,6 +68,16 @@ var (
 func (e *engine) runs(spans []span) ([]Run, []runStyle) {
 	rb := runBuilder{e: e}
 	for _, sp := range spans {
+		if sp.math != nil {
+			if r, st, ok := e.mathRun(sp); ok {
+				rb.styles = append(rb.styles, st)
+				r.Style = len(rb.styles) - 1
+				rb.runs, rb.text = append(rb.runs, r), append(rb.text, nil)
+				rb.space, rb.squeeze = false, false
+				continue
+			}
+			sp = mathSource(sp)
+		}
 		rb.span(sp)
 	}
 	for i := range rb.runs {

@@ -153,6 +153,10 @@ func (e *engine) measureSpans(spans []span) (total, longest Length) {
 	runs, _ := e.runs(spans)
 	var word Length
 	for _, r := range runs {
+		if r.Object != nil {
+			total, word, longest = objectWidths(r.Object, total, word, longest)
+			continue
+		}
 		m := r.M.(faceMeasurer)
 		for _, c := range r.Text {
 			adv := m.Advance(c)

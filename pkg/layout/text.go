@@ -25,6 +25,7 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 		o.width = e.width() - o.x
 	}
 	w := o.width
+	e.fitInline(runs, styles, w-max(o.indent, 0))
 	lines, problems := SetParagraph(runs, func(int) Length { return w },
 		ParagraphOptions{Mode: e.set.LineBreak, Justify: o.justify, Indent: o.indent})
 	for _, p := range problems {
@@ -37,28 +38,81 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 	return boxes
 }
 
-// lineBox places one line's pieces, each as its own Text at its X, with a
-// Link over each piece that is part of a link.
+// lineBox places one line's pieces, each as its own Text at its X (an
+// inline formula's part as its glyphs, rules and text), with a Link over
+// each piece that is part of a link. The line keeps its pitch unless a
+// formula on it reaches above the pitch's room over the baseline or below
+// its room under it: the line then grows by the excess, at the top or the
+// bottom, and the text block's other lines keep their spacing.
 func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vbox {
 	base := o.pitch/2 + Length(float64(o.size)*baselineDrop)
-	b := &vbox{h: o.pitch, base: base, lineW: ln.Set}
+	above, below := max(0, ln.Height-base), max(0, ln.Depth-(o.pitch-base))
+	base += above
+	b := &vbox{h: o.pitch + above + below, base: base, lineW: ln.Set}
 	x0 := e.ctx.left + o.x
 	if o.center {
 		x0 += (o.width - ln.Set) / 2
 	}
+	var tints tintRects
 	for _, p := range ln.Pieces {
 		st := styles[runs[p.Run].Style]
 		x := x0 + p.X
 		if st.note > 0 {
 			b.refs = append(b.refs, st.note)
 		}
-		b.els = append(b.els, Text{X: x, Y: base - st.rise, Font: st.font, Size: st.size,
-			Color: colorOr(st.color), Text: p.Text, Strike: st.strike, Underline: st.underline})
+		tints.add(st.mark, x, p.Width, base, st.size)
+		if st.math != nil {
+			b.els = append(b.els, e.paintPart(st.math, p.Part, x, base)...)
+		} else {
+			b.els = append(b.els, Text{X: x, Y: base - st.rise, Font: st.font, Size: st.size,
+				Color: colorOr(st.color), Text: p.Text, Strike: st.strike, Underline: st.underline})
+		}
 		if (st.url != "" || st.anchor != "") && p.Width > 0 {
-			b.els = append(b.els, Link{X: x, Y: 0, W: p.Width, H: o.pitch, URL: st.url, Anchor: st.anchor})
+			b.els = append(b.els, Link{X: x, Y: 0, W: p.Width, H: b.h, URL: st.url, Anchor: st.anchor})
 		}
 	}
+	if len(tints.rects) > 0 {
+		b.els = append(tints.elements(e.ctx.left+o.x, e.ctx.left+o.x+o.width), b.els...)
+	}
 	return b
+}
+
+// tintRects are the tints behind the marked pieces of a line: one across
+// each row of marked pieces, the spaces between them included.
+type tintRects struct {
+	rects []Rect
+	open  bool // the last piece was marked: a marked piece extends the last tint
+}
+
+// markPad is how far a tint reaches past its text on either side, in
+// text sizes.
+const markPad = 0.15
+
+// add extends the last tint over a marked piece that follows it, or
+// starts a tint; an unmarked piece ends the row.
+func (t *tintRects) add(marked bool, x, w, base, size Length) {
+	pad := Length(markPad * float64(size))
+	switch {
+	case !marked:
+	case t.open:
+		r := &t.rects[len(t.rects)-1]
+		r.W = x + w + pad - r.X
+	default:
+		top := base - Length(textHeight*float64(size))
+		t.rects = append(t.rects, Rect{X: x - pad, Y: top, W: w + 2*pad, H: Length((textHeight + textDepth) * float64(size)), Fill: mathTint})
+	}
+	t.open = marked
+}
+
+// elements returns the tints, kept within the measure from left to right.
+func (t *tintRects) elements(left, right Length) []Element {
+	out := make([]Element, len(t.rects))
+	for i, r := range t.rects {
+		x0, x1 := max(r.X, left), min(r.X+r.W, right)
+		r.X, r.W = x0, max(x1-x0, 0)
+		out[i] = r
+	}
+	return out
 }
 
 // colorOr gives unset (black) colours the text colour.

@@ -16,14 +16,20 @@ const (
 // percent of the base size; a rule is the rectangle with top-left corner
 // (X, Y), W wide and H tall.
 type Item struct {
-	Kind   ItemKind
-	X, Y   Length
-	W, H   Length // rule size; for text, the measured width and height
-	Glyph  uint16 // ItemGlyph: glyph id in the math font
-	Size   int    // ItemGlyph, ItemText: percent of the base size (100, or the MATH script scales)
-	Text   string // ItemText
-	Bold   bool   // ItemText: \textbf
-	Italic bool   // ItemText: \textit
+	Kind  ItemKind
+	X, Y  Length
+	W, H  Length // rule size; for text, the measured width and height
+	Glyph uint16 // ItemGlyph: glyph id in the math font
+	Size  int    // ItemGlyph, ItemText: percent of the base size (100, or the MATH script scales)
+	// Text is the text of an ItemText, and for an ItemGlyph the
+	// character it stands for (for copying and text extraction), empty
+	// for all but the first piece of an assembled delimiter.
+	Text string
+	// Label, on the ItemText of an \eqref or \ref, is the label it
+	// refers to, so that a painter can make it a link.
+	Label  string
+	Bold   bool // ItemText: \textbf
+	Italic bool // ItemText: \textit
 }
 
 // box is a laid-out piece: extents and items relative to its origin.

@@ -4,8 +4,9 @@ import (
 	"unicode/utf8"
 )
 
-// glyphBox makes the box of one glyph at size percent.
-func (l *layouter) glyphBox(g uint16, size int) *box {
+// glyphBox makes the box of one glyph at size percent; text is the
+// character the glyph stands for, for a painter's text extraction.
+func (l *layouter) glyphBox(g uint16, size int, text string) *box {
 	adv, bb := l.font.glyphMetrics(g)
 	b := newBox()
 	b.w = l.font.scale(adv, size)
@@ -14,7 +15,7 @@ func (l *layouter) glyphBox(g uint16, size int) *box {
 	if bb.YMax == 0 && bb.YMin == 0 {
 		b.h, b.d = 0, 0
 	}
-	b.items = []Item{{Kind: ItemGlyph, Glyph: g, Size: size}}
+	b.items = []Item{{Kind: ItemGlyph, Glyph: g, Size: size, Text: text}}
 	b.glyph, b.size = int(g), size
 	if ic, ok := l.font.math.ItalicsCorrection(g); ok {
 		b.italic = l.font.scale(ic, size)
@@ -32,15 +33,17 @@ func (l *layouter) charBox(text string, v Variant, s mathStyle) *box {
 	size := l.size(s)
 	var parts []*box
 	for _, r := range text {
-		g, ok := l.font.glyph(mathChar(r, v))
+		c := mathChar(r, v)
+		g, ok := l.font.glyph(c)
 		if !ok {
+			c = r
 			g, ok = l.font.glyph(r)
 		}
 		if !ok {
 			parts = append(parts, l.textBox(TextRun{Text: string(r), Size: size}))
 			continue
 		}
-		parts = append(parts, l.glyphBox(g, size))
+		parts = append(parts, l.glyphBox(g, size, string(c)))
 	}
 	if len(parts) == 1 {
 		return parts[0]
@@ -67,7 +70,7 @@ func (l *layouter) op(n *Node, s mathStyle) *box {
 	switch {
 	case n.Flags&FNamed != 0:
 		b := l.charBox(n.Text, VarNormal, s)
-		b.limits = n.Flags&FLimits != 0
+		b.limits = n.Flags&FLimits != 0 && s.level == StyleDisplay
 		return b
 	case n.Flags&FLargeOp != 0:
 		return l.largeOp(n, s)
@@ -96,7 +99,7 @@ func (l *layouter) largeOp(n *Node, s mathStyle) *box {
 			}
 		}
 	}
-	b := l.glyphBox(g, l.size(s))
+	b := l.glyphBox(g, l.size(s), string(r))
 	l.centreOnAxis(b, s)
 	b.limits = n.Flags&FLimits != 0 && s.level == StyleDisplay
 	return b

@@ -99,7 +99,7 @@ func (l *layouter) node(n *Node, s mathStyle) *box {
 	case KRow:
 		b = l.list(n.Kids, s, false).box
 		b.class = n.Class
-		if n.Flags&FLimits != 0 {
+		if n.Flags&FLimits != 0 && s.level == StyleDisplay {
 			b.limits = true
 		}
 		return b
@@ -155,7 +155,9 @@ func (l *layouter) refBox(n *Node, s mathStyle) *box {
 	if n.Flags&FStar == 0 {
 		text = "(" + text + ")"
 	}
-	return l.textBox(TextRun{Text: text, Size: l.size(s)})
+	b := l.textBox(TextRun{Text: text, Size: l.size(s)})
+	b.items[0].Label = n.Text
+	return b
 }
 
 // mu returns m math units (1/18 em of the style's size) as a Length.

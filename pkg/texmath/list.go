@@ -115,10 +115,10 @@ func atomClass(n *Node, b *box) Class {
 		if n.Kind == KScripts {
 			return atomClass(n.Kids[0], b)
 		}
-	case KFrac, KFenced:
+	case KFenced:
 		return Inner
 	}
-	return Ord
+	return Ord // a fraction too: LaTeX's \frac and \binom brace it, MathJax's mfrac is ORD
 }
 
 // fixBinaries turns binary operators that have no left or right operand

@@ -28,18 +28,22 @@ func (l *layouter) stretchGlyph(r rune, target Length, size int, vertical bool) 
 		c = l.font.math.HorizontalConstruction(g)
 	}
 	if c == nil {
-		return l.glyphBox(g, size)
+		return l.glyphBox(g, size, string(r))
 	}
 	for _, v := range c.Variants {
 		g = v.Glyph
 		if l.font.scale(v.Advance, size) >= target {
-			return l.glyphBox(g, size)
+			return l.glyphBox(g, size, string(r))
 		}
 	}
 	if c.Assembly == nil || len(c.Assembly.Parts) == 0 {
-		return l.glyphBox(g, size)
+		return l.glyphBox(g, size, string(r))
 	}
-	return l.assemble(c.Assembly, target, size, vertical)
+	b := l.assemble(c.Assembly, target, size, vertical)
+	if len(b.items) > 0 {
+		b.items[0].Text = string(r) // the pieces stand for r together
+	}
+	return b
 }
 
 // assemble builds a glyph assembly at least target long: extenders are

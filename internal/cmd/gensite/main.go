@@ -1,5 +1,5 @@
 // Command gensite writes a generated Jekyll site and manifest for
-// benchmarks: go run ./internal/cmd/gensite -posts 500 -images 50 DIR
+// benchmarks: go run ./internal/cmd/gensite -posts 500 -images 50 [-math | -math-as-code] DIR
 package main
 
 import (
@@ -13,15 +13,17 @@ import (
 func main() {
 	posts := flag.Int("posts", 500, "number of posts")
 	images := flag.Int("images", 50, "number of distinct images")
+	math := flag.Bool("math", false, "add inline and display formulas to every section")
+	asCode := flag.Bool("math-as-code", false, "add the same formulas' TeX as code instead")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gensite [-posts N] [-images N] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gensite [-posts N] [-images N] [-math | -math-as-code] DIR")
 		os.Exit(2)
 	}
-	s, err := gensite.Write(flag.Arg(0), gensite.Options{Posts: *posts, Images: *images})
+	s, err := gensite.Write(flag.Arg(0), gensite.Options{Posts: *posts, Images: *images, Math: *math, MathAsCode: *asCode})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
 	}
-	fmt.Printf("%s (%d posts, %d bytes of Markdown)\n", s.Manifest, *posts, s.PostBytes)
+	fmt.Printf("%s (%d posts, %d bytes of Markdown, %d formulas)\n", s.Manifest, *posts, s.PostBytes, s.Formulas)
 }
