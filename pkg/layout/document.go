@@ -34,6 +34,10 @@ type Options struct {
 	// Progress, when not nil, is told how many chapters of the total
 	// have been set.
 	Progress progress.Func
+
+	// lines, when set, hears every line of text set, with whether it is
+	// justified: the tests' measure of spacing (export_test.go).
+	lines func(ln Line, justified bool)
 }
 
 // Layout sets the book into pages: a cover (when the book has one), a

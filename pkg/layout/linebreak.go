@@ -39,6 +39,11 @@ type Item struct {
 	// (hyphens, in the paper); two flagged breaks in a row cost
 	// Params.FlaggedDemerits.
 	Flagged bool
+	// Letter marks glue between the letters of a word (Korean
+	// justification's syllable spacing): it is never a break, and a
+	// justified line stretches it only once its word spaces have reached
+	// their stretch (SetParagraph).
+	Letter bool
 }
 
 // InfPenalty is the penalty that forbids a break; its negative forces one.
@@ -179,7 +184,7 @@ func (k *breaker) legal(b int) bool {
 	case PenaltyItem:
 		return it.Penalty < InfPenalty
 	case GlueItem:
-		return b > 0 && k.items[b-1].Kind == BoxItem
+		return b > 0 && k.items[b-1].Kind == BoxItem && !it.Letter
 	}
 	return false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -20,7 +22,6 @@ import (
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/layout"
 	"github.com/hangul-press/publish/pkg/pdf"
-	"github.com/hangul-press/publish/pkg/truetype"
 )
 
 // This file checks the sample book's real PDF, read back with poppler's
@@ -275,7 +276,8 @@ func (c *outputChecker) outside(bb bboxDoc) []string {
 				case l.YMin >= y1 && l.text() == strconv.Itoa(folio):
 				default:
 					for _, wd := range l.Words {
-						if wd.XMin < x0 || wd.XMax > x1 || wd.YMin < y0 || wd.YMax > y1 {
+						lead, trail := bracketHang(wd)
+						if wd.XMin+lead < x0 || wd.XMax-trail > x1 || wd.YMin < y0 || wd.YMax > y1 {
 							out = append(out, fmt.Sprintf("page %d: %q at x %.1f–%.1f y %.1f–%.1f lies outside the text block x %.1f–%.1f y %.1f–%.1f",
 								folio, wd.Text, wd.XMin, wd.XMax, wd.YMin, wd.YMax, x0, x1, y0, y1))
 						}
@@ -399,55 +401,7 @@ func (c *outputChecker) splitAt(page int, a, b bboxLine) string {
 	if perRune*float64(utf8.RuneCountInString(eojeol)) > widest {
 		return ""
 	}
-	if c.looseWithout(page, a) > looseRatio {
-		return ""
-	}
-	return fmt.Sprintf("%q | %q splits the eojeol %q, which fits a line, and the line would not be loose without it", a.text(), b.text(), eojeol)
-}
-
-// looseRatio is the adjustment ratio past which a justified line counts as
-// far too loose. KOREAN.md lets the word-basis breaker split an eojeol
-// when a justified line would otherwise be far too loose, which the
-// breaker's emergency penalty puts at a ratio of about 2.2 (badness 1000);
-// 2 leaves room for the estimate. (The breaker weighs the whole paragraph,
-// so in principle a split can also save a later line; a failure here
-// names the lines to look at.)
-const looseRatio = 2
-
-// looseWithout estimates the adjustment ratio line a of page (0-based)
-// would need at its present width with its last word moved to the next
-// line: word spaces of the face's space width, stretching by half of it,
-// as the layout sets them. A line left with no space cannot stretch.
-func (c *outputChecker) looseWithout(page int, a bboxLine) float64 {
-	gaps := len(a.Words) - 2
-	space := c.spaceAt(page, a)
-	if gaps < 1 || space <= 0 {
-		return math.Inf(1)
-	}
-	var words float64
-	for _, w := range a.Words[:len(a.Words)-1] {
-		words += w.XMax - w.XMin
-	}
-	natural := words + float64(gaps)*space
-	return (a.XMax - a.XMin - natural) / (float64(gaps) * space / 2)
-}
-
-// spaceAt is the width, in points, of the word space of the text drawn on
-// line l of page i: the advance of U+0020 in the face and size of the
-// first text run whose baseline lies in the line. 0 when none does.
-func (c *outputChecker) spaceAt(i int, l bboxLine) float64 {
-	for _, el := range c.doc.Pages[i].Elements {
-		t, ok := el.(layout.Text)
-		if !ok || t.Y.Pt() < l.YMin || t.Y.Pt() > l.YMax {
-			continue
-		}
-		f, err := truetype.Parse(c.doc.Fonts[t.Font].Data)
-		if err != nil {
-			return 0
-		}
-		return float64(f.Advance(' ')) / float64(f.UnitsPerEm()) * t.Size.Pt()
-	}
-	return 0
+	return fmt.Sprintf("%q | %q splits the eojeol %q, which fits a line", a.text(), b.text(), eojeol)
 }
 
 // wordAround returns the run of non-space characters of s around s[at:at+n].
@@ -562,4 +516,44 @@ func startLineWith(s string) func(*layout.Document) {
 			}
 		}
 	}
+}
+
+// Issue 12 item 5: with no syllable splits, the sample's word spaces are
+// no looser than they were when eojeols were split to avoid loose lines
+// (the widest spacing of any justified line then, measured per paper on
+// the code before syllable spacing), and the syllable spacing stays within
+// its cap.
+func TestSpacingNoLooserIssue12(t *testing.T) {
+	before := map[string]float64{"shinguk": 7.64, "a5": 6.68, "mungo": 9.31}
+	for paper, limit := range before {
+		b, _ := loadSample(t)
+		if err := b.Config.PDF.SetPaper(paper); err != nil {
+			t.Fatal(err)
+		}
+		spaces, letters, lines, err := layout.SpacingStats(b)
+		if err != nil || lines < 20 {
+			t.Fatalf("%s: %v, %d lines", paper, err, lines)
+		}
+		if spaces > limit || letters > 1.5 {
+			t.Errorf("%s: widest word spacing ratio %.2f (before: %.2f), syllable spacing %.2f (cap 1.5)", paper, spaces, limit, letters)
+		}
+	}
+}
+
+// bracketHang is how far a word's first or last character, when it is a
+// full-width bracket, may hang outside the text block: the blank half the
+// paragraph builder trims at the ends of lines (half the word's height,
+// about half an em). A comma or full stop after a closing bracket sits in
+// its trimmed blank, so the bracket still ends the word's box.
+func bracketHang(w bboxWord) (lead, trail float64) {
+	first, _ := utf8.DecodeRuneInString(w.Text)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(w.Text, ".,;:!?"))
+	half := (w.YMax - w.YMin) / 2
+	if markdown.IsWide(first) && unicode.In(first, unicode.Ps, unicode.Pi) {
+		lead = half
+	}
+	if markdown.IsWide(last) && unicode.In(last, unicode.Pe, unicode.Pf) {
+		trail = half
+	}
+	return lead, trail
 }

@@ -3,12 +3,14 @@ package layout
 import (
 	"flag"
 	"fmt"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
@@ -334,7 +336,8 @@ func checkTextBlock(t *testing.T, doc *Document) {
 			if !inY && tx.Color != grayColor {
 				t.Errorf("page %d: %q at y=%.1fpt lies outside the text block (%.1f–%.1f)", i+1, tx.Text, tx.Y.Pt(), g.top.Pt(), (g.top + g.textH).Pt())
 			}
-			if tx.X < left-slack || tx.X+textWidth(tx) > left+g.textW+slack {
+			lead, trail := hanging(tx.Text, tx.Size)
+			if tx.X+lead < left-slack || tx.X+textWidth(tx)-trail > left+g.textW+slack {
 				t.Errorf("page %d: %q at x=%.1f–%.1fpt sticks out of the text block (%.1f–%.1f)", i+1, tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), left.Pt(), (left + g.textW).Pt())
 			}
 		}
@@ -580,4 +583,20 @@ func TestLinkURLsEscapedIssue14(t *testing.T) {
 	if len(urls) == 0 || urls[0] != want {
 		t.Errorf("link URLs %q, want the first %q", urls, want)
 	}
+}
+
+// hanging is how far the blank half of a full-width bracket at the start
+// (an opening one) or the end (a closing one) of text at size may lie
+// outside the text block: the paragraph builder trims that blank at the
+// ends of lines, and only the ink keeps to the block.
+func hanging(text string, size Length) (lead, trail Length) {
+	first, _ := utf8.DecodeRuneInString(text)
+	last, _ := utf8.DecodeLastRuneInString(text)
+	if isOpening(first) && markdown.IsWide(first) {
+		lead = size / 2
+	}
+	if isClosing(last) && markdown.IsWide(last) {
+		trail = size / 2
+	}
+	return lead, trail
 }

@@ -2,7 +2,9 @@ package layout
 
 import (
 	"fmt"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"math"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -108,6 +110,9 @@ type Line struct {
 	// Ratio is the glue ratio: the fraction of the spaces' stretch (if
 	// positive) or shrink (if negative) that was applied.
 	Ratio float64
+	// LetterRatio is the fraction of the syllable spacing's stretch that
+	// was applied: 0 unless the word spaces reached their full stretch.
+	LetterRatio float64
 	// Hard reports a line ended by a hard break or the paragraph's end; it
 	// is set at natural width even when justifying.
 	Hard bool
@@ -285,6 +290,13 @@ func advance(m Measurer, c rune) Length {
 // stand for no text (indent, fills, penalties).
 type itemSrc struct {
 	run, start, end int
+	// lead is blank that the box's text draws before its width (the
+	// trimmed half of a full-width opening bracket): its piece starts
+	// there, lead to the left of the box.
+	lead Length
+	// cut ends the box's piece after it: its text draws past its width
+	// (a full-width closing bracket whose blank half is trimmed).
+	cut bool
 }
 
 // noSrc marks an item without text.
@@ -347,8 +359,10 @@ func (s *setter) breakPenalty(i, pass int) (int, bool) {
 		if s.opt.Mode == Normal {
 			return preferSpacePenalty, true
 		}
-		long := s.eojeol[i] > s.narrow
-		return emergencyPenalty, pass > 1 && (s.opt.Justify || long)
+		// Word basis splits an eojeol only when it is longer than the
+		// line: a line that would be loose without the split is
+		// justified by syllable spacing instead (letterGap).
+		return emergencyPenalty, pass > 1 && s.eojeol[i] > s.narrow
 	case BreakURL:
 		return emergencyPenalty, pass > 1
 	}
@@ -377,9 +391,12 @@ func (s *setter) build(pass int) ([]Item, []itemSrc) {
 			if op, ok := s.t.parts[i]; ok && op.index > 0 {
 				s.objectBreak(i, op.ObjectPart)
 			} else if p, ok := s.breakPenalty(i, pass); i > 0 && ok {
-				s.wordBreak(p)
+				s.wordBreak(p, s.classes[i] == BreakURL)
 			}
-			s.letter(i)
+			s.letterGap(i)
+			if !s.bracket(i) {
+				s.letter(i)
+			}
 		}
 	}
 	s.finish()
@@ -400,12 +417,12 @@ func (s *setter) box(it Item, src itemSrc) {
 // rune of the same run, else starts a box.
 func (s *setter) letter(i int) {
 	run := s.t.run[i]
-	if n := len(s.items) - 1; n >= 0 && s.items[n].Kind == BoxItem && s.srcs[n].run == run && s.srcs[n].end == i {
+	if n := len(s.items) - 1; n >= 0 && s.items[n].Kind == BoxItem && s.srcs[n].run == run && s.srcs[n].end == i && !s.srcs[n].cut {
 		s.items[n].Width += s.t.adv[i]
 		s.srcs[n].end++
 		return
 	}
-	s.box(Item{Kind: BoxItem, Width: s.t.adv[i]}, itemSrc{run, i, i + 1})
+	s.box(Item{Kind: BoxItem, Width: s.t.adv[i]}, itemSrc{run: run, start: i, end: i + 1})
 }
 
 // space adds the glue of the spaces runes[i:j]. Justified, a breakable space
@@ -418,7 +435,7 @@ func (s *setter) space(i, j int) {
 	for k := i; k < j; k++ {
 		w += s.t.adv[k]
 	}
-	src := itemSrc{s.t.run[i], i, j}
+	src := itemSrc{run: s.t.run[i], start: i, end: j}
 	breakable := s.classes[i] == BreakSpace
 	switch {
 	case s.opt.Justify:
@@ -441,15 +458,93 @@ func (s *setter) space(i, j int) {
 // stretch back when the line goes on: in TeX's terms the \rightskip is at
 // the end of every line, whatever ends it. Without it, a line ending inside
 // a word could not stretch at all, every such line would be equally (and
-// infinitely) bad, and the breaker's choice among them arbitrary.
-func (s *setter) wordBreak(p int) {
-	if s.opt.Justify {
+// infinitely) bad, and the breaker's choice among them arbitrary. A break
+// inside a URL (ragged set) has that margin even in a justified
+// paragraph: a line ending in the middle of an address has no space to
+// stretch, and the address is better broken with its line a little short
+// than the lines around it left far too loose.
+func (s *setter) wordBreak(p int, ragged bool) {
+	if s.opt.Justify && !ragged {
 		s.add(Item{Kind: PenaltyItem, Penalty: p}, noSrc)
 		return
 	}
 	s.raggedBreak(p)
 	s.add(Item{Kind: GlueItem, Stretch: -s.rag()}, noSrc)
 }
+
+// Syllable spacing (KLREQ §3.8, "justification"; what Korean word
+// processors and layout software do): a justified line that its word
+// spaces cannot fill at their full stretch spreads the rest evenly between
+// the syllables of its words, as a small letter spacing, instead of
+// splitting a word to be fuller. Each gap between two Hangul syllables (or
+// Hanja or kana) of one word holds glue of no width that may stretch by
+// letterStretchDiv of the letter's width; never next to punctuation, a
+// space, Latin letters or digits.
+const letterStretchDiv = 16
+
+// letterGap adds the syllable spacing before rune i, when the paragraph is
+// justified and runes i-1 and i are letters of one Korean (or CJK) word.
+func (s *setter) letterGap(i int) {
+	if !s.opt.Justify || i == 0 || !spacedLetter(s.t.runes[i-1]) || !spacedLetter(s.t.runes[i]) {
+		return
+	}
+	if _, ok := s.t.parts[i]; ok {
+		return
+	}
+	s.add(Item{Kind: GlueItem, Stretch: s.t.adv[i-1] / letterStretchDiv, Letter: true}, itemSrc{run: s.t.run[i], start: i, end: i})
+}
+
+// spacedLetter reports the letters syllable spacing goes between.
+func spacedLetter(r rune) bool { return isHangulSyllable(r) || isHanOrKana(r) }
+
+// isHangulSyllable reports a precomposed Hangul syllable (U+AC00–U+D7A3).
+func isHangulSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
+
+// Full-width brackets (「」『』《》〈〉（）…) are drawn with their ink in one
+// half of a full em and blank in the other (KLREQ §3.1.4, the "half-width
+// blank" of brackets). An opening bracket's blank is trimmed at the start
+// of a line (so that 「 does not look indented) and after punctuation; a
+// closing bracket's always, but before an opening bracket, so that a
+// particle follows its bracket as it follows a word (《…》도, not 《…》 도)
+// and a comma sits against it (『겹낫표』,). Elsewhere the blank stays,
+// the bracket's room (after a space: 다. 「낫표」). bracket sets rune i when it is
+// such a bracket: a box of its inked half, and the blank half as glue of
+// fixed width where it may stay; a line that breaks there drops the glue,
+// as TeX drops glue at a break. The trimmed blank hangs into the margin or
+// the space beside it; the ink keeps to the text block.
+func (s *setter) bracket(i int) bool {
+	r := s.t.runes[i]
+	opening, closing := isOpening(r), isClosing(r)
+	if !opening && !closing || !markdown.IsWide(r) || s.t.adv[i] == 0 {
+		return false
+	}
+	half := s.t.adv[i] / 2
+	src := itemSrc{run: s.t.run[i], start: i, end: i + 1}
+	if opening {
+		if i > 0 && !isPunct(s.t.runes[i-1]) {
+			if s.lineBox && s.items[len(s.items)-1].Kind == BoxItem {
+				s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+			}
+			s.add(Item{Kind: GlueItem, Width: s.t.adv[i] - half}, noSrc)
+		}
+		src.lead = s.t.adv[i] - half
+		s.box(Item{Kind: BoxItem, Width: half}, src)
+		return true
+	}
+	keep := i+1 < len(s.t.runes) && isOpening(s.t.runes[i+1]) && markdown.IsWide(s.t.runes[i+1])
+	src.cut = !keep
+	s.box(Item{Kind: BoxItem, Width: half}, src)
+	if keep {
+		// The blank, as glue a line may end at (dropping it) only where a
+		// break is allowed after the bracket anyway.
+		s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
+		s.add(Item{Kind: GlueItem, Width: s.t.adv[i] - half}, noSrc)
+	}
+	return true
+}
+
+// isPunct reports punctuation, next to which a bracket's blank goes.
+func isPunct(r rune) bool { return unicode.IsPunct(r) }
 
 // objectBreak adds the break before part i of an object and the gap
 // that stands there when the line goes on: a penalty, then glue that
@@ -459,7 +554,7 @@ func (s *setter) wordBreak(p int) {
 // right margin as wordBreak's do.
 func (s *setter) objectBreak(i int, p ObjectPart) {
 	gap := Item{Kind: GlueItem, Width: max(p.Gap, 0)}
-	src := itemSrc{s.t.run[i], i, i}
+	src := itemSrc{run: s.t.run[i], start: i, end: i}
 	pen := min(p.Penalty, InfPenalty)
 	if s.opt.Justify {
 		s.add(Item{Kind: PenaltyItem, Penalty: pen}, noSrc)
@@ -496,7 +591,7 @@ func (s *setter) endLine(i int) {
 	}
 	src := noSrc
 	if i >= 0 {
-		src = itemSrc{s.t.run[i], i, i + 1}
+		src = itemSrc{run: s.t.run[i], start: i, end: i + 1}
 	}
 	s.add(Item{Kind: PenaltyItem, Penalty: InfPenalty}, noSrc)
 	s.add(Item{Kind: GlueItem, Stretch: FilStretch}, noSrc)
@@ -549,26 +644,36 @@ func (s *setter) setLine(k *breaker, items []Item, srcs []itemSrc, start, b int,
 	if !s.opt.Justify || math.IsInf(r, 1) {
 		r = 0
 	}
-	ln.Ratio = max(r, -1)
+	ln.Ratio, ln.LetterRatio = max(r, -1), max(r, 0)
+	if r > 0 {
+		ln.Ratio, ln.LetterRatio = spread(items[start:b], w-sum.width)
+	}
 	pl := placer{t: s.t}
 	var x Length
-	var g glueSetter
+	var spaces, letters glueSetter
 	glued := true // a gap separates the next box from the last piece
 	for i := start; i < b; i++ {
 		it, src := items[i], srcs[i]
 		switch it.Kind {
 		case BoxItem:
 			pl.place(src, x, it.Width, glued)
-			glued = false
+			glued = src.cut
 			x += it.Width
 			if op, ok := s.t.parts[src.start]; ok && src.run >= 0 {
 				ln.Height, ln.Depth = max(ln.Height, op.Height), max(ln.Depth, op.Depth)
 			}
 		case GlueItem:
-			x += g.set(it, ln.Ratio)
-			// Only a space parts pieces: the empty glue of a ragged
-			// break inside a word joins its halves again.
-			glued = glued || src.run >= 0
+			var d Length
+			if it.Letter {
+				d = letters.set(it, ln.LetterRatio)
+			} else {
+				d = spaces.set(it, ln.Ratio)
+			}
+			x += d
+			// Only a space, or syllable spacing that opened, parts
+			// pieces: the empty glue of a ragged break inside a word
+			// joins its halves again.
+			glued = glued || src.run >= 0 && (!it.Letter || d > 0)
 		}
 	}
 	ln.Set = x + k.breakWidth(b)
@@ -578,6 +683,46 @@ func (s *setter) setLine(k *breaker, items []Item, srcs []itemSrc, start, b int,
 		ln.End = ln.Start
 	}
 	return ln
+}
+
+// letterMaxRatio caps the syllable spacing: 1.5 × letterStretchDiv gives
+// at most 0.094 em between the syllables of a word, a spacing a reader
+// sees as even, not as gaps, and below the tenth of an em at which text
+// extraction (poppler's pdftotext) takes a gap for a word break. A line
+// looser than that widens its word spaces further.
+const letterMaxRatio = 1.5
+
+// spread shares out the excess width of a justified line: the word spaces
+// take it up to their full stretch (ratio 1), then the syllable spacing up
+// to letterMaxRatio of its stretch, then the word spaces the rest (a line
+// without spaces ends short of it). It returns the ratios of the spaces
+// and of the syllable spacing.
+func spread(items []Item, excess Length) (spaces, letters float64) {
+	var ss, ls Length
+	for _, it := range items {
+		if it.Kind != GlueItem || it.Stretch >= FilStretch {
+			continue
+		}
+		if it.Letter {
+			ls += it.Stretch
+		} else {
+			ss += it.Stretch
+		}
+	}
+	maxLetters := Length(letterMaxRatio * float64(ls))
+	switch {
+	case excess <= 0 || ss+ls == 0:
+		return 0, 0
+	case ls == 0 || excess <= ss:
+		return float64(excess) / float64(ss), 0
+	case ss == 0:
+		// A line of one word: it fills what a small spacing fills and
+		// ends short of the rest, rather than spacing its letters apart.
+		return 0, min(float64(excess)/float64(ls), letterMaxRatio)
+	case excess <= ss+maxLetters:
+		return 1, float64(excess-ss) / float64(ls)
+	}
+	return float64(excess-maxLetters) / float64(ss), letterMaxRatio
 }
 
 // glueSetter sets the glue of a line at glue ratio r. It rounds the running
@@ -618,6 +763,18 @@ type placer struct {
 // is of the same run, ends where the box begins and no gap lies between.
 func (p *placer) place(src itemSrc, x, w Length, glued bool) {
 	if src.run < 0 {
+		return
+	}
+	if src.lead > 0 {
+		// A trimmed opening bracket: when the blank stayed, the glue
+		// before the box holds it, and the piece goes on from there.
+		if n := len(p.pieces) - 1; n >= 0 && !glued && p.pieces[n].Run == src.run && p.ends[n] == src.start && p.pieces[n].X+p.pieces[n].Width == x-src.lead {
+			p.pieces[n].Width += src.lead + w
+			p.ends[n] = src.end
+			return
+		}
+		p.pieces = append(p.pieces, Piece{Run: src.run, Start: src.start, X: x - src.lead, Width: src.lead + w})
+		p.ends = append(p.ends, src.end)
 		return
 	}
 	if n := len(p.pieces) - 1; n >= 0 && !glued && p.pieces[n].Run == src.run && p.ends[n] == src.start {

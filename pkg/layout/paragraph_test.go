@@ -202,7 +202,7 @@ func checkWidths(t testing.TB, text []rune, widths func(int) Length, opt Paragra
 	for li, ln := range lines {
 		x := Length(0)
 		for _, pc := range ln.Pieces {
-			if pc.X < x {
+			if lead, _ := hanging(pc.Text, em); pc.X+lead < x {
 				t.Fatalf("line %d: piece %q at %d overlaps the one before (ends %d)", li, pc.Text, pc.X, x)
 			}
 			x = pc.X + pc.Width
@@ -315,7 +315,10 @@ func TestSpaceGlue(t *testing.T) {
 }
 
 // TestJustifiedPositions sets two lines by hand: "가나 다라 마바" at 5 em
-// breaks after "다라"; the one space stretches by 5 - 4.33 = 0.67 em.
+// breaks after "다라", 0.67 em short. The space takes its full stretch
+// (em/6), the two syllable gaps their most (1.5 × em/16 each), and the
+// space the rest (issue 12 item 5: Korean justification spreads what the
+// spaces cannot take between the syllables, a little).
 func TestJustifiedPositions(t *testing.T) {
 	runs := []Run{{Text: "가나 ", M: fakeMeasurer{}, Style: 1}, {Text: "다라 마바", M: fakeMeasurer{}, Style: 2}}
 	lines, problems := SetParagraph(runs, constWidth(5*em), ParagraphOptions{Justify: true})
@@ -323,11 +326,19 @@ func TestJustifiedPositions(t *testing.T) {
 		t.Fatalf("got %d lines, problems %v", len(lines), problems)
 	}
 	l0 := lines[0]
-	if len(l0.Pieces) != 2 || l0.Pieces[1].Run != 1 || l0.Pieces[1].Text != "다라" {
-		t.Fatalf("line 0 pieces %+v", l0.Pieces)
+	gap := Length(letterMaxRatio * float64(em/letterStretchDiv))
+	var xs []Length
+	var text string
+	for _, p := range l0.Pieces {
+		xs, text = append(xs, p.X), text+p.Text+"|"
 	}
-	if l0.Pieces[1].X != 3*em || l0.Set != 5*em || l0.Hard {
-		t.Errorf("line 0: second piece at %v, set %v, hard %v; want 3 em, 5 em, false", l0.Pieces[1].X, l0.Set, l0.Hard)
+	space := 5*em - 4*em - 2*gap // what is left for the one space
+	want := []Length{0, em + gap, 2*em + gap + space, 3*em + 2*gap + space}
+	if text != "가|나|다|라|" || fmt.Sprint(xs) != fmt.Sprint(want) {
+		t.Fatalf("line 0 pieces %q at %v, want 가|나|다|라| at %v", text, xs, want)
+	}
+	if l0.Set != 5*em || l0.Hard || l0.LetterRatio != letterMaxRatio || l0.Ratio <= 1 {
+		t.Errorf("line 0: set %v, hard %v, ratios %.2f/%.2f; want 5 em, false, spaces past 1 and letters at %v", l0.Set, l0.Hard, l0.Ratio, l0.LetterRatio, letterMaxRatio)
 	}
 	if l1 := lines[1]; !l1.Hard || l1.Set != 2*em || l1.Ratio != 0 {
 		t.Errorf("last line: %+v, want ragged at 2 em", l1)
@@ -470,5 +481,105 @@ func BenchmarkSetParagraph(b *testing.B) {
 	runs := []Run{{Text: string([]rune(text.String())[:2000]), M: fakeMeasurer{}}}
 	for b.Loop() {
 		SetParagraph(runs, constWidth(30*em), ParagraphOptions{Justify: true})
+	}
+}
+
+// Issue 12 item 5: in word-basis justified text, an eojeol that fits a
+// line is never split between syllables, however loose that leaves the
+// line; only an eojeol longer than the line is.
+func TestKeepAllNoMidWordIssue12(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 5))
+	for n := 0; n < 1500; n++ {
+		text := []rune(randomKorean(rng, 5+rng.IntN(60)))
+		width := Length(6+rng.IntN(35)) * em / 2
+		runs := []Run{{Text: string(text), M: fakeMeasurer{}}}
+		lines, _ := SetParagraph(runs, constWidth(width), ParagraphOptions{Justify: rng.IntN(4) > 0})
+		for li, ln := range lines[:max(len(lines)-1, 0)] {
+			end := ln.End
+			if end <= 0 || end >= len(text) || !isHangulSyllable(text[end-1]) || !isHangulSyllable(text[end]) {
+				continue
+			}
+			start, stop := end, end
+			for start > 0 && !isBreakingSpace(text[start-1]) && text[start-1] != '\n' {
+				start--
+			}
+			for stop < len(text) && !isBreakingSpace(text[stop]) && text[stop] != '\n' {
+				stop++
+			}
+			var w Length
+			for _, r := range text[start:stop] {
+				w += fakeMeasurer{}.Advance(r)
+			}
+			if w <= width {
+				t.Fatalf("line %d of %q at %v em splits %q (%v em), which fits the line", li, string(text), width/em, string(text[start:stop]), w/em)
+			}
+		}
+	}
+}
+
+// Issue 12 item 6: a paragraph of one long word is set forward: every line
+// but the last holds as much of it as fits, spaced a little to fill the
+// measure, and none holds a lone syllable.
+func TestLongWordFillsForwardIssue12(t *testing.T) {
+	text := strings.Repeat("띄어쓰기없이길게이어진문장", 25)
+	for _, width := range []Length{20 * em, 41 * em / 2, 13 * em} {
+		lines, problems := SetParagraph([]Run{{Text: text, M: fakeMeasurer{}}}, constWidth(width), ParagraphOptions{Justify: true})
+		if len(problems) != 0 {
+			t.Fatalf("%v em: problems %v", width/em, problems)
+		}
+		for li, ln := range lines {
+			n := ln.End - ln.Start
+			if n < 2 {
+				t.Errorf("%v em: line %d holds %d syllable(s)", width/em, li, n)
+			}
+			if li < len(lines)-1 && (ln.Set != width || Length(n+1)*em <= width) {
+				t.Errorf("%v em: line %d holds %d syllables set to %v em: not filled forward", width/em, li, n, float64(ln.Set)/float64(em))
+			}
+		}
+	}
+}
+
+// Issue 12 item 7: the blank half of a full-width bracket is trimmed at
+// the start and end of a line, next to punctuation and (closing) before a
+// space; between letters it stays.
+func TestBracketBlanksIssue12(t *testing.T) {
+	x := func(text string, width Length, opt ParagraphOptions) map[string]Length {
+		lines, _ := SetParagraph([]Run{{Text: text, M: fakeMeasurer{}}}, constWidth(width), opt)
+		out := map[string]Length{}
+		for li, ln := range lines {
+			for _, p := range ln.Pieces {
+				out[fmt.Sprintf("%d:%s", li, p.Text)] = p.X
+			}
+		}
+		return out
+	}
+	half := Length(em / 2)
+	// At the start of a paragraph and of a line, the opening bracket's
+	// blank hangs left of the line.
+	if got := x("「인용」", 20*em, ParagraphOptions{}); got["0:「인용」"] != -half {
+		t.Errorf("line start: %v", got)
+	}
+	got := x("가나 「낫표」를 『겹낫표』, 끝", 30*em, ParagraphOptions{})
+	// 「 after a space keeps its blank (the space and the blank, as
+	// written); 」를 puts the particle against the bracket's ink, as
+	// against a word; 』, puts the comma in the trimmed blank.
+	sp := fakeMeasurer{}.Advance(' ')
+	if want := 2*em + sp; got["0:「낫표」"] != want || got["0:를"] != want+3*em+half {
+		t.Errorf("「 after a space at %v, want %v; 를 at %v, want %v: %v", got["0:「낫표」"], want, got["0:를"], want+3*em+half, got)
+	}
+	if want := got["0:『겹낫표』"] + 4*em + half; got["0:,"] != want {
+		t.Errorf("comma after 』 at %v, want %v (in the bracket's trimmed blank): %v", got["0:,"], want, got)
+	}
+	// A closing bracket before a space gives up its blank: the space
+	// follows the ink.
+	got = x("《토지》 도 읽었다", 30*em, ParagraphOptions{})
+	if want := 3*em + sp; got["0:도"] != want { // 《 hangs at the line start: ink at 0
+		t.Errorf("after 》 and a space, 도 at %v, want %v: %v", got["0:도"], want, got)
+	}
+	// After a letter the opening blank stays; between a closing and an
+	// opening bracket, the closing one's.
+	got = x("말『책』「글」", 30*em, ParagraphOptions{})
+	if got["0:말『책』「글」"] != 0 {
+		t.Errorf("brackets between letters and brackets: %v", got)
 	}
 }

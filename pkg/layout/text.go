@@ -33,6 +33,9 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 	}
 	boxes := make([]*vbox, 0, len(lines))
 	for _, ln := range lines {
+		if e.opt.lines != nil {
+			e.opt.lines(ln, o.justify)
+		}
 		boxes = append(boxes, e.lineBox(ln, runs, styles, o))
 	}
 	return boxes
