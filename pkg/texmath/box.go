@@ -24,6 +24,7 @@ type Item struct {
 	Text   string // ItemText
 	Bold   bool   // ItemText: \textbf
 	Italic bool   // ItemText: \textit
+	Ref    string // ItemText: the label an \eqref or \ref names, for a writer that links it
 }
 
 // box is a laid-out piece: extents and items relative to its origin.

@@ -155,7 +155,9 @@ func (l *layouter) refBox(n *Node, s mathStyle) *box {
 	if n.Flags&FStar == 0 {
 		text = "(" + text + ")"
 	}
-	return l.textBox(TextRun{Text: text, Size: l.size(s)})
+	b := l.textBox(TextRun{Text: text, Size: l.size(s)})
+	b.items[0].Ref = n.Text
+	return b
 }
 
 // mu returns m math units (1/18 em of the style's size) as a Length.
