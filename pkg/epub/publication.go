@@ -36,6 +36,10 @@ type publication struct {
 	// hasImages is true when a document shows at least one image, for the
 	// accessibility metadata.
 	hasImages bool
+	// sharedDefs writes each chapter's glyph outlines once for all its
+	// formulas instead of once per formula.
+	sharedDefs bool
+	mathOnce
 }
 
 // document is one XHTML content document.
@@ -55,6 +59,9 @@ type document struct {
 	// document while documents render in parallel.
 	diags     diag.List
 	hasImages bool
+	// svg and mathml say that the document holds inline SVG or MathML,
+	// which its manifest item must declare.
+	svg, mathml bool
 }
 
 // file is any other resource of the publication.
@@ -66,7 +73,7 @@ type file struct {
 func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
 	lang := b.Meta.Language
 	p := &publication{book: b, opt: opt, diags: diags, lang: lang, words: labelsFor(lang),
-		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}}
+		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}, sharedDefs: true}
 	if b.Config.EPUB.EmbedFonts {
 		// The characters each face draws are gathered only when fonts are
 		// embedded, to cut them to what the book uses.
