@@ -40,7 +40,13 @@ func (r *renderer) formula(n ast.Node, name string, display bool) {
 	inLink := hasAncestor(r.t.cur, "a")
 	href, whole := r.wholeRef(f.Tree)
 	whole = whole && !inLink
-	out, err := r.mathMarkup(f, !whole && !inLink)
+	var out mathOut
+	var err error
+	// A formula of nothing (only definitions, only a \label) shows
+	// nothing, as in MathJax; its element still anchors its label.
+	if len(f.Tree.Root.Kids) > 0 {
+		out, err = r.mathMarkup(f, !whole && !inLink)
+	}
 	if err != nil {
 		r.warnf("math: %v; the formula's TeX is shown instead", err)
 		r.mathError(n, name, display)

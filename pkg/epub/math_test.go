@@ -5,14 +5,22 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/texmath"
+	"github.com/hangul-press/publish/pkg/truetype"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/tools/txtar"
 )
@@ -40,7 +48,7 @@ func TestMath(t *testing.T) {
 			if diags.Len() != 0 {
 				t.Errorf("writer's diagnostics:\n%v", diags)
 			}
-			counts := checkFormulas(t, b, data, m.mode)
+			counts := checkFormulas(t, b, data, m.mode, true)
 			if counts.formulas < 45 || counts.errors != 3 {
 				t.Errorf("%d formulas, %d marked as TeX; want at least 45 and 3", counts.formulas, counts.errors)
 			}
@@ -102,9 +110,10 @@ type formulaCounts struct{ formulas, errors int }
 // checkFormulas checks every chapter document of an EPUB against the
 // formulas of its chapter: one element of class "math" per formula, in
 // order, holding what the mode writes (or, for a formula book.Load could
-// not parse, its TeX in a code.math-error and nothing else), and no TeX
-// of a formula in the text outside them.
-func checkFormulas(t *testing.T, b *book.Book, data []byte, mode manifest.EPUBMath) formulaCounts {
+// not parse, its TeX in a code.math-error and nothing else), and, when
+// the posts write no TeX outside formulas (text), no TeX of a formula in
+// the text outside them.
+func checkFormulas(t *testing.T, b *book.Book, data []byte, mode manifest.EPUBMath, text bool) formulaCounts {
 	t.Helper()
 	files := zipFiles(t, data)
 	opf := string(files["EPUB/package.opf"])
@@ -118,21 +127,39 @@ func checkFormulas(t *testing.T, b *book.Book, data []byte, mode manifest.EPUBMa
 			continue
 		}
 		set := 0
+		// A label anchors the last formula that carries it.
+		owner := map[string]int{}
+		for j, f := range want {
+			for _, eq := range equationsOf(f) {
+				if eq.Label != "" {
+					owner[eq.Label] = j
+				}
+			}
+		}
+		for label, j := range owner {
+			if !slices.Contains(doc.formulas[j].labels, mathIDPrefix+"eq."+idText(label)) {
+				t.Errorf("%s formula %d (%q): no anchor for label %s (ids %v)", name, j+1, want[j].TeX, label, doc.formulas[j].labels)
+			}
+		}
 		for j, f := range want {
 			checkFormula(t, fmt.Sprintf("%s formula %d (%q)", name, j+1, f.TeX), doc.formulas[j], f, mode)
-			if f.Tree == nil {
+			switch {
+			case f.Tree == nil:
 				counts.errors++
-			} else {
+			case len(f.Tree.Root.Kids) > 0:
 				set++
 			}
 		}
 		counts.formulas += len(want)
 		for _, f := range want {
+			if !text {
+				break
+			}
 			if tex := strings.TrimSpace(f.TeX); f.Tree != nil && strings.ContainsAny(tex, `\^_{`) && strings.Contains(doc.text, tex) {
 				t.Errorf("%s: the TeX %q is in the text", name, tex)
 			}
 		}
-		if m := texInText.FindString(doc.text); m != "" {
+		if m := texInText.FindString(doc.text); text && m != "" {
 			t.Errorf("%s: TeX %q is in the text", name, m)
 		}
 		props := regexp.MustCompile(`href="` + name + `"[^>]*?(?: properties="([^"]*)")?/>`).FindStringSubmatch(opf)
@@ -271,7 +298,7 @@ func readMathDoc(t *testing.T, data []byte) mathDocument {
 func checkFormula(t *testing.T, where string, el *mathElement, f *book.Formula, mode manifest.EPUBMath) {
 	t.Helper()
 	if f.Tree == nil {
-		if el.errorTeX == nil || *el.errorTeX != f.TeX || el.svg+el.hiddenSVG+el.mathml+el.hiddenMathML != 0 {
+		if el.errorTeX == nil || *el.errorTeX != xmlText(f.TeX) || el.svg+el.hiddenSVG+el.mathml+el.hiddenMathML != 0 {
 			t.Errorf("%s: not set, but its element is not its marked TeX alone: %+v", where, el)
 		}
 		return
@@ -281,12 +308,14 @@ func checkFormula(t *testing.T, where string, el *mathElement, f *book.Formula, 
 	}
 	tags := el.tagged
 	var ok bool
-	switch mode {
-	case manifest.MathSVG:
+	switch {
+	case len(f.Tree.Root.Kids) == 0:
+		ok = el.svg+el.hiddenSVG+el.mathml+el.hiddenMathML == 0
+	case mode == manifest.MathSVG:
 		ok = el.svg == 1+tags && el.hiddenSVG == 0 && el.mathml+el.hiddenMathML == 0
-	case manifest.MathML:
+	case mode == manifest.MathML:
 		ok = el.mathml == 1 && el.svg+el.hiddenSVG+el.hiddenMathML == 0
-	case manifest.MathBoth:
+	case mode == manifest.MathBoth:
 		// The tags' picture is read aloud when the MathML leaves the tag to
 		// the page (a formula's own tag).
 		ok = el.hiddenMathML == 1 && el.mathml == 0 && el.hiddenSVG+el.svg == 1+tags && el.hiddenSVG >= 1
@@ -294,18 +323,14 @@ func checkFormula(t *testing.T, where string, el *mathElement, f *book.Formula, 
 	if !ok {
 		t.Errorf("%s: element holds %+v", where, el)
 	}
-	for _, eq := range f.Tree.Equations {
-		if eq.Label == "" {
-			continue
-		}
-		found := false
-		for _, id := range el.labels {
-			found = found || id == mathIDPrefix+"eq."+idText(eq.Label)
-		}
-		if !found && !strings.Contains(f.TeX, `\label{dup}`) {
-			t.Errorf("%s: no anchor for label %s (ids %v)", where, eq.Label, el.labels)
-		}
+}
+
+// equationsOf are a formula's equations, none when it was not parsed.
+func equationsOf(f *book.Formula) []texmath.Equation {
+	if f.Tree == nil {
+		return nil
 	}
+	return f.Tree.Equations
 }
 
 // TestMathInRichBook keeps the rich book's math honest: the fixture's
@@ -323,5 +348,123 @@ func TestMathInRichBook(t *testing.T) {
 	}
 	if svgs < 30 {
 		t.Errorf("the rich book holds %d formula pictures; the math fixture alone has more", svgs)
+	}
+}
+
+// TestMathTextInSubsets checks that the characters of \text in a formula
+// (drawn by the reader in the text face, inside the SVG) and of its tag
+// are in the embedded subsets, regular and bold.
+func TestMathTextInSubsets(t *testing.T) {
+	ar := txtar.Parse([]byte(`-- book.yaml --
+title: 글꼴
+authors: [시험]
+math:
+  inline: dollar
+chapters:
+  - a.md
+-- a.md --
+---
+title: 가
+---
+수식 $\text{똠} + \textbf{뷁}$.
+
+$$ x \tag{퐁} $$
+`))
+	b, _, _ := loadArchive(t, ar)
+	b.Config.EPUB.EmbedFonts = true
+	data, _, _ := build(t, b, Options{})
+	files := zipFiles(t, data)
+	for file, text := range map[string]string{"myeongjo-regular.ttf": "똠퐁()", "myeongjo-bold.ttf": "뷁"} {
+		f, err := truetype.Parse(files["EPUB/fonts/"+file])
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, r := range text {
+			if !f.HasRune(r) {
+				t.Errorf("%s lacks %q", file, r)
+			}
+		}
+	}
+}
+
+// FuzzMath writes posts with math in every epub.math mode, through
+// book.Load and Write, and checks each chapter: well-formed, every
+// formula math or marked TeX (checkFormulas), ids unique, and every
+// fragment a document links to (HTML, SVG and MathML links, the <use> of
+// glyph outlines) an id it holds.
+func FuzzMath(f *testing.F) {
+	if ar, err := txtar.ParseFile("testdata/math.txtar"); err == nil {
+		post, _ := testtool.Section(ar, "math.md")
+		f.Add(string(post), uint8(0))
+	}
+	if post, err := os.ReadFile("../../books/sample/site/_posts/2020-06-01-softmax-and-gradients.md"); err == nil {
+		f.Add(string(post), uint8(2))
+	}
+	f.Add("$\\eqref{a}$ $$x \\label{a}\\tag{1}$$ $\\label{a}$\n\n$$\\label{b}\\begin{align}a\\label{c}\\\\b\\end{align}$$", uint8(1))
+	f.Add("[$\\eqref{a}$ and $x=\\eqref{a}$](#x)\n\n$$a \\label{a}$$\n", uint8(2))
+	f.Fuzz(func(t *testing.T, post string, mode uint8) {
+		if !utf8.ValidString(post) || len(post) > 4096 {
+			t.Skip("posts are UTF-8; long ones add nothing")
+		}
+		site := fstest.MapFS{
+			"blog/_config.yml":               {Data: []byte("title: 블로그\n")},
+			"blog/_posts/2024-01-02-math.md": {Data: []byte("---\ntitle: 수식\n---\n" + post)},
+		}
+		cfg := manifest.Default()
+		cfg.Title, cfg.Authors, cfg.Dir = "책", []string{"가"}, "blog"
+		cfg.Site = &manifest.Site{Root: "blog"}
+		cfg.Chapters = []manifest.Entry{{Pattern: "blog/_posts/*.md"}}
+		cfg.Math.Inline, cfg.Math.Numbering = manifest.InlineDollar, manifest.NumberingAMS
+		cfg.EPUB.Math = mathModes[int(mode)%len(mathModes)].mode
+		cfg.Timestamp = fixedTime
+		b, err := book.Load(cfg, book.Options{FS: site}, &diag.List{})
+		if err != nil {
+			t.Skip(err)
+		}
+		data, _, _ := build(t, b, Options{})
+		checkFormulas(t, b, data, cfg.EPUB.Math, false)
+		for name, body := range zipFiles(t, data) {
+			if strings.HasSuffix(name, ".xhtml") {
+				checkFragments(t, name, body)
+			}
+		}
+	})
+}
+
+// checkFragments checks that a document's ids are unique and that every
+// link to a fragment of the same document finds it.
+func checkFragments(t *testing.T, name string, body []byte) {
+	t.Helper()
+	ids := map[string]bool{}
+	var links []string
+	d := xml.NewDecoder(bytes.NewReader(body))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: not well-formed: %v", name, err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		for _, a := range se.Attr {
+			switch {
+			case a.Name.Local == "id":
+				if ids[a.Value] {
+					t.Errorf("%s: id %q twice", name, a.Value)
+				}
+				ids[a.Value] = true
+			case a.Name.Local == "href" && strings.HasPrefix(a.Value, "#"):
+				links = append(links, a.Value[1:])
+			}
+		}
+	}
+	for _, l := range links {
+		if id, err := url.PathUnescape(l); err != nil || !ids[id] {
+			t.Errorf("%s: link to #%s, which is not there", name, l)
+		}
 	}
 }

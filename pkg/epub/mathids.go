@@ -19,8 +19,6 @@ const mathIDPrefix = "m."
 
 // mathDoc is what the formulas of one document share.
 type mathDoc struct {
-	// n counts the formulas drawn, for their id prefixes.
-	n int
 	// glyphs are the glyphs drawn, for the shared outlines.
 	glyphs []uint16
 	// ids maps each label to its anchor's id; taken holds those ids.
@@ -36,7 +34,7 @@ type mathDoc struct {
 }
 
 func (m *mathDoc) reset() {
-	m.n, m.glyphs, m.linked = 0, m.glyphs[:0], m.linked[:0]
+	m.glyphs, m.linked = m.glyphs[:0], m.linked[:0]
 	clear(m.ids)
 	clear(m.taken)
 	clear(m.placed)

@@ -27,12 +27,9 @@ func (r *renderer) mathSVG(f *book.Formula, links, hidden bool) (mathOut, error)
 		return mathOut{}, err
 	}
 	// \text runs and tags are drawn by the reader in the text's own face:
-	// the stylesheet's serif, or the embedded Nanum Myeongjo.
-	opt := texmath.SVGOptions{TextFamily: "inherit", Hidden: hidden, SharedDefs: r.p.sharedDefs, IDPrefix: mathIDPrefix}
-	if !opt.SharedDefs {
-		r.m.n++
-		opt.IDPrefix = mathIDPrefix + strconv.Itoa(r.m.n) + "."
-	}
+	// the stylesheet's serif, or the embedded Nanum Myeongjo. The glyph
+	// outlines are the chapter's (sharedDefs).
+	opt := texmath.SVGOptions{TextFamily: "inherit", Hidden: hidden, SharedDefs: true, IDPrefix: mathIDPrefix}
 	if links {
 		opt.Link = r.eqLink
 	}
@@ -40,9 +37,7 @@ func (r *renderer) mathSVG(f *book.Formula, links, hidden bool) (mathOut, error)
 	if err != nil {
 		return mathOut{}, err
 	}
-	if opt.SharedDefs {
-		r.m.glyphs = append(r.m.glyphs, lay.Glyphs()...)
-	}
+	r.m.glyphs = append(r.m.glyphs, lay.Glyphs()...)
 	out := mathOut{markup: svg.Markup}
 	out.text, out.bold = layoutText(lay)
 	// With MathML beside (both), assistive technology reads the tags of
@@ -87,7 +82,11 @@ func layoutText(lay *texmath.Layout) (regular, bold string) {
 
 // sharedDefs writes the glyph outlines the chapter's formulas draw, once,
 // in a hidden SVG at the start of the body that every formula's <use>
-// elements point into.
+// elements point into. Outlines are about two thirds of a formula's SVG
+// and formulas share most glyphs: measured on the sample's math chapter
+// (16 formulas) the XHTML is 34 KB against 47 KB with outlines in every
+// formula, and on 20 generated chapters of 54 formulas each 1.25 MB
+// against 2.22 MB (the zipped EPUB 278 KB against 425 KB).
 func (r *renderer) sharedDefs() error {
 	if len(r.m.glyphs) == 0 {
 		return nil

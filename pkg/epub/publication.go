@@ -36,9 +36,6 @@ type publication struct {
 	// hasImages is true when a document shows at least one image, for the
 	// accessibility metadata.
 	hasImages bool
-	// sharedDefs writes each chapter's glyph outlines once for all its
-	// formulas instead of once per formula.
-	sharedDefs bool
 	mathOnce
 }
 
@@ -73,7 +70,7 @@ type file struct {
 func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
 	lang := b.Meta.Language
 	p := &publication{book: b, opt: opt, diags: diags, lang: lang, words: labelsFor(lang),
-		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}, sharedDefs: true}
+		byHref: map[string]*document{}, byChapter: map[*book.Chapter]*document{}}
 	if b.Config.EPUB.EmbedFonts {
 		// The characters each face draws are gathered only when fonts are
 		// embedded, to cut them to what the book uses.

@@ -39,7 +39,7 @@ func (s *serializer) node(n *html.Node, f face) {
 		// text the text face draws in it (tree.raw).
 		for _, a := range n.Attr {
 			if a.Key == "bold" {
-				s.runes.add(f-f%2+1, a.Val)
+				s.runes.add(f-f%2+1, a.Val) // the bold face of f's family
 			} else {
 				s.runes.add(f, a.Val)
 			}
