@@ -22,6 +22,8 @@ import (
 	"github.com/hangul-press/publish/pkg/texmath"
 	"github.com/hangul-press/publish/pkg/truetype"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/tools/txtar"
 )
 
@@ -465,6 +467,35 @@ func checkFragments(t *testing.T, name string, body []byte) {
 	for _, l := range links {
 		if id, err := url.PathUnescape(l); err != nil || !ids[id] {
 			t.Errorf("%s: link to #%s, which is not there", name, l)
+		}
+	}
+}
+
+// TestGlueMath checks which words stay on a line with an inline formula.
+func TestGlueMath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`벡터 <span class="math">X</span>를 바꾼다`, `벡터 <span class="math-nobr"><span class="math">X</span>를</span> 바꾼다`},
+		{`(식<span class="math">Y</span>) 끝`, `<span class="math-nobr">(식<span class="math">Y</span>)</span> 끝`},
+		{`a <span class="math">Z</span> b`, `a <span class="math">Z</span> b`},
+		{`<span class="math">A</span>,<span class="math">B</span>.`, `<span class="math-nobr"><span class="math">A</span>,</span><span class="math-nobr"><span class="math">B</span>.</span>`},
+		{`값 <b>굵게</b><span class="math">C</span>는`, `값 <b>굵게</b><span class="math-nobr"><span class="math">C</span>는</span>`},
+		{"줄\n<span class=\"math display\">D</span>로", "줄\n<span class=\"math display\">D</span>로"},
+		{`<em>기울임 <span class="math">E</span>와</em>`, `<em>기울임 <span class="math-nobr"><span class="math">E</span>와</span></em>`},
+	}
+	for _, tt := range tests {
+		nodes, err := html.ParseFragment(strings.NewReader(tt.in), &html.Node{Type: html.ElementNode, Data: "p", DataAtom: atom.P})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := &html.Node{Type: html.ElementNode, Data: "p"}
+		for _, n := range nodes {
+			p.AppendChild(n)
+		}
+		glueMath(p)
+		s := &serializer{}
+		s.children(p, serif)
+		if got := s.b.String(); got != tt.want {
+			t.Errorf("%s\n got %s\nwant %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -106,6 +106,9 @@ func (r *renderer) chapter() {
 		r.warnf("math: %v", err)
 	}
 	r.t.close()
+	if len(r.c.Math) > 0 {
+		glueMath(r.t.body)
+	}
 }
 
 // titleHeading writes the chapter title as its h1 and remembers the
