@@ -46,7 +46,8 @@ var owners = map[string][]string{
 // import. Arrows point one way: nothing imports build or cli, diag
 // imports nothing of ours. pkg/uri escapes every href and src the writers
 // write, so the EPUB writer, the layout (which makes the PDF's link
-// targets) and the PDF painter may all import it.
+// targets) and the PDF painter may all import it. The EPUB writer reads
+// epub.math's values from manifest and writes formulas with texmath.
 var allowed = map[string][]string{
 	"pkg/diag":     {},
 	"pkg/progress": {},
@@ -65,7 +66,7 @@ var allowed = map[string][]string{
 	"pkg/markdown":      {"pkg/diag"},
 	"pkg/highlight":     {},
 	"pkg/book":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"},
+	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
 	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool.

@@ -14,6 +14,16 @@
 // Stylesheets (style attributes, the manifest's epub.css) and SVG images
 // go through sanitisers of their own (csssanitize.go, svg.go).
 //
+// # Math
+//
+// Formulas, parsed once by book.Load, are written as the manifest's
+// epub.math says (math.go): inline SVG of texmath's layout (svg, the
+// default, which every reading app shows), MathML (mathml), or the SVG
+// shown with MathML kept for assistive technology (both). Display
+// formulas carry their equation tags at the right margin; \label gives an
+// anchor and \eqref links to it; a chapter's glyph outlines are defined
+// once; a formula that could not be parsed shows its TeX, marked.
+//
 // # Why the container is written here and not by go-epub
 //
 // go-epub v1.2.1 was the first choice, and its facts decided against it:

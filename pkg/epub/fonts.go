@@ -50,8 +50,6 @@ func (f face) inside(n *html.Node) face {
 		switch {
 		case c == "chapter-date", c == "task", c == "subtitle" && hasClassAncestor(n.Parent, "titlepage"):
 			base = sansOf(base)
-		case c == "math":
-			base = mono
 		case c == "footnote-number", c == "nl" && base == mono: // .chroma .nl is bold
 			bold = true
 		}

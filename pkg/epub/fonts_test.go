@@ -62,7 +62,8 @@ func TestFaceInside(t *testing.T) {
 		{el("span", "nl"), serif, serif},
 		{el("p", "subtitle"), serif, serif},
 		{subtitle, serif, sans},
-		{el("span", "math"), serifBold, monoBold},
+		{el("span", "math"), serifBold, serifBold}, // \text in a formula is drawn in the text face
+		{el("code", "math-error"), serif, mono},
 		{el("h2", ""), serif, sansBold},
 		{el("code", ""), sansBold, monoBold},
 	}

@@ -29,7 +29,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // An archive holds the book's files (book.yaml is written when absent,
 // with every *.md as a chapter); a file whose content is "png W H" becomes
 // a generated W×H PNG, one whose content is "copy PATH" a copy of PATH. The answers are "-- cNNN.xhtml --"
-// (the body element's content) and "-- diags --".
+// (the body element's content) and "-- diags --". An archive whose comment
+// has a line "modes: mathml both" holds the chapters in those epub.math
+// modes too, as "-- mathml/cNNN.xhtml --". The outlines of math glyphs
+// are abbreviated to d="…" (texmath's tests check them).
 func TestGolden(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txtar")
 	if len(files) == 0 {
@@ -49,6 +52,15 @@ func goldenFile(t *testing.T, file string) {
 	}
 	data, diags := buildArchive(t, ar, nil)
 	got := answers(t, data, diags.String())
+	modes := goldenModes(ar)
+	for _, m := range modes {
+		data, _ := buildArchive(t, ar, func(c *manifest.Manifest) { c.EPUB.Math = m.mode })
+		for name, body := range answers(t, data, "") {
+			if name != "diags" {
+				got[m.name+"/"+name] = body
+			}
+		}
+	}
 	if *update {
 		rewrite(t, file, ar, got)
 		return
@@ -61,6 +73,26 @@ func goldenFile(t *testing.T, file string) {
 			t.Errorf("%s differs:\n--- got ---\n%s\n--- want ---\n%s", f.Name, got[f.Name], want)
 		}
 	}
+}
+
+// goldenMode is an epub.math mode a golden archive is rendered in too.
+type goldenMode struct {
+	name string
+	mode manifest.EPUBMath
+}
+
+// goldenModes reads the "modes:" line of an archive's comment.
+func goldenModes(ar *txtar.Archive) []goldenMode {
+	known := map[string]manifest.EPUBMath{"svg": manifest.MathSVG, "mathml": manifest.MathML, "both": manifest.MathBoth}
+	var out []goldenMode
+	for _, line := range strings.Split(string(ar.Comment), "\n") {
+		if rest, ok := strings.CutPrefix(line, "modes:"); ok {
+			for _, name := range strings.Fields(rest) {
+				out = append(out, goldenMode{name, known[name]})
+			}
+		}
+	}
+	return out
 }
 
 func isAnswer(name string) bool {
@@ -166,6 +198,9 @@ func makePNG(w, h int) []byte {
 	return b.Bytes()
 }
 
+// glyphPaths are the outlines of the math glyphs the chapters define.
+var glyphPaths = regexp.MustCompile(`(<path id="m\.[^"]*" d=")[^"]*"`)
+
 // answers extracts the body of each chapter document of an EPUB.
 func answers(t testing.TB, data []byte, diags string) map[string]string {
 	out := map[string]string{"diags": diags}
@@ -175,7 +210,7 @@ func answers(t testing.TB, data []byte, diags string) map[string]string {
 			s := string(body)
 			s = s[strings.Index(s, "<body>")+len("<body>\n"):]
 			s = s[:strings.LastIndex(s, "</body>")]
-			out[base] = s + "\n"
+			out[base] = glyphPaths.ReplaceAllString(s, `${1}…"`) + "\n"
 		}
 	}
 	return out
@@ -209,9 +244,15 @@ func rewrite(t *testing.T, file string, ar *txtar.Archive, got map[string]string
 		}
 	}
 	files = append(files, txtar.File{Name: "diags", Data: []byte(got["diags"])})
-	for i := 1; got[fmt.Sprintf("c%03d.xhtml", i)] != ""; i++ {
-		name := fmt.Sprintf("c%03d.xhtml", i)
-		files = append(files, txtar.File{Name: name, Data: []byte(got[name])})
+	for _, mode := range append([]goldenMode{{}}, goldenModes(ar)...) {
+		prefix := ""
+		if mode.name != "" {
+			prefix = mode.name + "/"
+		}
+		for i := 1; got[fmt.Sprintf("%sc%03d.xhtml", prefix, i)] != ""; i++ {
+			name := fmt.Sprintf("%sc%03d.xhtml", prefix, i)
+			files = append(files, txtar.File{Name: name, Data: []byte(got[name])})
+		}
 	}
 	ar.Files = files
 	if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {

@@ -111,8 +111,8 @@ func (p *publication) manifest(b *strings.Builder) {
 	b.WriteString("<manifest>\n")
 	for _, d := range p.docs {
 		props := ""
-		if d.props != "" {
-			props = ` properties="` + d.props + `"`
+		if all := d.properties(); all != "" {
+			props = ` properties="` + all + `"`
 		}
 		fmt.Fprintf(b, `  <item id="%s" href="%s" media-type="application/xhtml+xml"%s/>`+"\n", d.id, xmlAttr(d.href), props)
 	}
@@ -125,6 +125,22 @@ func (p *publication) manifest(b *strings.Builder) {
 		fmt.Fprintf(b, `  <item id="%s" href="%s" media-type="%s"%s/>`+"\n", f.id, xmlAttr(f.href), f.mediaType, props)
 	}
 	b.WriteString("</manifest>\n")
+}
+
+// properties are the manifest properties of a content document: its own
+// ("nav"), and "mathml" and "svg" when it holds them inline.
+func (d *document) properties() string {
+	var props []string
+	if d.props != "" {
+		props = append(props, d.props)
+	}
+	if d.mathml {
+		props = append(props, "mathml")
+	}
+	if d.svg {
+		props = append(props, "svg")
+	}
+	return strings.Join(props, " ")
 }
 
 func (p *publication) fileID(href string) string {

@@ -38,6 +38,7 @@ type publication struct {
 	// hasImages is true when a document shows at least one image, for the
 	// accessibility metadata.
 	hasImages bool
+	mathOnce
 }
 
 // document is one XHTML content document.
@@ -57,6 +58,9 @@ type document struct {
 	// document while documents render in parallel.
 	diags     diag.List
 	hasImages bool
+	// svg and mathml say that the document holds inline SVG or MathML,
+	// which its manifest item must declare.
+	svg, mathml bool
 }
 
 // file is any other resource of the publication.

@@ -29,6 +29,8 @@ type renderer struct {
 	// source offset of the raw tag being read: where messages point.
 	at    ast.Node
 	rawAt int
+	// m is what the document's formulas share.
+	m mathDoc
 }
 
 func (p *publication) newRenderer() *renderer { return &renderer{p: p} }
@@ -56,6 +58,7 @@ func (p *publication) render(r *renderer, d *document) {
 func (r *renderer) start(d *document) {
 	r.d, r.c, r.skip, r.at, r.rawAt, r.src = d, d.chapter, nil, nil, -1, nil
 	r.t = newTree(r.p.words.Details, r.tooDeep)
+	r.m.reset()
 	clear(r.refs)
 	if r.c == nil {
 		return
@@ -99,7 +102,13 @@ func (r *renderer) chapter() {
 	r.titleHeading()
 	r.date()
 	r.children(r.c.Doc)
+	if err := r.finishMath(); err != nil {
+		r.warnf("math: %v", err)
+	}
 	r.t.close()
+	if len(r.c.Math) > 0 {
+		glueMath(r.t.body)
+	}
 }
 
 // titleHeading writes the chapter title as its h1 and remembers the

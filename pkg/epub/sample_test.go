@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"golang.org/x/tools/txtar"
 )
 
@@ -38,7 +39,15 @@ func richBook(t *testing.T) ([]byte, Stats) {
 	archives, _ := filepath.Glob("testdata/*.txtar")
 	var manifest strings.Builder
 	manifest.WriteString("title: 모든 요소\nsubtitle: 시험용\nauthors: [가, 나]\nlanguage: ko\ndate: 2024-01-02\n")
-	manifest.WriteString("publisher: 시험 출판\ndescription: 설명\nrights: 없음\ncover: cover.png\nchapters:\n")
+	manifest.WriteString("publisher: 시험 출판\ndescription: 설명\nrights: 없음\ncover: cover.png\n")
+	// The math fixture's settings ($…$ is math, its macros) hold for the
+	// whole book: no other archive writes a single dollar.
+	if ar, err := txtar.ParseFile("testdata/math.txtar"); err == nil {
+		if yaml, ok := testtool.Section(ar, "book.yaml"); ok {
+			manifest.WriteString(yamlKey(string(yaml), "math"))
+		}
+	}
+	manifest.WriteString("chapters:\n")
 	add := func(name string, ar *txtar.Archive) {
 		fmt.Fprintf(&manifest, "  - part: %s\n    chapters:\n", name)
 		for _, f := range ar.Files {
@@ -90,4 +99,20 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Equal(r1, r2) {
 		t.Error("two builds of the rich book differ")
 	}
+}
+
+// yamlKey returns the lines of a top-level key of a YAML document, with
+// its value.
+func yamlKey(doc, key string) string {
+	var b strings.Builder
+	in := false
+	for _, line := range strings.SplitAfter(doc, "\n") {
+		if line != "" && line[0] != ' ' && line[0] != '\n' {
+			in = strings.HasPrefix(line, key+":")
+		}
+		if in {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }

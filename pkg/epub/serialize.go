@@ -34,6 +34,19 @@ func (s *serializer) node(n *html.Node, f face) {
 		_, _ = textEscaper.WriteString(&s.b, n.Data)
 		return
 	}
+	if n.Type == html.RawNode {
+		// Markup the writer made whole (math); its attributes are the
+		// text the text face draws in it (tree.raw).
+		for _, a := range n.Attr {
+			if a.Key == "bold" {
+				s.runes.add(f-f%2+1, a.Val) // the bold face of f's family
+			} else {
+				s.runes.add(f, a.Val)
+			}
+		}
+		s.b.WriteString(n.Data)
+		return
+	}
 	if n.Type != html.ElementNode {
 		return
 	}

@@ -143,6 +143,21 @@ func (t *tree) openElement(name string, attrs []html.Attribute, raw bool, tag st
 	return el
 }
 
+// raw adds markup the writer made itself and wrote whole (a formula's SVG
+// or MathML), as it is; text and bold are the characters in it that the
+// text face draws, regular and bold, for the font subsets.
+func (t *tree) raw(markup, text, bold string) {
+	t.flush()
+	if t.dropping > 0 || markup == "" {
+		return
+	}
+	n := &html.Node{Type: html.RawNode, Data: markup}
+	if text != "" || bold != "" {
+		n.Attr = []html.Attribute{{Key: "text", Val: text}, {Key: "bold", Val: bold}}
+	}
+	t.insert(n)
+}
+
 // leaf adds an element that has no content of its own (img, br, hr).
 func (t *tree) leaf(name string, attrs []html.Attribute, raw bool, tag string) *html.Node {
 	el := t.openElement(name, attrs, raw, tag, true)
@@ -282,16 +297,17 @@ func tableOf(n *html.Node) *html.Node {
 	return n
 }
 
-// keepIDs drops an id that is empty, not a valid id, or taken already in
-// the document: a duplicate id is an EPUBCheck error, and the first one
-// is the one links were written for.
+// keepIDs drops an id that is empty, not a valid id, taken already in
+// the document, or one of those the math writer gives (mathIDPrefix): a
+// duplicate id is an EPUBCheck error, and the first one is the one links
+// were written for.
 func (t *tree) keepIDs(attrs []html.Attribute) []html.Attribute {
 	for i, a := range attrs {
 		if a.Key != "id" {
 			continue
 		}
 		id := a.Val
-		if id == "" || strings.ContainsAny(id, " \t\n\r\f") || t.ids[id] || xmlText(id) != id {
+		if id == "" || strings.ContainsAny(id, " \t\n\r\f") || t.ids[id] || xmlText(id) != id || strings.HasPrefix(id, mathIDPrefix) {
 			return append(attrs[:i:i], attrs[i+1:]...)
 		}
 		t.ids[id] = true

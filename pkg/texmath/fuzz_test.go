@@ -52,6 +52,17 @@ func FuzzParse(f *testing.F) {
 		}
 		wellFormed(t, svg.Markup)
 		wellFormed(t, form.MathML(MathMLOptions{}))
+		// The EPUB's forms: shared outlines, links, tags apart, MathML Core.
+		link := func(l string) (string, bool) { return "#" + l, true }
+		shared, err := lay.SVG(nil, tex, SVGOptions{IDPrefix: "f-", SharedDefs: true, Link: link})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wellFormed(t, shared.Markup)
+		if tags := lay.TagsSVG(SVGOptions{}); tags.Markup != "" {
+			wellFormed(t, tags.Markup)
+		}
+		wellFormed(t, form.MathML(MathMLOptions{Core: true, Link: link}))
 	})
 }
 

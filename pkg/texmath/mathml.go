@@ -10,6 +10,19 @@ import (
 type MathMLOptions struct {
 	// Ref resolves \eqref and \ref, as in Options.
 	Ref func(label string) (string, bool)
+	// Link gives the address an \eqref or \ref leads to (such as
+	// "#eq-1"), written as the href of its mtext (MathML 3); nil, or false
+	// for a label, writes none.
+	Link func(label string) (string, bool)
+	// Core writes what MathML Core renderers (Chromium, WebKit) show:
+	// math alphabets (\mathbf, \mathbb, \mathcal …) as the characters of
+	// Unicode's Mathematical Alphanumeric Symbols, since MathML Core keeps
+	// mathvariant only for "normal"; the tag of a table row as the row's
+	// last cell after a 2 em space, since it has no mlabeledtr; and no tag
+	// for a formula that is one equation: the caller sets Formula.OwnTag
+	// beside it. Without Core the output is MathML 3, with mathvariant and
+	// mlabeledtr.
+	Core bool
 }
 
 // MathML writes the formula as presentation MathML 3: a <math> element in
@@ -18,14 +31,14 @@ type MathMLOptions struct {
 // escapes are used; no named entities). Equation tags become labelled
 // table rows (mlabeledtr).
 func (f *Formula) MathML(opt MathMLOptions) string {
-	w := &mathmlWriter{ref: opt.Ref}
+	w := &mathmlWriter{ref: opt.Ref, link: opt.Link, core: opt.Core}
 	display := "inline"
 	if f.Display {
 		display = "block"
 	}
 	w.b.WriteString(`<math xmlns="http://www.w3.org/1998/Math/MathML" display="` + display + `" alttext="` + escapeXML(f.Source) + `">`)
 	w.eqs = f.Equations
-	if tag := tagText(f.Equations, 0); tag != "" && !hasRowTags(f.Root) {
+	if tag := f.OwnTag(); tag != "" && !opt.Core {
 		w.b.WriteString(`<mtable><mlabeledtr><mtd><mtext>` + escapeXML(tag) + `</mtext></mtd><mtd>`)
 		w.row(f.Root.Kids)
 		w.b.WriteString(`</mtd></mlabeledtr></mtable>`)
@@ -34,6 +47,17 @@ func (f *Formula) MathML(opt MathMLOptions) string {
 	}
 	w.b.WriteString("</math>")
 	return w.b.String()
+}
+
+// OwnTag returns the tag of a formula that is one equation (its rows, if
+// it has any, carry none): its \tag in parentheses (as written with
+// \tag*), or its Number in parentheses; "" when it has neither, or when
+// the tags belong to table rows.
+func (f *Formula) OwnTag() string {
+	if hasRowTags(f.Root) {
+		return ""
+	}
+	return tagText(f.Equations, 0)
 }
 
 // tagText is the tag of equation i: its \tag (in parentheses unless
@@ -72,9 +96,11 @@ func hasRowTags(n *Node) bool {
 
 // mathmlWriter accumulates the markup.
 type mathmlWriter struct {
-	b   strings.Builder
-	ref func(string) (string, bool)
-	eqs []Equation
+	b    strings.Builder
+	ref  func(string) (string, bool)
+	link func(string) (string, bool)
+	eqs  []Equation
+	core bool
 }
 
 // row writes a list of nodes as an mrow's contents.
@@ -104,6 +130,32 @@ func (w *mathmlWriter) mrow(n *Node) {
 	w.node(n)
 }
 
+// token writes an identifier or number: in Core, a math alphabet becomes
+// its characters, when Unicode has them all.
+func (w *mathmlWriter) token(tag string, n *Node) {
+	if w.core && n.Variant != VarDefault && n.Variant != VarNormal {
+		if text, ok := alphabetText(n.Text, n.Variant); ok {
+			w.leaf(tag, "", text)
+			return
+		}
+	}
+	w.leaf(tag, variantAttr(n), n.Text)
+}
+
+// alphabetText maps every character of s to its form in the variant's
+// math alphabet; false when one has none.
+func alphabetText(s string, v Variant) (string, bool) {
+	var b strings.Builder
+	for _, r := range s {
+		m := mathChar(r, v)
+		if m == r {
+			return "", false
+		}
+		b.WriteRune(m)
+	}
+	return b.String(), true
+}
+
 // variantAttr gives the mathvariant attribute of an identifier.
 func variantAttr(n *Node) string {
 	v := n.Variant
@@ -127,9 +179,9 @@ func (w *mathmlWriter) node(n *Node) {
 	case KRow:
 		w.mrow(n)
 	case KIdent:
-		w.leaf("mi", variantAttr(n), n.Text)
+		w.token("mi", n)
 	case KNumber:
-		w.leaf("mn", variantAttr(n), n.Text)
+		w.token("mn", n)
 	case KOp:
 		w.op(n)
 	case KText:
@@ -167,7 +219,13 @@ func (w *mathmlWriter) node(n *Node) {
 		if n.Flags&FStar == 0 {
 			text = "(" + text + ")"
 		}
-		w.leaf("mtext", "", text)
+		attrs := ""
+		if w.link != nil {
+			if href, ok := w.link(n.Text); ok {
+				attrs = ` href="` + escapeXML(href) + `"`
+			}
+		}
+		w.leaf("mtext", attrs, text)
 	}
 }
 
@@ -367,27 +425,39 @@ func (w *mathmlWriter) table(n *Node) {
 	}
 	w.b.WriteString("<mtable" + attrs + ">")
 	for _, r := range n.Kids {
-		w.tableRow(r)
+		w.tableRow(r, cols)
 	}
 	w.b.WriteString("</mtable>")
 }
 
-// tableRow writes one row.
-func (w *mathmlWriter) tableRow(r *Node) {
+// tableRow writes one row of a table of cols columns.
+func (w *mathmlWriter) tableRow(r *Node, cols int) {
 	tag := tagText(w.eqs, r.Eq)
+	if tag != "" && w.core {
+		w.b.WriteString("<mtr>")
+		w.cells(r)
+		w.b.WriteString(strings.Repeat("<mtd/>", max(0, cols-len(r.Kids))))
+		w.b.WriteString(`<mtd><mspace width="2em"/><mtext>` + escapeXML(tag) + "</mtext></mtd></mtr>")
+		return
+	}
 	if tag != "" {
 		w.b.WriteString("<mlabeledtr><mtd><mtext>" + escapeXML(tag) + "</mtext></mtd>")
 	} else {
 		w.b.WriteString("<mtr>")
 	}
-	for _, c := range r.Kids {
-		w.b.WriteString("<mtd>")
-		w.row(c.Kids)
-		w.b.WriteString("</mtd>")
-	}
+	w.cells(r)
 	if tag != "" {
 		w.b.WriteString("</mlabeledtr>")
 	} else {
 		w.b.WriteString("</mtr>")
+	}
+}
+
+// cells writes the cells of a row.
+func (w *mathmlWriter) cells(r *Node) {
+	for _, c := range r.Kids {
+		w.b.WriteString("<mtd>")
+		w.row(c.Kids)
+		w.b.WriteString("</mtd>")
 	}
 }

@@ -2,7 +2,7 @@ package texmath
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,8 +19,23 @@ type SVGOptions struct {
 	// reading system draws; "serif" when empty.
 	TextFamily string
 	// Tags draws the equation tags 2 em right of the formula (an EPUB page
-	// has no fixed width to flush them right against).
+	// has no fixed width to flush them right against); TagsSVG draws them
+	// apart instead.
 	Tags bool
+	// SharedDefs leaves the glyph outlines out: each <use> names
+	// "#"+IDPrefix+"g"+glyph id, for the caller to define once for many
+	// formulas with Font.SVGDefs (the formulas of one document share most
+	// of their glyphs).
+	SharedDefs bool
+	// Hidden writes aria-hidden="true" in place of role="img" and the
+	// aria-label, for a caller that gives assistive technology the
+	// formula another way (MathML beside the picture).
+	Hidden bool
+	// Link gives the address an \eqref or \ref leads to (such as
+	// "#eq-1"); its text is then an SVG link, titled with its text, which
+	// EPUBCheck asks of SVG links. Nil, or false for a label, links
+	// nothing.
+	Link func(label string) (string, bool)
 }
 
 // SVG is a formula as an SVG element, sized in em so that it scales with
@@ -81,16 +96,64 @@ func (lay *Layout) SVG(font *Font, tex string, opt SVGOptions) (SVG, error) {
 	}
 	width := toSVG(w)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%s" height="%s" viewBox="0 %d %d %d" role="img" aria-label="%s" style="vertical-align:%s">`,
-		emString(width), emString(top+bottom), -top, width, top+bottom, escapeXML(tex), emString(-bottom))
-	if err := writeDefs(&b, font, lay.Items, opt.IDPrefix); err != nil {
-		return SVG{}, err
+	label := `role="img" aria-label="` + escapeXML(tex) + `"`
+	if opt.Hidden {
+		label = `aria-hidden="true"`
+	}
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="%s" height="%s" viewBox="0 %d %d %d" %s style="vertical-align:%s">`,
+		emString(width), emString(top+bottom), -top, width, top+bottom, label, emString(-bottom))
+	if !opt.SharedDefs {
+		defs, err := font.SVGDefs(lay.Glyphs(), opt.IDPrefix)
+		if err != nil {
+			return SVG{}, err
+		}
+		b.WriteString(defs)
 	}
 	for _, it := range append(lay.Items, tagItems...) {
-		writeItem(&b, font, it, opt.IDPrefix, family)
+		writeItem(&b, font, it, opt, family)
 	}
 	b.WriteString("</svg>")
 	return SVG{Markup: b.String(), Width: float64(width) / svgUnits, Height: float64(top+bottom) / svgUnits, Baseline: float64(bottom) / svgUnits}, nil
+}
+
+// TagsSVG writes the equation tags of a display formula as an SVG of
+// their own, flush right, each on the baseline of the line it numbers
+// (Tag.Y): set beside the formula's SVG, both aligned on the baseline
+// (CSS vertical-align, which the markup carries), the tags line up with
+// their rows whatever room lies between, so that a page can put them at
+// its right margin as TeX does. The SVG is role="img" with the tags as its
+// label, or aria-hidden when opt.Hidden. It is empty (Markup "") when the
+// formula has no tags. Only TextFamily and Hidden of opt apply.
+func (lay *Layout) TagsSVG(opt SVGOptions) SVG {
+	if len(lay.Tags) == 0 {
+		return SVG{}
+	}
+	family := opt.TextFamily
+	if family == "" {
+		family = "serif"
+	}
+	widest := Length(0)
+	var top, bottom int64
+	var texts []string
+	for _, t := range lay.Tags {
+		widest = max(widest, t.Width)
+		top, bottom = max(top, toSVG(t.Height-t.Y)), max(bottom, toSVG(t.Y+t.Depth))
+		texts = append(texts, t.Text)
+	}
+	width := toSVG(widest)
+	var b strings.Builder
+	label := `role="img" aria-label="` + escapeXML(strings.Join(texts, " ")) + `"`
+	if opt.Hidden {
+		label = `aria-hidden="true"`
+	}
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 %d %d %d" %s style="vertical-align:%s">`,
+		emString(width), emString(top+bottom), -top, width, top+bottom, label, emString(-bottom))
+	for _, t := range lay.Tags {
+		it := Item{Kind: ItemText, X: widest - t.Width, Y: t.Y, W: t.Width, H: t.Height, Text: t.Text, Size: 100}
+		writeItem(&b, nil, it, SVGOptions{}, family)
+	}
+	b.WriteString("</svg>")
+	return SVG{Markup: b.String(), Width: float64(width) / svgUnits, Height: float64(top+bottom) / svgUnits, Baseline: float64(bottom) / svgUnits}
 }
 
 // tagTexts turns the tags into text items 2 em right of the formula and
@@ -111,30 +174,38 @@ func emString(v int64) string {
 	return strconv.FormatFloat(float64(v)/svgUnits, 'f', -1, 64) + "em"
 }
 
-// writeDefs defines each glyph used once, in glyph id order.
-func writeDefs(b *strings.Builder, font *Font, items []Item, prefix string) error {
-	seen := map[uint16]bool{}
-	var ids []int
-	for _, it := range items {
-		if it.Kind == ItemGlyph && !seen[it.Glyph] {
-			seen[it.Glyph] = true
-			ids = append(ids, int(it.Glyph))
+// Glyphs returns the distinct glyph ids the layout draws, ascending: what
+// a caller sharing definitions (SVGOptions.SharedDefs) must define.
+func (lay *Layout) Glyphs() []uint16 {
+	var ids []uint16
+	for _, it := range lay.Items {
+		if it.Kind == ItemGlyph {
+			ids = append(ids, it.Glyph)
 		}
 	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// SVGDefs writes a <defs> element that defines the outline of each of the
+// glyphs once, in glyph id order, with the ids the SVG writer's <use>
+// elements name (prefix, "g", the glyph id); "" when glyphs is empty.
+func (f *Font) SVGDefs(glyphs []uint16, prefix string) (string, error) {
+	ids := slices.Compact(slices.Sorted(slices.Values(glyphs)))
 	if len(ids) == 0 {
-		return nil
+		return "", nil
 	}
-	sort.Ints(ids)
+	var b strings.Builder
 	b.WriteString("<defs>")
 	for _, g := range ids {
-		d, err := font.svgPath(uint16(g))
+		d, err := f.svgPath(g)
 		if err != nil {
-			return err
+			return "", err
 		}
-		fmt.Fprintf(b, `<path id="%sg%d" d="%s"/>`, prefix, g, d)
+		fmt.Fprintf(&b, `<path id="%sg%d" d="%s"/>`, prefix, g, d)
 	}
 	b.WriteString("</defs>")
-	return nil
+	return b.String(), nil
 }
 
 // svgPath returns a glyph's SVG path data, made once per font and glyph.
@@ -184,9 +255,10 @@ func pathData(path []truetype.PathCmd) string {
 	return string(b)
 }
 
-// writeItem writes one item.
-func writeItem(b *strings.Builder, font *Font, it Item, prefix, family string) {
+// writeItem writes one item. font may be nil when the items are text.
+func writeItem(b *strings.Builder, font *Font, it Item, opt SVGOptions, family string) {
 	x, y := toSVG(it.X), toSVG(it.Y)
+	prefix := opt.IDPrefix
 	switch it.Kind {
 	case ItemGlyph:
 		if it.Size*svgUnits == 100*font.upem {
@@ -204,8 +276,18 @@ func writeItem(b *strings.Builder, font *Font, it Item, prefix, family string) {
 		if it.Italic {
 			weight += ` font-style="italic"`
 		}
+		href, link := "", false
+		if it.Label != "" && opt.Link != nil {
+			href, link = opt.Link(it.Label)
+		}
+		if link {
+			fmt.Fprintf(b, `<a xlink:href="%s" xlink:title="%s">`, escapeXML(href), escapeXML(it.Text))
+		}
 		fmt.Fprintf(b, `<text x="%d" y="%d" font-family="%s" font-size="%d"%s textLength="%d" lengthAdjust="spacingAndGlyphs">%s</text>`,
 			x, y, escapeXML(family), it.Size*svgUnits/100, weight, max(1, toSVG(it.W)), escapeXML(strings.ReplaceAll(it.Text, " ", "\u00a0")))
+		if link {
+			b.WriteString("</a>")
+		}
 	}
 }
 
