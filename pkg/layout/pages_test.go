@@ -504,3 +504,27 @@ func TestLinkURLsEscapedIssue14(t *testing.T) {
 		t.Errorf("link URLs %q, want the first %q", urls, want)
 	}
 }
+
+// Issue 12 item 1: backslash escapes and character references print as
+// the EPUB shows them, in headings, the outline, body text, table cells
+// and alt text; code keeps its backslashes.
+func TestBackslashEscapesIssue12Item1(t *testing.T) {
+	b := testBook(t, map[string]string{"a.md": "---\ntitle: 이스케이프\n---\n" +
+		"## \\>_\\<\n\n" +
+		"별표 \\*강조 아님\\*, 역슬래시 \\\\, \\# 샵, \\_밑줄\\_, &amp; 과 &#44032;.\n\n" +
+		"| 칸 \\| 하나 | `a\\b` |\n|---|---|\n| \\*셀\\* | ![대체\\_글](없는.png) |\n",
+	}, smallPaper)
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := dumpLines(doc)
+	for _, want := range []string{">_<", "별표 *강조 아님*,", "역슬래시 \\, # 샵, _밑줄_, & 과", "가.", "칸 | 하나", `a\b`, "*셀*", "[대체_글]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pages lack %q:\n%s", want, text)
+		}
+	}
+	if got := outlineText(doc.Outline, ""); !strings.Contains(got, "  >_<\n") {
+		t.Errorf("outline:\n%s", got)
+	}
+}
