@@ -36,6 +36,15 @@ func newGeometry(w, h Length) geometry {
 	return g
 }
 
+// TextBlock returns the text block of the page with folio n under the PDF
+// settings set: its left and top edges, width and height, from the
+// top-left corner of the trimmed page. Running heads and folios lie
+// outside it; everything else on a page of text lies inside.
+func TextBlock(set manifest.PDFOptions, n int) (x, y, w, h Length) {
+	g := newGeometry(Mm(set.Paper.Width), Mm(set.Paper.Height))
+	return g.left(n), g.top, g.textW, g.textH
+}
+
 // left returns the x of the text block on the page with folio n: odd
 // (recto, right-hand) pages have the spine on their left.
 func (g geometry) left(n int) Length {
@@ -120,9 +129,12 @@ func (e *engine) emit(b *vbox) {
 		b.els = append(b.els, Rule{X1: x, Y1: 0, X2: x, Y2: b.h, Width: quoteRuleWidth(e), Color: quoteColor})
 	}
 	if !b.space && e.ctx.marker != nil && b.base > 0 {
+		// drawn before the line, so that text extraction reads it first
+		marker := make([]Element, 0, len(e.ctx.marker)+len(b.els))
 		for _, el := range e.ctx.marker {
-			b.els = append(b.els, shifted(el, 0, b.base))
+			marker = append(marker, shifted(el, 0, b.base))
 		}
+		b.els = append(marker, b.els...)
 		e.ctx.marker = nil
 	}
 	e.attachNotes(b)

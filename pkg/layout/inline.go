@@ -84,8 +84,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 	case *extast.Strikethrough:
 		st.strike = true
 	case *extast.TaskCheckBox:
-		add(checkBox(n), st)
-		return
+		return // the item's marker (list.go)
 	case *extast.FootnoteLink:
 		st.size = Length(float64(st.size) * footnoteScale)
 		st.rise = Length(float64(st.size) * footnoteRise / footnoteScale)
@@ -113,15 +112,6 @@ func (e *engine) shownAfter(n ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// checkBox draws a task list item's box. ☐ and ☑ (U+2610, U+2611) are in
-// none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all of them.
-func checkBox(n *extast.TaskCheckBox) string {
-	if n.IsChecked {
-		return "▣ "
-	}
-	return "□ "
 }
 
 // linkStyle makes a span a link to dest: an anchor when the link leads

@@ -3,7 +3,9 @@ package layout
 import (
 	"strconv"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // listIndent is how far list items stand in, in body sizes: room for a
@@ -36,8 +38,22 @@ func (e *engine) list(n *ast.List) {
 			label = strconv.Itoa(num) + string(n.Marker)
 			num++
 		}
+		if box := markdown.TaskBox(item); box != nil {
+			label = checkBox(box)
+		}
 		e.listItem(item, label)
 	}
+}
+
+// checkBox is a task list item's box, which stands in the place of its
+// bullet (the item's text does not repeat it). ☐ and ☑ (U+2610, U+2611)
+// are in none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all
+// of them.
+func checkBox(n *extast.TaskCheckBox) string {
+	if n.IsChecked {
+		return "▣"
+	}
+	return "□"
 }
 
 // listDepth counts the lists that enclose n.

@@ -19,6 +19,7 @@ import (
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/pdf"
 	"github.com/hangul-press/publish/pkg/truetype"
 )
@@ -209,7 +210,11 @@ func inlineText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = markdown.Unescape(v)
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

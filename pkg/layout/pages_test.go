@@ -341,7 +341,7 @@ func paragraphTexts(c *book.Chapter) []string {
 		}
 		if tx, ok := n.(*ast.Text); ok {
 			if _, inPara := tx.Parent().(*ast.Paragraph); inPara {
-				if s := drawable(stripSpace(string(tx.Segment.Value(src)))); s != "" {
+				if s := drawable(stripSpace(textValue(tx, src))); s != "" {
 					out = append(out, s)
 				}
 			}
