@@ -7,53 +7,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// Margins as fractions of the trim size. The inner margin (at the spine)
-// is wider than the outer one because a bound booklet does not open flat;
-// the foot is deeper than the head, the classic proportions that place the
-// text block a little above the page's centre. On A5 they give 20 mm inner,
-// 16 mm outer, 20 mm head, 23 mm foot: a 112 mm measure, about 32 Hangul
-// syllables at 10 pt, within the 30–35 that Korean books set.
-const (
-	innerFrac  = 0.135
-	outerFrac  = 0.108
-	topFrac    = 0.095
-	bottomFrac = 0.11
-)
-
-// geometry is the page's text block.
-type geometry struct {
-	w, h                      Length // trim size
-	inner, outer, top, bottom Length
-	textW, textH              Length
-}
-
-func newGeometry(w, h Length) geometry {
-	g := geometry{w: w, h: h,
-		inner: Length(float64(w) * innerFrac), outer: Length(float64(w) * outerFrac),
-		top: Length(float64(h) * topFrac), bottom: Length(float64(h) * bottomFrac)}
-	g.textW = w - g.inner - g.outer
-	g.textH = h - g.top - g.bottom
-	return g
-}
-
-// TextBlock returns the text block of the page with folio n under the PDF
-// settings set: its left and top edges, width and height, from the
-// top-left corner of the trimmed page. Running heads and folios lie
-// outside it; everything else on a page of text lies inside.
-func TextBlock(set manifest.PDFOptions, n int) (x, y, w, h Length) {
-	g := newGeometry(Mm(set.Paper.Width), Mm(set.Paper.Height))
-	return g.left(n), g.top, g.textW, g.textH
-}
-
-// left returns the x of the text block on the page with folio n: odd
-// (recto, right-hand) pages have the spine on their left.
-func (g geometry) left(n int) Length {
-	if n%2 == 1 {
-		return g.inner
-	}
-	return g.outer
-}
-
 // engine carries the state of one Layout: the book, the fonts, and the
 // chapter being set.
 type engine struct {
@@ -101,7 +54,7 @@ type blockCtx struct {
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {
 	set := b.Config.PDF
 	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags,
-		geo: newGeometry(Mm(set.Paper.Width), Mm(set.Paper.Height))}
+		geo: newGeometry(set)}
 	e.pitch = Length(float64(e.size) * set.LineHeight)
 	return e
 }

@@ -1,11 +1,15 @@
 package layout
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -249,7 +253,7 @@ func compareSection(t *testing.T, file string, ar *txtar.Archive, name, got stri
 // checkDocument checks the properties every layout must have.
 func checkDocument(t *testing.T, b *book.Book, doc *Document) {
 	t.Helper()
-	checkTextBlock(t, doc)
+	checkTextBlock(t, b, doc)
 	checkLineStarts(t, doc)
 	checkChapterText(t, b, doc)
 	checkAnchors(t, doc)
@@ -257,8 +261,8 @@ func checkDocument(t *testing.T, b *book.Book, doc *Document) {
 
 // checkTextBlock: no Text lies outside the text block, except running
 // heads above it and folios below it; no line runs past its right edge.
-func checkTextBlock(t *testing.T, doc *Document) {
-	g := newGeometry(doc.Width, doc.Height)
+func checkTextBlock(t *testing.T, b *book.Book, doc *Document) {
+	g := newGeometry(b.Config.PDF)
 	slack := Pt(0.5)
 	for i, p := range doc.Pages {
 		if p.Number <= 2 {
@@ -305,12 +309,15 @@ func isCodeFace(doc *Document, id FontID) bool {
 
 // checkChapterText: the text of every paragraph of every chapter appears
 // in the document, in order (spaces ignored; footnotes, which sit at page
-// feet, left out).
+// feet, left out; running heads and folios set aside).
 func checkChapterText(t *testing.T, b *book.Book, doc *Document) {
 	var stream strings.Builder
+	g := newGeometry(b.Config.PDF)
 	for _, p := range doc.Pages {
 		for _, l := range pageLines(p) {
-			stream.WriteString(stripSpace(l.text))
+			if l.y > g.top && l.y <= g.top+g.textH { // not a running head or folio
+				stream.WriteString(stripSpace(l.text))
+			}
 		}
 	}
 	all := stream.String()
@@ -526,5 +533,216 @@ func TestBackslashEscapesIssue12Item1(t *testing.T) {
 	}
 	if got := outlineText(doc.Outline, ""); !strings.Contains(got, "  >_<\n") {
 		t.Errorf("outline:\n%s", got)
+	}
+}
+
+// Issue 12 item 8: on every trim size, nothing printed comes within
+// safeMm of a trim edge (the cover, printed to the edge, aside), and the
+// text block keeps its least margins.
+func TestMarginsEveryPaperIssue12Item8(t *testing.T) {
+	for _, name := range manifest.PaperNames() {
+		t.Run(name, func(t *testing.T) {
+			var diags diag.List
+			m, err := manifest.Load("../../books/sample.yaml", &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m.PDF.SetPaper(name); err != nil {
+				t.Fatal(err)
+			}
+			b, err := book.Load(m, book.Options{}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Layout(b, Options{}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := newGeometry(b.Config.PDF)
+			if g.inner < Mm(minInnerMm) || g.outer < Mm(minOuterMm) {
+				t.Errorf("side margins %.1f and %.1f mm", g.inner.Mm(), g.outer.Mm())
+			}
+			safe := Mm(safeMm)
+			for i, p := range doc.Pages {
+				if i == 0 && b.Cover != nil {
+					continue
+				}
+				for _, el := range p.Elements {
+					x0, y0, x1, y1 := bounds(el)
+					if x0 < safe || y0 < safe || x1 > doc.Width-safe || y1 > doc.Height-safe {
+						t.Errorf("page %d: %T %s at x %.1f–%.1f, y %.1f–%.1f mm comes within %d mm of the trim (%.0f×%.0f mm)",
+							i+1, el, elementText(el), x0.Mm(), x1.Mm(), y0.Mm(), y1.Mm(), safeMm, doc.Width.Mm(), doc.Height.Mm())
+					}
+				}
+			}
+		})
+	}
+}
+
+// bounds is the box an element covers on the page.
+func bounds(el Element) (x0, y0, x1, y1 Length) {
+	switch e := el.(type) {
+	case Text:
+		lo, hi, _ := extent(e)
+		return e.X, lo, e.X + textWidth(e), hi
+	case Rule:
+		return min(e.X1, e.X2), min(e.Y1, e.Y2), max(e.X1, e.X2), max(e.Y1, e.Y2)
+	case Rect:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Image:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Link:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Glyphs:
+		return e.X, e.Y - e.Size, e.X, e.Y
+	}
+	return 0, 0, 0, 0
+}
+
+func elementText(el Element) string {
+	if t, ok := el.(Text); ok {
+		return strconv.Quote(t.Text)
+	}
+	return ""
+}
+
+// Issue 11 item 12: settings whose text block cannot hold a book are
+// refused at the manifest's line, and small pages that are accepted are
+// set without a box of negative size.
+func TestSmallPagesIssue11Item12(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := "---\ntitle: 작은 쪽\n---\n작은 쪽에 큰 글자로 쓴 문단이다.\n\n![그림 설명이 꽤 길게 붙어 있는 그림](a.png \"그림 설명이 꽤 길게 붙어 있어서 여러 줄로 넘어가는 그림 제목\")\n\n끝.\n"
+	for _, c := range []struct {
+		pdf    string
+		refuse bool
+	}{
+		{"  paper: 50x70mm\n  font_size: 24\n", true},
+		{"  paper: 50x70mm\n  font_size: 14\n", true},
+		{"  paper: mungo\n  font_size: 30\n", true},
+		{"  paper: 50x70mm\n  font_size: 5\n", false},
+		{"  paper: mungo\n  font_size: 18\n", false},
+	} {
+		b := testBookWith(t, dir, map[string]string{"a.md": md}, "pdf:\n"+c.pdf)
+		var diags diag.List
+		doc, err := Layout(b, Options{}, &diags)
+		if c.refuse {
+			items := diags.Items()
+			if err == nil || len(items) != 1 || items[0].Pos.Line != 5 || !strings.Contains(items[0].Message, "a page needs at least") {
+				t.Errorf("%s: err %v, diagnostics:\n%s", c.pdf, err, diagText(&diags))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.pdf, err)
+		}
+		for i, p := range doc.Pages {
+			for _, el := range p.Elements {
+				x0, y0, x1, y1 := bounds(el)
+				im, isImage := el.(Image)
+				if x1 < x0 || y1 < y0 || isImage && (im.W <= 0 || im.H <= 0) {
+					t.Errorf("%s page %d: %T of empty or negative size", c.pdf, i+1, el)
+				}
+			}
+		}
+	}
+}
+
+// Issue 14 item 10 and issue 12 item 8: nothing leaves its box. A long
+// URL of percent escapes and an over-long identifier break at any
+// character as the last resort; a cell's text stays in its column; a
+// remote image without alt text shows its file name wrapped inside its
+// frame.
+func TestNothingLeavesItsBoxIssue14Item10(t *testing.T) {
+	url := "https://ko.wikipedia.org/wiki/" + strings.Repeat("%EC%9E%90%EC%97%B0%EC%96%B4_", 8) + "end"
+	ident := "AbstractSingletonProxyFactoryBeanConfigurationRegistryPostProcessorAdapterImpl"
+	md := "---\ntitle: 넘침\n---\n" +
+		"주소는 <" + url + "> 이다.\n\n" +
+		"이름이 `" + ident + "` 인 클래스와 " + ident + " 그대로.\n\n" +
+		"| 왼쪽 | 오른쪽 |\n|---|---|\n| `" + ident + "` | 짧음 |\n\n" +
+		"![](https://cdn.example.com/uploads/2020/01/" + strings.Repeat("very-long-file-name-", 6) + "figure.png)\n"
+	for _, paper := range []string{"mungo", "a5"} {
+		b := testBook(t, map[string]string{"a.md": md}, "pdf:\n  paper: "+paper+"\n")
+		var diags diag.List
+		doc, err := Layout(b, Options{}, &diags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDocument(t, b, doc)
+		for _, d := range diags.Items() {
+			if strings.Contains(d.Message, "too wide") {
+				t.Errorf("%s: %s", paper, d)
+			}
+		}
+		text := dumpLines(doc)
+		if !strings.Contains(stripSpace(text), stripSpace(url)) || !strings.Contains(stripSpace(text), "very-long-file-name-figure.png") {
+			t.Errorf("%s: the URL or the image's file name is not all there:\n%s", paper, text)
+		}
+		checkCells(t, doc, "오른쪽")
+		for _, p := range doc.Pages {
+			for _, el := range p.Elements {
+				if r, ok := el.(Rect); ok && r.Stroke {
+					for _, el := range p.Elements {
+						if tx, ok := el.(Text); ok && tx.Y > r.Y && tx.Y < r.Y+r.H && (tx.X < r.X || tx.X+textWidth(tx) > r.X+r.W) {
+							t.Errorf("%s: %q sticks out of the missing image's frame", paper, tx.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkCells checks that the text of a table's first column ends before
+// the column whose header is right begins, on every row.
+func checkCells(t *testing.T, doc *Document, right string) {
+	t.Helper()
+	for _, p := range doc.Pages {
+		var col Length
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Text == right {
+				col = tx.X
+			}
+		}
+		if col == 0 {
+			continue
+		}
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.X < col && tx.X+textWidth(tx) > col {
+				t.Errorf("%q runs into the next column (x %.1f–%.1f pt, column at %.1f)", tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), col.Pt())
+			}
+		}
+	}
+}
+
+// Issue 14 item 12: a line less than a point too wide shows to no reader
+// and is not reported; one wider is.
+func TestTooWideUnderAPointIssue14Item12(t *testing.T) {
+	b := testBook(t, map[string]string{"a.md": "---\ntitle: 가\n---\n글.\n"}, "")
+	fs, err := newFontSet(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		over Length
+		warn bool
+	}{{Pt(0.5), false}, {Pt(0.99), false}, {Pt(1.5), true}} {
+		var diags diag.List
+		e := newEngine(b, Options{}, fs, &diags)
+		e.ch = b.Chapters()[0]
+		sp := []span{{text: "가", st: e.bodyStyle()}}
+		runs, _ := e.runs(sp)
+		w := runsWidth(runs) - c.over
+		e.setText(sp, textOpts{justify: true, size: e.size, pitch: e.pitch, width: w})
+		if got := diags.Len() > 0; got != c.warn {
+			t.Errorf("a line %.2f pt too wide: warned %v, want %v (%s)", c.over.Pt(), got, c.warn, diagText(&diags))
+		}
 	}
 }

@@ -1,0 +1,37 @@
+package epub
+
+import (
+	"strings"
+	"testing"
+)
+
+// Issue 14 item 12: an empty link is called so, not a link that leaves
+// the book.
+func TestEmptyLinkIssue14Item12(t *testing.T) {
+	for _, md := range []string{"[빈 링크]() 하나.\n", "<a href=\"\">빈 링크</a> 하나.\n"} {
+		_, msgs := renderMarkdown(t, md)
+		if !strings.Contains(msgs, "empty link; only its text is kept") || strings.Contains(msgs, "outside the book") {
+			t.Errorf("%q: messages %q", md, msgs)
+		}
+	}
+	if _, msgs := renderMarkdown(t, "[밖](/about/) 하나.\n"); !strings.Contains(msgs, "link to /about/ leads outside the book") {
+		t.Errorf("messages %q", msgs)
+	}
+}
+
+// Issue 12 item 13: a task list item shows its check box in place of the
+// bullet: the item is marked so that the stylesheet hides the bullet and
+// hangs the box where it stood.
+func TestTaskItemsIssue12Item13(t *testing.T) {
+	out, _ := renderMarkdown(t, "- [x] 끝낸 일\n- [ ] 남은 일\n- 보통 항목\n")
+	for _, want := range []string{`<li class="task-item"><span class="task">☑</span> 끝낸 일</li>`,
+		`<li class="task-item"><span class="task">☐</span> 남은 일</li>`, "<li>보통 항목</li>"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %s:\n%s", want, out)
+		}
+	}
+	css := defaultCSS
+	if !strings.Contains(css, "li.task-item { list-style: none; }") {
+		t.Error("the stylesheet does not hide the bullet of task items")
+	}
+}
