@@ -133,6 +133,10 @@ const (
 	// markerGap matches a list marker of the PDF (markerPattern). The
 	// EPUB's markers are CSS list styles, not text.
 	markerGap
+	// repeated matches its text any number of times, none included: a
+	// table's header rows, which the PDF repeats where the table goes on
+	// after a page break or a figure.
+	repeated
 )
 
 // markerPattern is a list item's marker in the PDF: a bullet of some
@@ -162,11 +166,19 @@ func (s *stream) gap() {
 
 func (s *stream) marker() { s.toks = append(s.toks, token{kind: markerGap}) }
 
-// String is the stream's literal text, gaps left out.
+func (s *stream) repeat(text string) {
+	if text != "" {
+		s.toks = append(s.toks, token{repeated, text})
+	}
+}
+
+// String is the stream's literal text, gaps and repetitions left out.
 func (s *stream) String() string {
 	var b strings.Builder
 	for _, t := range s.toks {
-		b.WriteString(t.text)
+		if t.kind == literal {
+			b.WriteString(t.text)
+		}
 	}
 	return b.String()
 }
@@ -304,6 +316,9 @@ func (c *chapterText) walk(n *xnode, out *stream) {
 		return
 	case n.name == "li" && !isTaskItem(n):
 		out.marker()
+	case n.name == "table":
+		c.table(n, out)
+		return
 	case n.name == "figure" && find(n, "img") != nil:
 		img, caption := find(n, "img"), ""
 		if fc := find(n, "figcaption"); fc != nil {
@@ -324,6 +339,53 @@ func (c *chapterText) walk(n *xnode, out *stream) {
 	for _, k := range n.kids {
 		c.walk(k, out)
 	}
+}
+
+// table adds a table's text: its header rows (a thead, else the leading
+// rows made of th cells), then each body row, before which the PDF may
+// repeat the header.
+func (c *chapterText) table(n *xnode, out *stream) {
+	var rows []*xnode
+	var collect func(*xnode)
+	collect = func(n *xnode) {
+		for _, k := range n.kids {
+			switch k.name {
+			case "tr":
+				rows = append(rows, k)
+			case "thead", "tbody", "tfoot":
+				collect(k)
+			default:
+				if k.name != "" {
+					c.walk(k, out) // a caption
+				}
+			}
+		}
+	}
+	collect(n)
+	header := newStream()
+	i := 0
+	for ; i < len(rows) && isHeaderRow(rows[i]); i++ {
+		c.walk(rows[i], header)
+	}
+	out.text(header.String())
+	for _, r := range rows[i:] {
+		out.repeat(header.String())
+		c.walk(r, out)
+	}
+}
+
+// isHeaderRow reports a row of th cells only, or one in a thead.
+func isHeaderRow(tr *xnode) bool {
+	cells := 0
+	for _, k := range tr.kids {
+		switch k.name {
+		case "th":
+			cells++
+		case "td":
+			return false
+		}
+	}
+	return cells > 0
 }
 
 // isTaskItem reports a list item that starts with a task's check box,
@@ -579,6 +641,10 @@ func matchBlock(blk []token, s string, p int) (int, bool, string) {
 				return p, false, fmt.Sprintf("a list marker is missing in the PDF before %q", excerpt(s, p, 30))
 			}
 			p += len(m)
+		case repeated:
+			for strings.HasPrefix(s[p:], t.text) {
+				p += len(t.text)
+			}
 		}
 	}
 	return p, true, ""
@@ -587,7 +653,9 @@ func matchBlock(blk []token, s string, p int) (int, bool, string) {
 func blockText(blk []token) string {
 	var b strings.Builder
 	for _, t := range blk {
-		b.WriteString(t.text)
+		if t.kind == literal {
+			b.WriteString(t.text)
+		}
 	}
 	return b.String()
 }

@@ -53,8 +53,11 @@ func (e *engine) table(n *extast.Table) {
 	e.blockSpace(parSkip)
 	scale := tableScale
 	widths := e.columnWidths(rows, cols, &scale)
-	var head []*vbox
+	var head, body []*vbox
 	defer e.unit()()
+	// like a paragraph's lines, no body row stands alone at a page's foot
+	// or head, unless a page holds no more than it
+	defer func() { keepShape(body) }()
 	for i, r := range rows {
 		b := e.tableRowBox(r, widths, scale, i < header)
 		switch {
@@ -63,6 +66,7 @@ func (e *engine) table(n *extast.Table) {
 			head = append(head, b)
 		default:
 			b.header = head
+			body = append(body, b)
 		}
 		if i == len(rows)-1 {
 			b.els = append(b.els, e.tableRule(b.h, widths))
