@@ -746,3 +746,54 @@ func TestTooWideUnderAPointIssue14Item12(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 item 12: a code block that runs across pages never starts a
+// page with the continuation of a wrapped line, nor with a blank line.
+func TestCodeAcrossPagesIssue12Item12(t *testing.T) {
+	var code strings.Builder
+	for i := range 60 {
+		switch i % 5 {
+		case 0:
+			code.WriteString("\n")
+		case 3:
+			fmt.Fprintf(&code, "\tresult%d := compute(ctx, request.WithTimeout(%d*time.Second), options.Retry(3), logger.With(\"step\", %d))\n", i, i, i)
+		default:
+			fmt.Fprintf(&code, "\tstep%d()\n", i)
+		}
+	}
+	for _, shift := range []int{0, 1, 2, 3, 4, 5, 6, 7} {
+		md := "---\ntitle: 코드\n---\n" + strings.Repeat("앞 문단이 한 줄 있다.\n\n", shift) + "```go\nfunc main() {\n" + code.String() + "}\n```\n\n끝.\n"
+		b := testBook(t, map[string]string{"a.md": md}, smallPaper)
+		doc, err := Layout(b, Options{}, &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := newGeometry(b.Config.PDF)
+		codePitch := Length(codeLineRatio * codeScale * float64(Pt(b.Config.PDF.FontSize)))
+		for i, p := range doc.Pages {
+			var first *Text
+			shade := false
+			for _, el := range p.Elements {
+				switch el := el.(type) {
+				case Text:
+					if el.Y > g.top && el.Y < g.top+g.textH && (first == nil || el.Y < first.Y) {
+						first = &el
+					}
+				case Rect:
+					shade = shade || el.Fill == codeShade && el.Y == g.top
+				}
+			}
+			if first == nil || !shade {
+				continue
+			}
+			if strings.HasPrefix(first.Text, continuation) {
+				t.Errorf("shift %d, page %d starts with a wrapped line's continuation %q", shift, i+1, first.Text)
+			}
+			// a block that starts on the page has its padding above
+			// the first line; a blank line would push it a pitch further
+			if first.Y-g.top > codePitch+Length(codePad*codeScale*float64(Pt(b.Config.PDF.FontSize))) {
+				t.Errorf("shift %d, page %d starts with a blank line of code (first text %.1f pt down)", shift, i+1, (first.Y - g.top).Pt())
+			}
+		}
+	}
+}
