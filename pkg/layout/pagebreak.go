@@ -102,6 +102,8 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 			end = p.float(i, end, avail, queue, len(pg.notes) > 0)
 			if end == i+1 && p.boxes[i].h > p.h-height(pg.header) {
 				p.cut(i, avail)
+			} else if !queue {
+				end = p.lastPage(i, end, avail, len(pg.notes) > 0)
 			}
 		}
 		pg.boxes = p.boxes[i:end]
@@ -120,6 +122,64 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 		i = end
 	}
 	return pages
+}
+
+// minLastLines is the least a chapter's last page holds, in body lines.
+const minLastLines = 3
+
+// lastPage keeps a chapter from ending on a page of one or two lines
+// (issue 12 item 11). When what follows the page boxes[start:end] up to
+// the chapter's end is that short, the page ends earlier, at its last
+// legal break at least half a line up, then a line up, and so on, by at
+// most minLastLines lines, until the last page holds at least
+// minLastLines lines; the page before it then runs that much short. The
+// bottoms of pages are not aligned anyway: a page ends at its last legal
+// break, and a kept heading or a paragraph's widow often leaves a line or
+// two. It gives up, and lets the chapter end short, when no such break
+// exists or the last page would no longer hold the rest. Running a page
+// a line long instead would put text into the foot margin, which holds
+// the folio; making the paragraphs before run a line longer or shorter
+// (TeX's looseness) belongs to the line breaker. It returns the page's
+// end.
+func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
+	stop := end // the chapter's end
+	for stop < len(p.boxes) && p.boxes[stop].brk == noBreak {
+		stop++
+	}
+	if end >= stop || !p.shortRest(end, stop) {
+		return end
+	}
+	for d := p.pitch / 2; d <= minLastLines*p.pitch; d += p.pitch / 2 {
+		e, split := p.fill(start, avail-d, false, hasNotes)
+		switch {
+		case split >= 0 || e <= start:
+			return end
+		case e >= end, p.boxes[e-1].keep:
+			continue // no earlier break yet, or one inside a kept chain
+		}
+		if last, split := p.fill(e, p.h, false, false); last < stop || split >= 0 {
+			return end // the rest would no longer fit one page
+		}
+		if !p.shortRest(e, stop) {
+			return e
+		}
+	}
+	return end
+}
+
+// shortRest reports whether boxes[from:stop] hold less than minLastLines
+// lines of text, and no figure.
+func (p *paginator) shortRest(from, stop int) bool {
+	var h Length
+	for _, b := range p.boxes[from:stop] {
+		if b.float > 0 {
+			return false
+		}
+		if !b.space {
+			h += b.h
+		}
+	}
+	return h < minLastLines*p.pitch
 }
 
 // chain is the height of the boxes from boxes[i] up to the first one that

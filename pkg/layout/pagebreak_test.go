@@ -469,3 +469,40 @@ func TestFloatFillsPageBeforeBlocksIssue12Item10(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 item 11: a chapter does not end on a page of one or two
+// lines: the page before ends a line or two earlier, at a legal break,
+// and the last page holds at least minLastLines lines.
+func TestChapterEndIssue12Item11(t *testing.T) {
+	const pitch = 10
+	for total := 20; total <= 60; total++ {
+		var boxes []*vbox
+		// paragraphs of 5 lines with half a line between them, then the
+		// next chapter
+		left := total
+		for left > 0 {
+			n := min(5, left)
+			boxes = append(boxes, paragraph(n, pitch)...)
+			boxes = append(boxes, &vbox{h: pitch / 2, space: true})
+			left -= n
+		}
+		next := &vbox{h: 3 * pitch, brk: pageBreak, keep: true}
+		boxes = append(boxes, next, &vbox{h: pitch})
+		pages := paginate(boxes, 20*pitch, pitch, 1)
+		last := pages[len(pages)-2] // the chapter's last page
+		lines := 0
+		for _, b := range last.boxes {
+			if !b.space {
+				lines++
+			}
+		}
+		if len(pages) > 2 && lines < minLastLines {
+			t.Errorf("%d lines: the chapter's last page holds %d", total, lines)
+		}
+		for i, pg := range pages[:len(pages)-1] {
+			if h := height(pg.boxes); h < 20*pitch-(minLastLines+2)*pitch && i < len(pages)-2 {
+				t.Errorf("%d lines: page %d holds only %d lines' height", total, i+1, h/pitch)
+			}
+		}
+	}
+}
