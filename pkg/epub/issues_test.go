@@ -3,6 +3,8 @@ package epub
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // Issue 14 item 12: an empty link is called so, not a link that leaves
@@ -33,5 +35,25 @@ func TestTaskItemsIssue12Item13(t *testing.T) {
 	css := defaultCSS
 	if !strings.Contains(css, "li.task-item { list-style: none; }") {
 		t.Error("the stylesheet does not hide the bullet of task items")
+	}
+}
+
+// Issue 12 item 14: emphasis is upright gothic, as in the PDF, and the
+// heading levels have styles of their own; the font subsets follow the
+// same rules (em in the gothic face, h5 and h6 regular).
+func TestEmphasisAndHeadingsIssue12Item14(t *testing.T) {
+	for _, rule := range []string{"em, i { font-style: normal; font-family: @sans@; }",
+		"h5, h6 { font-weight: normal; }", "h6 { font-size: 0.9em; color: #6b6b6b; }"} {
+		if !strings.Contains(defaultCSS, rule) {
+			t.Errorf("the stylesheet lacks %q", rule)
+		}
+	}
+	for _, c := range []struct {
+		el   string
+		want face
+	}{{"em", sans}, {"i", sans}, {"strong", serifBold}, {"h4", sansBold}, {"h5", sans}, {"h6", sans}} {
+		if got := serif.inside(&html.Node{Type: html.ElementNode, Data: c.el}); got != c.want {
+			t.Errorf("<%s> in body text: face %d, want %d", c.el, got, c.want)
+		}
 	}
 }

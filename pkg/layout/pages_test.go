@@ -797,3 +797,57 @@ func TestCodeAcrossPagesIssue12Item12(t *testing.T) {
 		}
 	}
 }
+
+// Issue 12 item 14: every heading level has a style of its own (size,
+// weight, colour), in the order of the levels; emphasis is the upright
+// gothic face, strong emphasis bold.
+func TestHeadingLevelsIssue12Item14(t *testing.T) {
+	md := "---\ntitle: 제목들\n---\n"
+	for l := 1; l <= 6; l++ {
+		md += strings.Repeat("#", l) + " 단계" + strconv.Itoa(l) + "\n\n본문.\n\n"
+	}
+	md += "*강조*와 **굵게**.\n"
+	b := testBook(t, map[string]string{"a.md": md}, "")
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type look struct {
+		face  string
+		size  Length
+		color Color
+	}
+	looks := map[string]look{}
+	for _, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok {
+				looks[tx.Text] = look{doc.Fonts[tx.Font].Name, tx.Size, tx.Color}
+			}
+		}
+	}
+	seen := map[look]int{}
+	var prev look
+	for l := 1; l <= 6; l++ {
+		lk, ok := looks["단계"+strconv.Itoa(l)]
+		if !ok {
+			t.Fatalf("heading %d not found", l)
+		}
+		if !strings.HasPrefix(lk.face, string(RoleHeading)) {
+			t.Errorf("level %d set in %s, want the heading face", l, lk.face)
+		}
+		if o, dup := seen[lk]; dup {
+			t.Errorf("levels %d and %d look the same: %+v", o, l, lk)
+		}
+		seen[lk] = l
+		if l > 1 && lk.size > prev.size {
+			t.Errorf("level %d is larger than level %d", l, l-1)
+		}
+		prev = lk
+	}
+	if em := looks["강조"]; em.face != string(RoleHeading) {
+		t.Errorf("emphasis set in %q, want the regular gothic face %q", em.face, RoleHeading)
+	}
+	if strong := looks["굵게"]; strong.face != string(RoleBody)+"-bold" {
+		t.Errorf("strong emphasis set in %q, want the bold body face", strong.face)
+	}
+}
