@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -55,5 +56,23 @@ func TestEmphasisAndHeadingsIssue12Item14(t *testing.T) {
 		if got := serif.inside(&html.Node{Type: html.ElementNode, Data: c.el}); got != c.want {
 			t.Errorf("<%s> in body text: face %d, want %d", c.el, got, c.want)
 		}
+	}
+}
+
+// Issue 14 item 6: a figure a script would have drawn (Bokeh) is left
+// out with a warning and a framed note in its place; a pasted page's
+// <title> leaves no stray text.
+func TestInteractiveFigureIssue14Item6(t *testing.T) {
+	md := "앞 글.\n\n<title>Bokeh Plot</title>\n<div class=\"bk-root\" id=\"e1b2\" data-root-id=\"1002\"></div>\n" +
+		"<script type=\"text/javascript\">Bokeh.embed.embed_items(docs_json);</script>\n\n뒤 글.\n"
+	out, msgs := renderMarkdown(t, md)
+	if !strings.Contains(out, `<span class="interactive-missing">`+markdown.InteractiveNote+`</span>`) {
+		t.Errorf("no note in the figure's place:\n%s", out)
+	}
+	if strings.Contains(out, "Bokeh Plot") {
+		t.Errorf("the page title shows:\n%s", out)
+	}
+	if !strings.Contains(msgs, `raw HTML: <div class="bk-root" id="e1b2" data-root-id="1002"> is filled by a script`) {
+		t.Errorf("messages %q", msgs)
 	}
 }

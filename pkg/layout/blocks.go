@@ -99,6 +99,9 @@ func (e *engine) paragraph(n ast.Node) {
 		return
 	}
 	o := textOpts{justify: true, size: e.size, pitch: e.pitch}
+	if e.ctx.centered() { // inside raw HTML's <center>: ragged on both sides
+		o.justify, o.center = false, true
+	}
 	_, tight := n.(*ast.TextBlock)
 	switch {
 	case tight:

@@ -49,6 +49,22 @@ type blockCtx struct {
 	bars        []Length // x of the rules of enclosing block quotes
 	marker      []Element
 	firstBlock  bool // no space before the next block (first in a list item)
+	// raw are the block elements of raw HTML open around the blocks being
+	// set, innermost last: a <center> (or a block aligned center) centres
+	// the text of every block inside it, Markdown paragraphs included, as
+	// in the EPUB, until its end tag or the end of the Markdown element
+	// around it (rawhtml.go).
+	raw []rawBlock
+}
+
+// centered reports whether the blocks being set are centred.
+func (c blockCtx) centered() bool {
+	for _, r := range c.raw {
+		if r.center {
+			return true
+		}
+	}
+	return false
 }
 
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {

@@ -50,22 +50,39 @@ func (e *engine) heading(n *ast.Heading) {
 	if ast.Node(n) == e.skipH1 {
 		return
 	}
-	hs := headingLevels[min(max(n.Level, 1), 6)]
-	st := textStyle{role: RoleHeading, bold: hs.bold, size: Length(hs.scale * float64(e.size)), color: hs.color}
+	st := e.headingStyle(n.Level)
+	e.setHeading(e.inlines(n, st), st, func(first *vbox) {
+		id := headingID(n)
+		if id != "" {
+			first.anchors = append(first.anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
+		}
+		if e.depth[n] == 2 && e.chEntry != nil {
+			e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), first)
+		}
+	})
+}
+
+// headingStyle is the text style of heading level l (1–6).
+func (e *engine) headingStyle(l int) textStyle {
+	hs := headingLevels[min(max(l, 1), 6)]
+	return textStyle{role: RoleHeading, bold: hs.bold, size: Length(hs.scale * float64(e.size)), color: hs.color}
+}
+
+// setHeading sets spans in heading style st with the space around a
+// heading, centred inside a centring raw HTML element, every line kept
+// with the next; mark, when not nil, is given the first line (for the
+// heading's anchor and outline entry).
+func (e *engine) setHeading(spans []span, st textStyle, mark func(first *vbox)) {
 	if !e.ctx.firstBlock {
 		e.space(Length(headingAbove * float64(e.pitch)))
 	}
 	pitch := Length(float64(st.size) * headingLineRatio)
-	boxes := e.setText(e.inlines(n, st), textOpts{size: st.size, pitch: pitch})
+	boxes := e.setText(spans, textOpts{size: st.size, pitch: pitch, center: e.ctx.centered()})
 	if len(boxes) == 0 {
 		return
 	}
-	id := headingID(n)
-	if id != "" {
-		boxes[0].anchors = append(boxes[0].anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
-	}
-	if e.depth[n] == 2 && e.chEntry != nil {
-		e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), boxes[0])
+	if mark != nil {
+		mark(boxes[0])
 	}
 	for _, b := range boxes {
 		b.keep = true

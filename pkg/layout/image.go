@@ -140,28 +140,13 @@ func (e *engine) caption(text string, ref *book.ImageRef) []*vbox {
 
 // missingImage frames the alt text of an image that cannot be shown, or,
 // without one, the file name it asked for (as the EPUB does); its title,
-// when it has one, is the caption under the frame. The text wraps inside
-// the frame, breaking a long name anywhere as the last resort, and the
-// frame grows to hold it.
+// when it has one, is the caption under the frame.
 func (e *engine) missingImage(ref *book.ImageRef, img *ast.Image) {
 	alt := ref.Alt
 	if strings.TrimSpace(alt) == "" {
 		alt = path.Base(ref.URL)
 	}
-	st := e.bodyStyle()
-	st.color = grayColor
-	pad := Length(missingPad * float64(e.size))
-	lines := e.setText([]span{{text: alt, st: st, node: ref.Node}},
-		textOpts{center: true, size: st.size, pitch: e.pitch, width: e.width() - 2*pad, x: pad})
-	h := max(missingLines*e.pitch, height(lines)+e.pitch)
-	b := &vbox{h: h, els: []Element{Rect{X: e.ctx.left, Y: 0, W: e.width(), H: h, Fill: ruleColor, Stroke: true, LineWidth: Pt(0.5)}}}
-	top := (h - height(lines)) / 2
-	for _, l := range lines {
-		for _, el := range l.els {
-			b.els = append(b.els, shifted(el, 0, top))
-		}
-		top += l.h
-	}
+	b := e.framed(alt, ref.Node)
 	var capBoxes []*vbox
 	if img != nil && len(img.Title) > 0 {
 		capBoxes = e.caption(string(img.Title), ref)
@@ -172,6 +157,28 @@ func (e *engine) missingImage(ref *book.ImageRef, img *ast.Image) {
 		c.keep = i < len(capBoxes)-1
 		e.emit(c)
 	}
+}
+
+// framed sets text, grey and centred, in a frame the width of the
+// measure: what stands in for something the book cannot show. The text
+// wraps inside the frame, breaking a long name anywhere as the last
+// resort, and the frame grows to hold it.
+func (e *engine) framed(text string, node ast.Node) *vbox {
+	st := e.bodyStyle()
+	st.color = grayColor
+	pad := Length(missingPad * float64(e.size))
+	lines := e.setText([]span{{text: text, st: st, node: node}},
+		textOpts{center: true, size: st.size, pitch: e.pitch, width: e.width() - 2*pad, x: pad})
+	h := max(missingLines*e.pitch, height(lines)+e.pitch)
+	b := &vbox{h: h, els: []Element{Rect{X: e.ctx.left, Y: 0, W: e.width(), H: h, Fill: ruleColor, Stroke: true, LineWidth: Pt(0.5)}}}
+	top := (h - height(lines)) / 2
+	for _, l := range lines {
+		for _, el := range l.els {
+			b.els = append(b.els, shifted(el, 0, top))
+		}
+		top += l.h
+	}
+	return b
 }
 
 // imageData returns the image's bytes as the painter takes them: PNG and

@@ -23,13 +23,14 @@ const (
 	footnoteScale = 0.65
 )
 
-// inlines collects the inline content of n as spans in style st.
+// inlines collects the inline content of n as spans in style st, the
+// styles of raw HTML tags among them applied (rawhtml.go).
 func (e *engine) inlines(n ast.Node, st textStyle) []span {
 	var out []span
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		e.inline(c, st, &out)
 	}
-	return out
+	return e.applyRawTags(out)
 }
 
 // inline adds the spans of one inline node.

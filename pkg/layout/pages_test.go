@@ -14,9 +14,11 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/tools/txtar"
@@ -714,8 +716,15 @@ func checkCells(t *testing.T, doc *Document, right string) {
 		if col == 0 {
 			continue
 		}
+		// the table lies between its first and last horizontal rules
+		top, bottom := Length(1<<40), Length(0)
 		for _, el := range p.Elements {
-			if tx, ok := el.(Text); ok && tx.X < col && tx.X+textWidth(tx) > col {
+			if r, ok := el.(Rule); ok && r.Y1 == r.Y2 {
+				top, bottom = min(top, r.Y1), max(bottom, r.Y1)
+			}
+		}
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Y > top && tx.Y < bottom && tx.X < col && tx.X+textWidth(tx) > col {
 				t.Errorf("%q runs into the next column (x %.1f–%.1f pt, column at %.1f)", tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), col.Pt())
 			}
 		}
@@ -849,5 +858,145 @@ func TestHeadingLevelsIssue12Item14(t *testing.T) {
 	}
 	if strong := looks["굵게"]; strong.face != string(RoleBody)+"-bold" {
 		t.Errorf("strong emphasis set in %q, want the bold body face", strong.face)
+	}
+}
+
+// fixtureDoc lays out a shared fixture (testdata/sites) at its paper.
+func fixtureDoc(t *testing.T, name string) (*book.Book, *Document, *diag.List) {
+	t.Helper()
+	dir := testtool.Site(t, filepath.Join(testtool.ModuleRoot(t), "testdata", "sites", name+".txtar"))
+	var diags diag.List
+	m, err := manifest.Load(filepath.Join(dir, "book.yaml"), &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := book.Load(m, book.Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Layout(b, Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDocument(t, b, doc)
+	return b, doc, &diags
+}
+
+// findText returns the Text elements whose text is s, with their pages.
+func findText(doc *Document, s string) (out []Text) {
+	for _, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Text == s {
+				out = append(out, tx)
+			}
+		}
+	}
+	return out
+}
+
+// Issue 14 item 6: raw HTML keeps its structure in the PDF: a table
+// written in HTML is a table (header shaded, cells on one baseline per
+// row, aligned as written), sub- and superscripts are set small off the
+// baseline, a kramdown table without a separator line is a table, lists
+// have their markers, <pre> is code, and a figure a script would have
+// drawn is a framed note with a warning, the page's <title> left out.
+func TestRawHTMLIssue14Item6(t *testing.T) {
+	_, doc, diags := fixtureDoc(t, "rawhtml")
+	one := func(s string) Text {
+		t.Helper()
+		found := findText(doc, s)
+		if len(found) != 1 {
+			t.Fatalf("%q drawn %d times", s, len(found))
+		}
+		return found[0]
+	}
+	model, acc := one("모델"), one("정확도")
+	if model.Y != acc.Y || !strings.HasPrefix(doc.Fonts[model.Font].Name, "heading-bold") {
+		t.Errorf("HTML table header: %+v, %+v", model, acc)
+	}
+	if a, b := one("로지스틱"), one("0.81"); a.Y != b.Y || b.X < acc.X {
+		t.Errorf("HTML table row: %+v, %+v (the number is aligned right)", a, b)
+	}
+	if a, b, c := one("하나"), one("둘"), one("셋"); a.Y != b.Y || b.Y != c.Y || a.X >= b.X || b.X >= c.X {
+		t.Errorf("a kramdown table without a separator line is not a row of cells: %+v %+v %+v", a, b, c)
+	}
+	var rises []Length // of the small 2s against the H and the r before them
+	for _, letter := range []string{"H", "r"} {
+		base := one(letter)
+		for _, two := range findText(doc, "2") {
+			if two.X > base.X && two.X < base.X+Pt(10) && two.Y-base.Y < Pt(5) && base.Y-two.Y < Pt(5) {
+				if two.Size >= base.Size {
+					t.Errorf("the 2 after %s at full size", letter)
+				}
+				rises = append(rises, base.Y-two.Y)
+			}
+		}
+	}
+	if len(rises) != 2 || rises[0] >= 0 || rises[1] <= 0 {
+		t.Errorf("H₂O and r²: rises %v, want one below the baseline and one above", rises)
+	}
+	for _, s := range []string{"Bokeh Plot", "Bokeh.embed.embed_items"} {
+		for _, p := range doc.Pages {
+			for _, l := range pageLines(p) {
+				if strings.Contains(l.text, s) {
+					t.Errorf("stray text %q: %s", s, l.text)
+				}
+			}
+		}
+	}
+	if !strings.Contains(stripSpace(dumpLines(doc)), stripSpace(markdown.InteractiveNote)) {
+		t.Error("no note where the interactive figure was")
+	}
+	if !strings.Contains(diagText(diags), "is filled by a script") {
+		t.Errorf("no warning about the interactive figure:\n%s", diagText(diags))
+	}
+	text := dumpLines(doc)
+	for _, want := range []string{"• 첫째 항목", "3. 셋째부터 센다", "4. 넷째", "▣ 끝낸 일"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if code := one("for i in range(3):"); !isCodeFace(doc, code.Font) {
+		t.Errorf("<pre> is not set as code")
+	}
+}
+
+// Issue 12 item 13: <center>, and a block aligned center, centre their
+// text in the PDF as in the EPUB, the Markdown inside them included.
+func TestCenterIssue12Item13(t *testing.T) {
+	b, doc, _ := fixtureDoc(t, "rawhtml")
+	g := newGeometry(b.Config.PDF)
+	for _, want := range []string{"가운데로 맞춘 문단도 있다.", "그림 1. 가운데 맞춘 설명"} {
+		found := false
+		for _, p := range doc.Pages {
+			for _, l := range pageLines(p) {
+				if l.text != want {
+					continue
+				}
+				found = true
+				last := l.texts[len(l.texts)-1]
+				mid := (l.texts[0].X + last.X + textWidth(last)) / 2
+				if c := g.left(p.Number) + g.textW/2; mid < c-Pt(1) || mid > c+Pt(1) {
+					t.Errorf("%q is not centred: its middle at %.1f pt, the measure's at %.1f", want, mid.Pt(), c.Pt())
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no line %q", want)
+		}
+	}
+	md := "---\ntitle: 가운데\n---\n<center>\n\n한가운데 놓인 마크다운 문단.\n\n</center>\n\n보통 문단은 왼쪽에서 시작해 양쪽을 맞춘다.\n"
+	b2 := testBook(t, map[string]string{"a.md": md}, "")
+	doc2, err := Layout(b2, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g2 := newGeometry(b2.Config.PDF)
+	in, out := findText(doc2, "한가운데"), findText(doc2, "보통")
+	if len(in) != 1 || len(out) != 1 {
+		t.Fatalf("texts not found:\n%s", dumpLines(doc2))
+	}
+	if in[0].X <= g2.left(3)+Pt(10) || out[0].X != g2.left(3) {
+		t.Errorf("Markdown inside <center> at x %.1f, after it at %.1f (left edge %.1f)", in[0].X.Pt(), out[0].X.Pt(), g2.left(3).Pt())
 	}
 }
