@@ -21,7 +21,10 @@ func FuzzLayout(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
-	for _, s := range []string{"", "# 제목\n\n본문", "| a |\n|---|\n| b |", "```\n\t\n```", "- [ ] \n", "[^1]\n\n[^1]: x[^1]", "<img src=x>", "$$\n\n$$", "> - ```\n> x"} {
+	for _, s := range []string{"", "# 제목\n\n본문", "| a |\n|---|\n| b |", "```\n\t\n```", "- [ ] \n", "[^1]\n\n[^1]: x[^1]", "<img src=x>", "$$\n\n$$", "> - ```\n> x",
+		"<table><tr><th>a<td>b<table><tr><td>c</table></table>", "<ul><li>a<ol start=3><li>b</ul>\n\nx</li>",
+		"<center>\n\n가운데\n\n</center>", "H<sub>2</sub>O <b>x<i>y</b>z", "<pre>\n a\tb\n</pre>", "| a | b |\n| c |",
+		"<div class=\"bk-root\" id=\"x\"></div>\n<script>y()</script>", "<h3 align=center>제목</h3><blockquote>인용<p>둘"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
