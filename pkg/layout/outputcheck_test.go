@@ -491,6 +491,7 @@ func TestSampleOutput(t *testing.T) {
 	for name, load := range books {
 		for _, paper := range outputPapers {
 			t.Run(name+"/"+paper, func(t *testing.T) {
+				t.Parallel()
 				b := load(t)
 				if err := b.Config.PDF.SetPaper(paper); err != nil {
 					t.Fatal(err)
