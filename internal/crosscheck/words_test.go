@@ -46,6 +46,10 @@ import (
 //   - Formulas are drawn differently by design (SVG or MathML in the EPUB,
 //     the PDF's own math): an element of class math, <svg> or <math> is a
 //     gap, which matches any text of the PDF between the texts around it.
+//   - A list item's marker is CSS in the EPUB and text in the PDF: each
+//     item of the EPUB matches a bullet or a number in the PDF. A table's
+//     header rows, which the PDF repeats where a table goes on after a
+//     page break or a figure, may stand again before any body row.
 //   - The chapter's date line (p.chapter-date) is the EPUB's alone; the
 //     code continuation mark ↳ is the PDF's alone; the check boxes of task
 //     lists are ☐☑ in the EPUB and □▣ in the PDF (the shipped fonts lack
