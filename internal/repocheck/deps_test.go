@@ -61,13 +61,16 @@ var allowed = map[string][]string{
 	"pkg/raster":        {"internal/parallel"},
 	"internal/parallel": {},
 	"internal/testtool": {}, // imported by tests only
-	"pkg/manifest":      {"pkg/diag"},
-	"pkg/source":        {"pkg/diag"},
-	"pkg/markdown":      {"pkg/diag"},
-	"pkg/highlight":     {},
-	"pkg/book":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"}, // truetype: pdf.fonts are checked at load time
-	"pkg/epub":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
-	"pkg/layout":        {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
+	// crosscheck holds tests alone (the PDF's words against the EPUB's);
+	// its doc.go imports nothing.
+	"internal/crosscheck": {},
+	"pkg/manifest":        {"pkg/diag"},
+	"pkg/source":          {"pkg/diag"},
+	"pkg/markdown":        {"pkg/diag"},
+	"pkg/highlight":       {},
+	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"},                                               // truetype: pdf.fonts are checked at load time
+	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
+	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool.
 	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "internal/parallel"},

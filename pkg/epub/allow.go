@@ -22,13 +22,8 @@ var phrasingOnly = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "
 	"u", "s", "small", "code", "sub", "sup", "mark", "q", "cite", "abbr", "dfn", "kbd", "samp", "var",
 	"time", "bdi", "bdo", "ruby", "rt", "rp", "summary", "caption", "dt")
 
-// droppedElements go with everything inside them: scripts and styles
-// would run or restyle the book, embedded frames and media would fetch
-// remote resources, forms do nothing in a book.
-var droppedElements = set("script", "style", "iframe", "object", "embed", "applet", "noscript",
-	"template", "frame", "frameset", "noframes", "link", "meta", "base", "title", "head", "form",
-	"button", "select", "textarea", "option", "optgroup", "video", "audio", "source", "track",
-	"canvas", "map", "area", "param", "picture", "svg", "math", "dialog", "portal", "slot")
+// Elements that go with everything inside them are markdown.HiddenElement:
+// the PDF leaves out the same ones.
 
 // warnDropped are the dropped elements worth a warning: the author put
 // them there on purpose and the reader will miss them.

@@ -77,7 +77,7 @@ func (r *renderer) hrefAttr(name, href, prefix string) (string, bool) {
 	}
 	out, ok := r.p.resolveHref(r.c, href)
 	if !ok {
-		r.warnf("%slink to %s leads outside the book; only its text is kept", prefix, href)
+		r.warnf("%s%s; only its text is kept", prefix, nowhere(href))
 	}
 	return out, ok
 }

@@ -3,6 +3,7 @@ package epub
 import (
 	"strconv"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
@@ -73,7 +74,11 @@ func (r *renderer) list(n *ast.List) {
 }
 
 func (r *renderer) listItem(n *ast.ListItem) {
-	r.t.open("li", r.nodeAttrs("li", n, ""), false, "")
+	class := ""
+	if markdown.TaskBox(n) != nil {
+		class = "task-item" // the check box stands where the bullet would
+	}
+	r.t.open("li", r.nodeAttrs("li", n, class), false, "")
 	if fc := n.FirstChild(); fc != nil {
 		if _, ok := fc.(*ast.TextBlock); !ok {
 			r.t.text("\n")

@@ -37,9 +37,11 @@ func (f face) bold() bool { return f%2 == 1 }
 func (f face) inside(n *html.Node) face {
 	base, bold := f-f%2, f.bold()
 	switch n.Data {
-	case "h1", "h2", "h3", "h4", "h5", "h6", "th":
+	case "h1", "h2", "h3", "h4", "th":
 		base, bold = sansOf(base), true
-	case "figcaption":
+	case "h5", "h6":
+		base, bold = sansOf(base), false
+	case "figcaption", "em", "i":
 		base = sansOf(base)
 	case "code", "pre", "kbd", "samp":
 		base = mono

@@ -17,7 +17,7 @@ func (r *renderer) link(n *ast.Link) {
 	dest := string(n.Destination)
 	href, ok := r.p.resolveHref(r.c, dest)
 	if !ok {
-		r.warnf("link to %s leads outside the book; only its text is kept", dest)
+		r.warnf("%s; only its text is kept", nowhere(dest))
 		r.t.open("span", []html.Attribute{kv("class", "link")}, false, "")
 		r.children(n)
 		r.t.close()
@@ -30,6 +30,15 @@ func (r *renderer) link(n *ast.Link) {
 	r.t.open("a", append(attrs, r.attrs("a", "a", astAttrs(n), "")...), false, "")
 	r.children(n)
 	r.t.close()
+}
+
+// nowhere says why a link's destination cannot be followed in the book:
+// it is empty ([text]()), or it leads outside the book.
+func nowhere(dest string) string {
+	if strings.TrimSpace(dest) == "" {
+		return "empty link"
+	}
+	return "link to " + dest + " leads outside the book"
 }
 
 // autoLink writes a URL or address that the post wrote as it is; one

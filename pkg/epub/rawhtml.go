@@ -27,16 +27,21 @@ func (r *renderer) rawHTML(n ast.Node) {
 	for _, s := range segs {
 		b.Write(s.Value(r.src))
 	}
-	r.feed(b.String(), segs)
+	r.feedFigures(b.String(), segs, markdown.ScriptFigures(n, r.src))
 }
 
 // feed feeds raw HTML to the tree; segs trace it to the post.
-func (r *renderer) feed(raw string, segs []text.Segment) {
+func (r *renderer) feed(raw string, segs []text.Segment) { r.feedFigures(raw, segs, nil) }
+
+// feedFigures is feed for raw HTML that holds figures a script would have
+// drawn: each gets a note inside its element.
+func (r *renderer) feedFigures(raw string, segs []text.Segment, figs []markdown.ScriptFigure) {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	off := 0
 	defer func() { r.rawAt = -1 }()
 	for {
 		tt := z.Next()
+		at := off
 		r.rawAt = sourceOffset(segs, off)
 		off += len(z.Raw())
 		switch tt {
@@ -46,12 +51,27 @@ func (r *renderer) feed(raw string, segs []text.Segment) {
 			r.t.text(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			r.startTag(z.Token())
+			for len(figs) > 0 && figs[0].At <= at {
+				if figs[0].At == at && r.t.dropping == 0 {
+					r.interactiveNote(figs[0])
+				}
+				figs = figs[1:]
+			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			r.endTag(string(name))
 		}
 		// Comments and doctypes go.
 	}
+}
+
+// interactiveNote says, inside the element a script would have filled,
+// that an interactive figure is left out, in a frame (.interactive-missing).
+func (r *renderer) interactiveNote(f markdown.ScriptFigure) {
+	r.warnf("%s", f.Message())
+	r.t.open("span", []html.Attribute{kv("class", "interactive-missing")}, false, "")
+	r.t.text(markdown.InteractiveNote)
+	r.t.close()
 }
 
 // sourceOffset maps an offset into the concatenated text of segs to an
@@ -80,7 +100,7 @@ func (r *renderer) startTag(tok html.Token) {
 		return
 	}
 	switch {
-	case droppedElements[name]:
+	case markdown.HiddenElement(name):
 		if warnDropped[name] {
 			r.warnf("raw HTML: <%s> is not allowed in an EPUB; removed with its content", name)
 		}

@@ -140,6 +140,7 @@ func (e *engine) placeNotes(page *Page, x Length, notes []*vbox) {
 		return
 	}
 	y := e.geo.top + e.geo.textH - height(notes)
+	page.NotesTop = y
 	ry := y - e.pitch*noteGapLines/2
 	page.Elements = append(page.Elements, Rule{X1: x, Y1: ry, X2: x + e.geo.textW/noteRuleFrac, Y2: ry, Width: Pt(0.5), Color: ruleColor})
 	for _, b := range notes {

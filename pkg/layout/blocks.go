@@ -112,6 +112,9 @@ func (e *engine) paragraph(n ast.Node) {
 			continue
 		}
 		o := textOpts{justify: true, size: e.size, pitch: e.pitch}
+		if e.ctx.centered() { // inside raw HTML's <center>: ragged on both sides
+			o.justify, o.center = false, true
+		}
 		if i == 0 {
 			e.paragraphSpace(n, &o)
 		}

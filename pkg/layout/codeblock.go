@@ -100,6 +100,7 @@ func (e *engine) codeLines(lines [][]span, ground Color, numbered bool) {
 		cs.x0, cs.w = cs.x0+cs.gutter, cs.w-cs.gutter
 	}
 	first := len(e.boxes)
+	cs.first = first
 	for _, l := range lines {
 		cs.line(l)
 	}
@@ -123,6 +124,8 @@ type codeSetter struct {
 	// lines are not numbered. num is the number of the next source line.
 	gutter Length
 	num    int
+	// first is the index of the block's first line in the engine's boxes.
+	first  int
 	cur    *vbox
 	x      Length
 	pieces []Text
@@ -149,8 +152,23 @@ type codeRune struct {
 // that words stay whole, else right at the measure, since code has no
 // other break rules a reader relies on. Spaces that begin a continued
 // line are dropped; the continuation mark shows where it goes on.
+//
+// The visual lines of one source line keep together, so that a wrapped
+// line's continuation is never on the next page; a blank line keeps with
+// the line before it, so that a block continued on the next page never
+// starts with one: pages break after blank lines, between the parts of
+// the code they separate (issue 12 item 12).
 func (cs *codeSetter) line(spans []span) {
 	rs := cs.codeRunes(spans)
+	first := len(cs.e.boxes)
+	if len(rs) == 0 && first > cs.first {
+		cs.e.boxes[first-1].keep = true
+	}
+	defer func() {
+		for _, b := range cs.e.boxes[first : len(cs.e.boxes)-1] {
+			b.keep = true
+		}
+	}()
 	cont := false
 	for len(rs) > 0 || !cont {
 		cs.start(cont)

@@ -40,6 +40,19 @@ type Options struct {
 	lines func(ln Line, justified bool)
 }
 
+// settingPos is where the manifest sets the trim size or the body size,
+// for a message about the text block they make; the manifest itself when
+// it sets neither.
+func settingPos(b *book.Book) diag.Pos {
+	switch set := b.Config.PDF; {
+	case set.PaperPos.File != "":
+		return set.PaperPos
+	case set.FontSizePos.File != "":
+		return set.FontSizePos
+	}
+	return diag.Pos{File: b.Config.Path}
+}
+
 // Layout sets the book into pages: a cover (when the book has one), a
 // title page, a table of contents, then every part and chapter. Problems
 // with the input (a character no font has, an overfull line, a bad font
@@ -61,6 +74,10 @@ func Layout(b *book.Book, opt Options, diags *diag.List) (doc *Document, err err
 	}
 	if diags == nil {
 		diags = &diag.List{}
+	}
+	if err := checkGeometry(b.Config.PDF); err != nil {
+		diags.Errorf(settingPos(b), "%v", err)
+		return nil, err
 	}
 	fs, err := newFontSet(b.Fonts)
 	if err != nil {

@@ -7,44 +7,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// Margins as fractions of the trim size. The inner margin (at the spine)
-// is wider than the outer one because a bound booklet does not open flat;
-// the foot is deeper than the head, the classic proportions that place the
-// text block a little above the page's centre. On A5 they give 20 mm inner,
-// 16 mm outer, 20 mm head, 23 mm foot: a 112 mm measure, about 32 Hangul
-// syllables at 10 pt, within the 30–35 that Korean books set.
-const (
-	innerFrac  = 0.135
-	outerFrac  = 0.108
-	topFrac    = 0.095
-	bottomFrac = 0.11
-)
-
-// geometry is the page's text block.
-type geometry struct {
-	w, h                      Length // trim size
-	inner, outer, top, bottom Length
-	textW, textH              Length
-}
-
-func newGeometry(w, h Length) geometry {
-	g := geometry{w: w, h: h,
-		inner: Length(float64(w) * innerFrac), outer: Length(float64(w) * outerFrac),
-		top: Length(float64(h) * topFrac), bottom: Length(float64(h) * bottomFrac)}
-	g.textW = w - g.inner - g.outer
-	g.textH = h - g.top - g.bottom
-	return g
-}
-
-// left returns the x of the text block on the page with folio n: odd
-// (recto, right-hand) pages have the spine on their left.
-func (g geometry) left(n int) Length {
-	if n%2 == 1 {
-		return g.inner
-	}
-	return g.outer
-}
-
 // engine carries the state of one Layout: the book, the fonts, and the
 // chapter being set.
 type engine struct {
@@ -89,12 +51,28 @@ type blockCtx struct {
 	bars        []Length // x of the rules of enclosing block quotes
 	marker      []Element
 	firstBlock  bool // no space before the next block (first in a list item)
+	// raw are the block elements of raw HTML open around the blocks being
+	// set, innermost last: a <center> (or a block aligned center) centres
+	// the text of every block inside it, Markdown paragraphs included, as
+	// in the EPUB, until its end tag or the end of the Markdown element
+	// around it (rawhtml.go).
+	raw []rawBlock
+}
+
+// centered reports whether the blocks being set are centred.
+func (c blockCtx) centered() bool {
+	for _, r := range c.raw {
+		if r.center {
+			return true
+		}
+	}
+	return false
 }
 
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {
 	set := b.Config.PDF
 	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags,
-		geo: newGeometry(Mm(set.Paper.Width), Mm(set.Paper.Height))}
+		geo: newGeometry(set)}
 	e.pitch = Length(float64(e.size) * set.LineHeight)
 	return e
 }
@@ -122,9 +100,12 @@ func (e *engine) emit(b *vbox) {
 		b.els = append(b.els, Rule{X1: x, Y1: 0, X2: x, Y2: b.h, Width: quoteRuleWidth(e), Color: quoteColor})
 	}
 	if !b.space && e.ctx.marker != nil && b.base > 0 {
+		// drawn before the line, so that text extraction reads it first
+		marker := make([]Element, 0, len(e.ctx.marker)+len(b.els))
 		for _, el := range e.ctx.marker {
-			b.els = append(b.els, shifted(el, 0, b.base))
+			marker = append(marker, shifted(el, 0, b.base))
 		}
+		b.els = append(marker, b.els...)
 		e.ctx.marker = nil
 	}
 	e.attachNotes(b)

@@ -74,7 +74,9 @@ func (e *engine) noteBoxes(num int, n ast.Node) []*vbox {
 	if len(lines) > 0 {
 		num := e.setText([]span{{text: label, st: st, node: n}}, textOpts{size: st.size, pitch: pitch})
 		if len(num) > 0 {
-			lines[0].els = append(lines[0].els, num[0].els...)
+			// drawn first, so that the note reads in order when its
+			// text is copied or extracted
+			lines[0].els = append(num[0].els, lines[0].els...)
 		}
 	}
 	return lines

@@ -23,7 +23,10 @@ func FuzzLayout(f *testing.F) {
 		}
 	}
 	for _, s := range []string{"", "# 제목\n\n본문", "| a |\n|---|\n| b |", "```\n\t\n```", "- [ ] \n", "[^1]\n\n[^1]: x[^1]", "<img src=x>", "$$\n\n$$", "> - ```\n> x",
-		"가 $$x = \\frac{1}{2}$$를 \\\\[ a + b \\\\] 나[^1]\n\n[^1]: $$y$$\n\n    $$z \\tag{가}$$", "$$\\begin{equation}a\\label{x}\\end{equation}$$\n\n$$\\eqref{x}$$ $$\\frac{1}{$$"} {
+		"가 $$x = \\frac{1}{2}$$를 \\\\[ a + b \\\\] 나[^1]\n\n[^1]: $$y$$\n\n    $$z \\tag{가}$$", "$$\\begin{equation}a\\label{x}\\end{equation}$$\n\n$$\\eqref{x}$$ $$\\frac{1}{$$",
+		"<table><tr><th>a<td>b<table><tr><td>c</table></table>", "<ul><li>a<ol start=3><li>b</ul>\n\nx</li>",
+		"<center>\n\n가운데\n\n</center>", "H<sub>2</sub>O <b>x<i>y</b>z", "<pre>\n a\tb\n</pre>", "| a | b |\n| c |",
+		"<div class=\"bk-root\" id=\"x\"></div>\n<script>y()</script>", "<h3 align=center>제목</h3><blockquote>인용<p>둘"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {

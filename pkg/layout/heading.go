@@ -5,10 +5,28 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// headingScale is the size of headings by level, in body sizes: a modular
-// step of about 1.15, so that levels differ visibly without a ## heading
-// shouting at A5. Levels past 4 are set at body size, bold.
-var headingScale = map[int]float64{1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05}
+// headingStyle is how a heading level looks: all in the sans-serif face,
+// sizes in body sizes.
+type headingStyle struct {
+	scale float64
+	bold  bool
+	color Color
+}
+
+// headingLevels gives every level a style of its own, the same in the
+// EPUB's stylesheet (pkg/epub/style.css; docs/architecture.md): sizes a
+// step of about 1.15 apart down to body size at ####, so that levels
+// differ visibly without a ## heading shouting at A5; then the weight
+// goes (#####) and the size and colour step down (######). Before, h4 to
+// h6 were all bold at about body size and could not be told apart.
+var headingLevels = [7]headingStyle{
+	1: {1.6, true, textColor},
+	2: {1.3, true, textColor},
+	3: {1.15, true, textColor},
+	4: {1, true, textColor},
+	5: {1, false, textColor},
+	6: {0.9, false, grayColor},
+}
 
 // Space around headings in body pitches: more above than below, so that a
 // heading belongs to the text it introduces.
@@ -26,31 +44,45 @@ const (
 	chapterAfter      = 2
 )
 
-// heading sets a heading in the bold sans face; it keeps with what follows,
-// so no heading is ever the last thing on a page.
+// heading sets a heading in the sans face, in its level's style; it keeps
+// with what follows, so no heading is ever the last thing on a page.
 func (e *engine) heading(n *ast.Heading) {
 	if ast.Node(n) == e.skipH1 {
 		return
 	}
-	scale, ok := headingScale[n.Level]
-	if !ok {
-		scale = 1
-	}
-	st := textStyle{role: RoleHeading, bold: true, size: Length(scale * float64(e.size))}
+	st := e.headingStyle(n.Level)
+	e.setHeading(e.inlines(n, st), st, func(first *vbox) {
+		id := headingID(n)
+		if id != "" {
+			first.anchors = append(first.anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
+		}
+		if e.depth[n] == 2 && e.chEntry != nil {
+			e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), first)
+		}
+	})
+}
+
+// headingStyle is the text style of heading level l (1–6).
+func (e *engine) headingStyle(l int) textStyle {
+	hs := headingLevels[min(max(l, 1), 6)]
+	return textStyle{role: RoleHeading, bold: hs.bold, size: Length(hs.scale * float64(e.size)), color: hs.color}
+}
+
+// setHeading sets spans in heading style st with the space around a
+// heading, centred inside a centring raw HTML element, every line kept
+// with the next; mark, when not nil, is given the first line (for the
+// heading's anchor and outline entry).
+func (e *engine) setHeading(spans []span, st textStyle, mark func(first *vbox)) {
 	if !e.ctx.firstBlock {
 		e.space(Length(headingAbove * float64(e.pitch)))
 	}
 	pitch := Length(float64(st.size) * headingLineRatio)
-	boxes := e.setText(e.inlines(n, st), textOpts{size: st.size, pitch: pitch})
+	boxes := e.setText(spans, textOpts{size: st.size, pitch: pitch, center: e.ctx.centered()})
 	if len(boxes) == 0 {
 		return
 	}
-	id := headingID(n)
-	if id != "" {
-		boxes[0].anchors = append(boxes[0].anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
-	}
-	if e.depth[n] == 2 && e.chEntry != nil {
-		e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), boxes[0])
+	if mark != nil {
+		mark(boxes[0])
 	}
 	for _, b := range boxes {
 		b.keep = true

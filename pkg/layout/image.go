@@ -7,6 +7,7 @@ import (
 	_ "image/gif" // decoders for the formats the book accepts
 	"image/jpeg"
 	"image/png"
+	"path"
 	"strconv"
 	"strings"
 
@@ -30,9 +31,11 @@ const (
 	// jpegQuality is the quality a downsampled JPEG is written at:
 	// indistinguishable from the original in print.
 	jpegQuality = 90
-	// missingLines is the height of the frame shown for a missing image,
-	// in body line pitches.
+	// missingLines is the least height of the frame shown for a missing
+	// image, in body line pitches, and missingPad the room between its
+	// sides and its text, in body sizes.
 	missingLines = 3
+	missingPad   = 1
 	// captionScale is the caption size in body sizes.
 	captionScale = 0.85
 )
@@ -62,7 +65,7 @@ func (e *engine) figureRef(ref *book.ImageRef, img *ast.Image, px float64) {
 		b = e.imageBox(ref, img, px, height(capBoxes))
 	}
 	if b == nil {
-		e.missingImage(ref)
+		e.missingImage(ref, img)
 		return
 	}
 	b.keep = len(capBoxes) > 0
@@ -88,7 +91,9 @@ func (e *engine) imageBox(ref *book.ImageRef, img *ast.Image, px float64, capH L
 		w = min(w, Pt(px*cssPxPt))
 	}
 	h := Length(float64(w) * float64(a.Height) / float64(a.Width))
-	if maxH := e.geo.textH - capH - e.pitch; h > maxH {
+	// never taller than the page leaves beside its caption; a caption too
+	// long for that (on a small page) still leaves the image a third of it
+	if maxH := max(e.geo.textH-capH-e.pitch, e.geo.textH/3); h > maxH {
 		w, h = Length(float64(w)*float64(maxH)/float64(h)), maxH
 	}
 	data, typ, key, err := e.imageData(a, w)
@@ -133,16 +138,38 @@ func (e *engine) caption(text string, ref *book.ImageRef) []*vbox {
 		textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * e.set.LineHeight)})
 }
 
-// missingImage frames the alt text of an image that cannot be shown.
-func (e *engine) missingImage(ref *book.ImageRef) {
+// missingImage frames the alt text of an image that cannot be shown, or,
+// without one, the file name it asked for (as the EPUB does); its title,
+// when it has one, is the caption under the frame.
+func (e *engine) missingImage(ref *book.ImageRef, img *ast.Image) {
 	alt := ref.Alt
-	if alt == "" {
-		alt = ref.URL
+	if strings.TrimSpace(alt) == "" {
+		alt = path.Base(ref.URL)
 	}
-	h := missingLines * e.pitch
+	b := e.framed(alt, ref.Node)
+	var capBoxes []*vbox
+	if img != nil && len(img.Title) > 0 {
+		capBoxes = e.caption(string(img.Title), ref)
+	}
+	b.keep = len(capBoxes) > 0
+	e.emit(b)
+	for i, c := range capBoxes {
+		c.keep = i < len(capBoxes)-1
+		e.emit(c)
+	}
+}
+
+// framed sets text, grey and centred, in a frame the width of the
+// measure: what stands in for something the book cannot show. The text
+// wraps inside the frame, breaking a long name anywhere as the last
+// resort, and the frame grows to hold it.
+func (e *engine) framed(text string, node ast.Node) *vbox {
 	st := e.bodyStyle()
 	st.color = grayColor
-	lines := e.setText([]span{{text: alt, st: st, node: ref.Node}}, textOpts{center: true, size: st.size, pitch: e.pitch})
+	pad := Length(missingPad * float64(e.size))
+	lines := e.setText([]span{{text: text, st: st, node: node}},
+		textOpts{center: true, size: st.size, pitch: e.pitch, width: e.width() - 2*pad, x: pad})
+	h := max(missingLines*e.pitch, height(lines)+e.pitch)
 	b := &vbox{h: h, els: []Element{Rect{X: e.ctx.left, Y: 0, W: e.width(), H: h, Fill: ruleColor, Stroke: true, LineWidth: Pt(0.5)}}}
 	top := (h - height(lines)) / 2
 	for _, l := range lines {
@@ -151,7 +178,7 @@ func (e *engine) missingImage(ref *book.ImageRef) {
 		}
 		top += l.h
 	}
-	e.emit(b)
+	return b
 }
 
 // imageData returns the image's bytes as the painter takes them: PNG and

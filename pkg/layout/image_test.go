@@ -79,7 +79,7 @@ func TestImageFiles(t *testing.T) {
 	if len(imgs) != 4 || len(frames) != 1 {
 		t.Fatalf("got %d images and %d frames, want 4 and 1\n%s", len(imgs), len(frames), diagText(&diags))
 	}
-	g := newGeometry(doc.Width, doc.Height)
+	g := newGeometry(b.Config.PDF)
 	big := decodeConfig(t, imgs[0].Data)
 	if limit := int(imgs[0].W.Pt() / 72 * printDPI); big.Width > limit+1 || imgs[0].W != g.textW {
 		t.Errorf("big image: %d px wide at %.1f pt, want at most %d px at the full measure", big.Width, imgs[0].W.Pt(), limit)

@@ -23,13 +23,14 @@ const (
 	footnoteScale = 0.65
 )
 
-// inlines collects the inline content of n as spans in style st.
+// inlines collects the inline content of n as spans in style st, the
+// styles of raw HTML tags among them applied (rawhtml.go).
 func (e *engine) inlines(n ast.Node, st textStyle) []span {
 	var out []span
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		e.inline(c, st, &out)
 	}
-	return out
+	return e.applyRawTags(out)
 }
 
 // inline adds the spans of one inline node.
@@ -37,7 +38,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 	add := func(s string, st textStyle) { *out = append(*out, span{text: s, st: st, node: n}) }
 	switch n := n.(type) {
 	case *ast.Text:
-		add(string(n.Segment.Value(e.src)), st)
+		add(textValue(n, e.src), st)
 		switch {
 		case n.HardLineBreak():
 			add("\n", st)
@@ -46,7 +47,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 		}
 		return
 	case *ast.String:
-		add(string(n.Value), st)
+		add(stringValue(n), st)
 		return
 	case *ast.CodeSpan:
 		st.role, st.bold = RoleCode, false
@@ -83,8 +84,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 	case *extast.Strikethrough:
 		st.strike = true
 	case *extast.TaskCheckBox:
-		add(checkBox(n), st)
-		return
+		return // the item's marker (list.go)
 	case *extast.FootnoteLink:
 		st.size = Length(float64(st.size) * footnoteScale)
 		st.rise = Length(float64(st.size) * footnoteRise / footnoteScale)
@@ -112,15 +112,6 @@ func (e *engine) shownAfter(n ast.Node) bool {
 		}
 	}
 	return false
-}
-
-// checkBox draws a task list item's box. ☐ and ☑ (U+2610, U+2611) are in
-// none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all of them.
-func checkBox(n *extast.TaskCheckBox) string {
-	if n.IsChecked {
-		return "▣ "
-	}
-	return "□ "
 }
 
 // linkStyle makes a span a link to dest: an anchor when the link leads
@@ -151,19 +142,45 @@ func chapterAnchor(id, fragment string) string {
 	return id + "#" + fragment
 }
 
-// nodeText is the text of an inline node's children.
+// nodeText is the text of an inline node's children as a reader sees it:
+// escapes and character references resolved (not in code), line ends as
+// spaces.
 func nodeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
+			b.WriteString(textValue(t, src))
 			if t.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
 		} else if s, ok := c.(*ast.String); ok && entering {
-			b.Write(s.Value)
+			b.WriteString(stringValue(s))
 		}
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// textValue is what a text node shows: its backslash escapes and
+// character references resolved as the EPUB writer resolves them
+// (markdown.Unescape), unless the node is raw (code). A raw segment's line
+// end, inside a code span, reads as a space, as in the EPUB.
+func textValue(t *ast.Text, src []byte) string {
+	v := t.Segment.Value(src)
+	if t.IsRaw() {
+		if s, ok := strings.CutSuffix(string(v), "\n"); ok {
+			return s + " "
+		}
+		return string(v)
+	}
+	return string(markdown.Unescape(v))
+}
+
+// stringValue is what a string node shows, resolved like a text node's
+// unless it holds code or raw text.
+func stringValue(s *ast.String) string {
+	if s.IsCode() || s.IsRaw() {
+		return string(s.Value)
+	}
+	return string(markdown.Unescape(s.Value))
 }

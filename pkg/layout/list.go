@@ -3,7 +3,9 @@ package layout
 import (
 	"strconv"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // listIndent is how far list items stand in, in body sizes: room for a
@@ -36,8 +38,22 @@ func (e *engine) list(n *ast.List) {
 			label = strconv.Itoa(num) + string(n.Marker)
 			num++
 		}
+		if box := markdown.TaskBox(item); box != nil {
+			label = checkBox(box)
+		}
 		e.listItem(item, label)
 	}
+}
+
+// checkBox is a task list item's box, which stands in the place of its
+// bullet (the item's text does not repeat it). ☐ and ☑ (U+2610, U+2611)
+// are in none of the shipped faces; □ and ▣ (U+25A1, U+25A3) are in all
+// of them.
+func checkBox(n *extast.TaskCheckBox) string {
+	if n.IsChecked {
+		return "▣"
+	}
+	return "□"
 }
 
 // listDepth counts the lists that enclose n.
@@ -55,19 +71,24 @@ func (e *engine) listDepth(n ast.Node) int {
 // marker, right-aligned, before the first line.
 func (e *engine) listItem(item ast.Node, label string) {
 	saved := e.ctx
-	in := Length(listIndent * float64(e.size))
+	e.ctx.left += Length(listIndent * float64(e.size))
+	e.ctx.marker = e.marker(label, item)
+	e.ctx.firstBlock = true
+	e.blocks(item)
+	e.ctx = saved
+}
+
+// marker sets an item's label right-aligned in the indent before the
+// current context's left edge, for the item's first line.
+func (e *engine) marker(label string, node ast.Node) []Element {
 	st := e.bodyStyle()
-	runs, styles := e.runs([]span{{text: label, st: st, node: item}})
+	runs, styles := e.runs([]span{{text: label, st: st, node: node}})
 	var marker []Element
-	x := e.ctx.left + in - Length(markerGap*float64(e.size))
+	x := e.ctx.left - Length(markerGap*float64(e.size))
 	for i := len(runs) - 1; i >= 0; i-- {
 		m := runs[i].M.(faceMeasurer)
 		x -= m.width(runs[i].Text)
 		marker = append(marker, Text{X: x, Font: styles[i].font, Size: st.size, Color: textColor, Text: runs[i].Text})
 	}
-	e.ctx.left += in
-	e.ctx.marker = marker
-	e.ctx.firstBlock = true
-	e.blocks(item)
-	e.ctx = saved
+	return marker
 }

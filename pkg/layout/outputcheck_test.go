@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"github.com/hangul-press/publish/pkg/manifest"
-	"github.com/hangul-press/publish/pkg/markdown"
 	"math"
 	"os"
 	"path/filepath"
@@ -18,9 +16,12 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/pdf"
 )
 
@@ -85,6 +86,13 @@ func sampleFile(t *testing.T, set func(*manifest.PDFOptions), change func(*layou
 	if set != nil {
 		set(&b.Config.PDF)
 	}
+	return writeBook(t, b, change)
+}
+
+// writeBook lays out b, lets change alter the Document (nil: none), and
+// writes the PDF to a temporary file.
+func writeBook(t *testing.T, b *book.Book, change func(*layout.Document)) (string, *outputChecker) {
+	t.Helper()
 	doc, err := layout.Layout(b, sampleOptions, &diag.List{})
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +252,11 @@ func inlineText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			v := c.Segment.Value(src)
+			if !c.IsRaw() {
+				v = markdown.Unescape(v)
+			}
+			b.Write(v)
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -306,8 +318,8 @@ const neverFirst = ")]}」』》〉”’.,?!:;·…‥%~-‐‑‒–—―"
 
 // leader matches the dot leaders of the table of contents, which
 // pdftotext reads as a line of their own between a title and its page
-// number.
-var leader = regexp.MustCompile(`^\.( \.)+$`)
+// number, or with the number.
+var leader = regexp.MustCompile(`^\.( \.)+( [0-9]+)?$`)
 
 // badStarts reports lines, outside code blocks and leaders, that start
 // with a character of neverFirst.
@@ -441,17 +453,49 @@ func checkTools(t *testing.T, path string) {
 	}
 }
 
-// TestSampleOutput runs every check on the sample book's PDF.
+// outputPapers are the trim sizes the output checks run at: 신국판, A5
+// and 문고판.
+var outputPapers = []string{"shinguk", "a5", "mungo"}
+
+// TestSampleOutput runs every check on the sample book's PDF, and on the
+// shared fixtures' (testdata/sites), at each of outputPapers.
 func TestSampleOutput(t *testing.T) {
-	path, c := sampleFile(t, nil, nil)
-	checkTools(t, path)
-	bb, ok := readBBox(t, path)
-	if !ok {
-		t.Skip("pdftotext not installed")
+	books := map[string]func(*testing.T) *book.Book{"sample": func(t *testing.T) *book.Book { b, _ := loadSample(t); return b }}
+	for _, f := range testtool.Fixtures(t) {
+		books[strings.TrimSuffix(filepath.Base(f), ".txtar")] = func(t *testing.T) *book.Book {
+			var diags diag.List
+			m, err := manifest.Load(filepath.Join(testtool.Site(t, f), "book.yaml"), &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := book.Load(m, book.Options{}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
 	}
-	for name, check := range map[string]func(bboxDoc) []string{"outside": c.outside, "badStarts": c.badStarts, "splitEojeols": c.splitEojeols} {
-		for _, p := range check(bb) {
-			t.Errorf("%s: %s", name, p)
+	for name, load := range books {
+		for _, paper := range outputPapers {
+			t.Run(name+"/"+paper, func(t *testing.T) {
+				t.Parallel()
+				b := load(t)
+				if err := b.Config.PDF.SetPaper(paper); err != nil {
+					t.Fatal(err)
+				}
+				path, c := writeBook(t, b, nil)
+				checkTools(t, path)
+				bb, ok := readBBox(t, path)
+				if !ok {
+					t.Skip("pdftotext not installed")
+				}
+				checks := map[string]func(bboxDoc) []string{"outside": c.outside, "badStarts": c.badStarts, "splitEojeols": c.splitEojeols}
+				for name, check := range checks {
+					for _, p := range check(bb) {
+						t.Errorf("%s: %s", name, p)
+					}
+				}
+			})
 		}
 	}
 }

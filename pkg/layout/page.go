@@ -49,6 +49,10 @@ type Page struct {
 	Elements []Element
 	// Anchors are the link destinations on this page, by name.
 	Anchors []Anchor
+	// NotesTop is the y of the first line of the footnotes set at the
+	// foot of the page (their rule lies above it), 0 when the page has
+	// none: text below it is notes, text above it the page's body.
+	NotesTop Length
 }
 
 // Anchor is a named destination: a chapter start, a heading, a footnote.

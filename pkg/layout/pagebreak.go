@@ -41,6 +41,7 @@ const noteGapLines = 1
 type paginator struct {
 	boxes []*vbox
 	h     Length // text block height
+	pitch Length // the body line pitch
 	gap   Length // space above the footnotes
 	// carry are footnote lines that did not fit on the page of their
 	// reference and go at the foot of the next page.
@@ -51,7 +52,7 @@ type paginator struct {
 // the first page, which decides where recto breaks fall. boxes itself is
 // not changed: floats and cuts work on a copy.
 func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
-	p := &paginator{boxes: slices.Clone(boxes), h: h, gap: pitch * noteGapLines}
+	p := &paginator{boxes: slices.Clone(boxes), h: h, pitch: pitch, gap: pitch * noteGapLines}
 	var pages []pageBoxes
 	for i := 0; i < len(p.boxes) || len(p.carry) > 0; {
 		if len(p.carry) == 0 && p.boxes[i].brk == rectoBreak && (first+len(pages))%2 == 0 {
@@ -101,6 +102,8 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 			end = p.float(i, end, avail, queue, len(pg.notes) > 0)
 			if end == i+1 && p.boxes[i].h > p.h-height(pg.header) {
 				p.cut(i, avail)
+			} else if !queue {
+				end = p.lastPage(i, end, avail, len(pg.notes) > 0)
 			}
 		}
 		pg.boxes = p.boxes[i:end]
@@ -119,6 +122,64 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 		i = end
 	}
 	return pages
+}
+
+// minLastLines is the least a chapter's last page holds, in body lines.
+const minLastLines = 3
+
+// lastPage keeps a chapter from ending on a page of one or two lines
+// (issue 12 item 11). When what follows the page boxes[start:end] up to
+// the chapter's end is that short, the page ends earlier, at its last
+// legal break at least half a line up, then a line up, and so on, by at
+// most minLastLines lines, until the last page holds at least
+// minLastLines lines; the page before it then runs that much short. The
+// bottoms of pages are not aligned anyway: a page ends at its last legal
+// break, and a kept heading or a paragraph's widow often leaves a line or
+// two. It gives up, and lets the chapter end short, when no such break
+// exists or the last page would no longer hold the rest. Running a page
+// a line long instead would put text into the foot margin, which holds
+// the folio; making the paragraphs before run a line longer or shorter
+// (TeX's looseness) belongs to the line breaker. It returns the page's
+// end.
+func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
+	stop := end // the chapter's end
+	for stop < len(p.boxes) && p.boxes[stop].brk == noBreak {
+		stop++
+	}
+	if end >= stop || !p.shortRest(end, stop) {
+		return end
+	}
+	for d := p.pitch / 2; d <= minLastLines*p.pitch; d += p.pitch / 2 {
+		e, split := p.fill(start, avail-d, false, hasNotes)
+		switch {
+		case split >= 0 || e <= start:
+			return end
+		case e >= end, p.boxes[e-1].keep:
+			continue // no earlier break yet, or one inside a kept chain
+		}
+		if last, split := p.fill(e, p.h, false, false); last < stop || split >= 0 {
+			return end // the rest would no longer fit one page
+		}
+		if !p.shortRest(e, stop) {
+			return e
+		}
+	}
+	return end
+}
+
+// shortRest reports whether boxes[from:stop] hold less than minLastLines
+// lines of text, and no figure.
+func (p *paginator) shortRest(from, stop int) bool {
+	var h Length
+	for _, b := range p.boxes[from:stop] {
+		if b.float > 0 {
+			return false
+		}
+		if !b.space {
+			h += b.h
+		}
+	}
+	return h < minLastLines*p.pitch
 }
 
 // chain is the height of the boxes from boxes[i] up to the first one that
@@ -210,6 +271,12 @@ func fitLines(lines []*vbox, room Length) int {
 // move past a heading, as in most books: the alternative is a page left
 // half empty. It moves at most to the head of the next page. It returns
 // the page's new end.
+//
+// The moved text used to stop before any table or code block (issue 12
+// item 10): a figure followed by a heading and a table, the common case
+// in blog posts, then left the whole rest of the page white (44 mm on
+// the sample book's fourth page at A5), because the heading keeps with
+// the table and the table could not be cut.
 func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) int {
 	if end <= start || end >= len(p.boxes) || p.boxes[end].float == 0 || p.boxes[end].brk != noBreak {
 		return end
@@ -230,16 +297,16 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	if follow == group {
 		return end
 	}
-	trial := &paginator{boxes: slices.Concat(p.boxes[start:text], p.boxes[group:follow]), h: p.h, gap: p.gap}
+	trial := &paginator{boxes: slices.Concat(p.boxes[start:text], p.boxes[group:follow]), h: p.h, pitch: p.pitch, gap: p.gap}
 	e, split := trial.fill(0, avail, queue, hasNotes)
 	moved := e - (text - start)
 	if split >= 0 {
 		return end
 	}
-	// A table or code block is not cut by a figure (a table's rows would
-	// go on below the figure without their header): the moved text ends
-	// before such a block or after it, and where a page may end.
-	for moved > 0 && group+moved < len(p.boxes) && (p.boxes[group+moved].inner || p.boxes[group+moved-1].keep) {
+	// The moved text ends where a page may end. It may end inside a
+	// table or a code block, which then go on below the figure as on a
+	// new page: a table's header rows are repeated there.
+	for moved > 0 && group+moved < len(p.boxes) && p.boxes[group+moved-1].keep {
 		moved--
 	}
 	if moved <= 0 {
@@ -249,7 +316,24 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	figure := slices.Clone(p.boxes[text:group])
 	copy(p.boxes[text:], p.boxes[group:group+moved])
 	copy(p.boxes[text+moved:], figure)
+	after := text + moved + len(figure)
+	if after < len(p.boxes) && p.boxes[after].inner {
+		// the block goes on below the figure, a little apart from it
+		cont := []*vbox{{h: Length(parSkip * float64(p.pitch)), space: true, keep: true}}
+		p.boxes = slices.Insert(p.boxes, after, append(cont, repeatHeader(p.boxes[after].header)...)...)
+	}
 	return text + moved
+}
+
+// repeatHeader copies a table's header rows to stand again where the
+// table goes on below a figure. The copies keep with the row after them
+// and carry no anchors, notes or callbacks of the originals.
+func repeatHeader(header []*vbox) []*vbox {
+	out := make([]*vbox, len(header))
+	for i, h := range header {
+		out[i] = &vbox{h: h.h, base: h.base, lineW: h.lineW, els: h.els, keep: true, head: h.head, inner: true}
+	}
+	return out
 }
 
 // cut splits boxes[i], taller than the room avail, into a part that fits

@@ -419,34 +419,90 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 	}
 }
 
-// TestFloatKeepsBlocksWhole: text moved above a figure never ends inside
-// a code block or table, whose later boxes are inner.
-func TestFloatKeepsBlocksWhole(t *testing.T) {
+// Issue 12 item 10: text moved above a figure that does not fit may end
+// inside a code block or a table, where a page may end; the table goes on
+// below the figure with its header rows repeated, and the page is filled.
+func TestFloatFillsPageBeforeBlocksIssue12Item10(t *testing.T) {
 	const pitch = 10
 	for _, blockLines := range []int{3, 6, 12} {
-		var boxes []*vbox
-		boxes = append(boxes, paragraph(12, pitch)...)
-		fig := figure(10*pitch, pitch)
-		boxes = append(boxes, fig...)
-		var block []*vbox
-		for i := range blockLines {
-			block = append(block, &vbox{h: pitch, inner: i > 0})
-		}
-		boxes = append(boxes, block...)
-		boxes = append(boxes, paragraph(4, pitch)...)
-		pages := paginate(boxes, 20*pitch, pitch, 1)
-		first := pages[0].boxes
-		n := 0
-		for _, b := range block {
-			if slices.Contains(first, b) {
-				n++
+		for _, table := range []bool{false, true} {
+			var boxes []*vbox
+			boxes = append(boxes, paragraph(12, pitch)...)
+			fig := figure(10*pitch, pitch)
+			boxes = append(boxes, fig...)
+			head := &vbox{h: 2 * pitch, keep: true}
+			boxes = append(boxes, head)
+			var header []*vbox
+			var block []*vbox
+			if table {
+				header = []*vbox{{h: pitch, keep: true, els: []Element{Text{Text: "머리"}}}}
+				block = append(block, header...)
+			}
+			for i := range blockLines {
+				block = append(block, &vbox{h: pitch, inner: i > 0 || table, header: header})
+			}
+			keepShape(block[len(header):])
+			boxes = append(boxes, block...)
+			boxes = append(boxes, paragraph(4, pitch)...)
+			pages := paginate(boxes, 20*pitch, pitch, 1)
+			first, second := pages[0].boxes, pages[1].boxes
+			if got := height(first); got < 18*pitch {
+				t.Errorf("%d-line block (table %v): page 1 holds %d of 20 lines", blockLines, table, got/pitch)
+			}
+			if second[0] != fig[0] {
+				t.Errorf("%d-line block (table %v): page 2 does not start with the figure", blockLines, table)
+				continue
+			}
+			moved := 0
+			for _, b := range block {
+				if slices.Contains(first, b) {
+					moved++
+				}
+			}
+			k := 2 // after the figure and its caption, space, then the header again
+			for k < len(second) && second[k].space {
+				k++
+			}
+			if rest := len(block) - moved; table && rest > 0 && (k == 2 || k >= len(second) || len(second[k].els) == 0 || second[k].els[0] != header[0].els[0]) {
+				t.Errorf("%d-line table: %d rows below the figure without space and their header", blockLines, rest)
 			}
 		}
-		if n != 0 && n != blockLines {
-			t.Errorf("%d-line block: %d lines moved above the figure", blockLines, n)
+	}
+}
+
+// Issue 12 item 11: a chapter does not end on a page of one or two
+// lines: the page before ends a line or two earlier, at a legal break,
+// and the last page holds at least minLastLines lines.
+func TestChapterEndIssue12Item11(t *testing.T) {
+	const pitch = 10
+	for total := 20; total <= 60; total++ {
+		var boxes []*vbox
+		// paragraphs of 5 lines with half a line between them, then the
+		// next chapter
+		left := total
+		for left > 0 {
+			n := min(5, left)
+			boxes = append(boxes, paragraph(n, pitch)...)
+			boxes = append(boxes, &vbox{h: pitch / 2, space: true})
+			left -= n
 		}
-		if blockLines == 3 && n != 3 {
-			t.Errorf("a 3-line block that fits should move above the figure")
+		next := &vbox{h: 3 * pitch, brk: pageBreak, keep: true}
+		boxes = append(boxes, next, &vbox{h: pitch})
+		pages := paginate(boxes, 20*pitch, pitch, 1)
+		last := pages[len(pages)-2] // the chapter's last page
+		lines := 0
+		for _, b := range last.boxes {
+			if !b.space {
+				lines++
+			}
+		}
+		if len(pages) > 2 && lines < minLastLines {
+			t.Errorf("%d lines: the chapter's last page holds %d", total, lines)
+		}
+		for i, pg := range pages[:len(pages)-1] {
+			if h := height(pg.boxes); h < 20*pitch-(minLastLines+2)*pitch && i < len(pages)-2 {
+				t.Errorf("%d lines: page %d holds only %d lines' height", total, i+1, h/pitch)
+			}
 		}
 	}
 }

@@ -1,20 +1,25 @@
 package layout
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
-	"github.com/hangul-press/publish/pkg/markdown"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/texmath"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -307,7 +312,7 @@ func compareSection(t *testing.T, file string, ar *txtar.Archive, name, got stri
 // checkDocument checks the properties every layout must have.
 func checkDocument(t *testing.T, b *book.Book, doc *Document) {
 	t.Helper()
-	checkTextBlock(t, doc)
+	checkTextBlock(t, b, doc)
 	checkLineStarts(t, doc)
 	checkChapterText(t, b, doc)
 	checkAnchors(t, doc)
@@ -315,8 +320,8 @@ func checkDocument(t *testing.T, b *book.Book, doc *Document) {
 
 // checkTextBlock: no Text lies outside the text block, except running
 // heads above it and folios below it; no line runs past its right edge.
-func checkTextBlock(t *testing.T, doc *Document) {
-	g := newGeometry(doc.Width, doc.Height)
+func checkTextBlock(t *testing.T, b *book.Book, doc *Document) {
+	g := newGeometry(b.Config.PDF)
 	slack := Pt(0.5)
 	for i, p := range doc.Pages {
 		if p.Number <= 2 {
@@ -385,12 +390,15 @@ func isCodeFace(doc *Document, id FontID) bool {
 
 // checkChapterText: the text of every paragraph of every chapter appears
 // in the document, in order (spaces ignored; footnotes, which sit at page
-// feet, left out).
+// feet, left out; running heads and folios set aside).
 func checkChapterText(t *testing.T, b *book.Book, doc *Document) {
 	var stream strings.Builder
+	g := newGeometry(b.Config.PDF)
 	for _, p := range doc.Pages {
 		for _, l := range pageLines(p) {
-			stream.WriteString(stripSpace(l.text))
+			if l.y > g.top && l.y <= g.top+g.textH { // not a running head or folio
+				stream.WriteString(stripSpace(l.text))
+			}
 		}
 	}
 	all := stream.String()
@@ -421,7 +429,7 @@ func paragraphTexts(c *book.Chapter) []string {
 		}
 		if tx, ok := n.(*ast.Text); ok {
 			if _, inPara := tx.Parent().(*ast.Paragraph); inPara {
-				if s := drawable(stripSpace(string(tx.Segment.Value(src)))); s != "" {
+				if s := drawable(stripSpace(textValue(tx, src))); s != "" {
 					out = append(out, s)
 				}
 			}
@@ -599,4 +607,491 @@ func hanging(text string, size Length) (lead, trail Length) {
 		trail = size / 2
 	}
 	return lead, trail
+}
+
+// Issue 12 item 1: backslash escapes and character references print as
+// the EPUB shows them, in headings, the outline, body text, table cells
+// and alt text; code keeps its backslashes.
+func TestBackslashEscapesIssue12Item1(t *testing.T) {
+	b := testBook(t, map[string]string{"a.md": "---\ntitle: 이스케이프\n---\n" +
+		"## \\>_\\<\n\n" +
+		"별표 \\*강조 아님\\*, 역슬래시 \\\\, \\# 샵, \\_밑줄\\_, &amp; 과 &#44032;.\n\n" +
+		"| 칸 \\| 하나 | `a\\b` |\n|---|---|\n| \\*셀\\* | ![대체\\_글](없는.png) |\n",
+	}, smallPaper)
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := dumpLines(doc)
+	for _, want := range []string{">_<", "별표 *강조 아님*,", "역슬래시 \\, # 샵, _밑줄_, & 과", "가.", "칸 | 하나", `a\b`, "*셀*", "[대체_글]"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the pages lack %q:\n%s", want, text)
+		}
+	}
+	if got := outlineText(doc.Outline, ""); !strings.Contains(got, "  >_<\n") {
+		t.Errorf("outline:\n%s", got)
+	}
+}
+
+// Issue 12 item 8: on every trim size, nothing printed comes within
+// safeMm of a trim edge (the cover, printed to the edge, aside), and the
+// text block keeps its least margins.
+func TestMarginsEveryPaperIssue12Item8(t *testing.T) {
+	for _, name := range manifest.PaperNames() {
+		t.Run(name, func(t *testing.T) {
+			var diags diag.List
+			m, err := manifest.Load("../../books/sample.yaml", &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := m.PDF.SetPaper(name); err != nil {
+				t.Fatal(err)
+			}
+			b, err := book.Load(m, book.Options{}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Layout(b, Options{}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := newGeometry(b.Config.PDF)
+			if g.inner < Mm(minInnerMm) || g.outer < Mm(minOuterMm) {
+				t.Errorf("side margins %.1f and %.1f mm", g.inner.Mm(), g.outer.Mm())
+			}
+			safe := Mm(safeMm)
+			for i, p := range doc.Pages {
+				if i == 0 && b.Cover != nil {
+					continue
+				}
+				for _, el := range p.Elements {
+					x0, y0, x1, y1 := bounds(el)
+					if x0 < safe || y0 < safe || x1 > doc.Width-safe || y1 > doc.Height-safe {
+						t.Errorf("page %d: %T %s at x %.1f–%.1f, y %.1f–%.1f mm comes within %d mm of the trim (%.0f×%.0f mm)",
+							i+1, el, elementText(el), x0.Mm(), x1.Mm(), y0.Mm(), y1.Mm(), safeMm, doc.Width.Mm(), doc.Height.Mm())
+					}
+				}
+			}
+		})
+	}
+}
+
+// bounds is the box an element covers on the page.
+func bounds(el Element) (x0, y0, x1, y1 Length) {
+	switch e := el.(type) {
+	case Text:
+		lo, hi, _ := extent(e)
+		return e.X, lo, e.X + textWidth(e), hi
+	case Rule:
+		return min(e.X1, e.X2), min(e.Y1, e.Y2), max(e.X1, e.X2), max(e.Y1, e.Y2)
+	case Rect:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Image:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Link:
+		return e.X, e.Y, e.X + e.W, e.Y + e.H
+	case Glyphs:
+		return e.X, e.Y - e.Size, e.X, e.Y
+	}
+	return 0, 0, 0, 0
+}
+
+func elementText(el Element) string {
+	if t, ok := el.(Text); ok {
+		return strconv.Quote(t.Text)
+	}
+	return ""
+}
+
+// Issue 11 item 12: settings whose text block cannot hold a book are
+// refused at the manifest's line, and small pages that are accepted are
+// set without a box of negative size.
+func TestSmallPagesIssue11Item12(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 60, 40))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.png"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := "---\ntitle: 작은 쪽\n---\n작은 쪽에 큰 글자로 쓴 문단이다.\n\n![그림 설명이 꽤 길게 붙어 있는 그림](a.png \"그림 설명이 꽤 길게 붙어 있어서 여러 줄로 넘어가는 그림 제목\")\n\n끝.\n"
+	for _, c := range []struct {
+		pdf    string
+		refuse bool
+	}{
+		{"  paper: 50x70mm\n  font_size: 24\n", true},
+		{"  paper: 50x70mm\n  font_size: 14\n", true},
+		{"  paper: mungo\n  font_size: 30\n", true},
+		{"  paper: 50x70mm\n  font_size: 5\n", false},
+		{"  paper: mungo\n  font_size: 18\n", false},
+	} {
+		b := testBookWith(t, dir, map[string]string{"a.md": md}, "pdf:\n"+c.pdf)
+		var diags diag.List
+		doc, err := Layout(b, Options{}, &diags)
+		if c.refuse {
+			items := diags.Items()
+			if err == nil || len(items) != 1 || items[0].Pos.Line != 5 || !strings.Contains(items[0].Message, "a page needs at least") {
+				t.Errorf("%s: err %v, diagnostics:\n%s", c.pdf, err, diagText(&diags))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", c.pdf, err)
+		}
+		for i, p := range doc.Pages {
+			for _, el := range p.Elements {
+				x0, y0, x1, y1 := bounds(el)
+				im, isImage := el.(Image)
+				if x1 < x0 || y1 < y0 || isImage && (im.W <= 0 || im.H <= 0) {
+					t.Errorf("%s page %d: %T of empty or negative size", c.pdf, i+1, el)
+				}
+			}
+		}
+	}
+}
+
+// Issue 14 item 10 and issue 12 item 8: nothing leaves its box. A long
+// URL of percent escapes and an over-long identifier break at any
+// character as the last resort; a cell's text stays in its column; a
+// remote image without alt text shows its file name wrapped inside its
+// frame.
+func TestNothingLeavesItsBoxIssue14Item10(t *testing.T) {
+	url := "https://ko.wikipedia.org/wiki/" + strings.Repeat("%EC%9E%90%EC%97%B0%EC%96%B4_", 8) + "end"
+	ident := "AbstractSingletonProxyFactoryBeanConfigurationRegistryPostProcessorAdapterImpl"
+	md := "---\ntitle: 넘침\n---\n" +
+		"주소는 <" + url + "> 이다.\n\n" +
+		"이름이 `" + ident + "` 인 클래스와 " + ident + " 그대로.\n\n" +
+		"| 왼쪽 | 오른쪽 |\n|---|---|\n| `" + ident + "` | 짧음 |\n\n" +
+		"![](https://cdn.example.com/uploads/2020/01/" + strings.Repeat("very-long-file-name-", 6) + "figure.png)\n"
+	for _, paper := range []string{"mungo", "a5"} {
+		b := testBook(t, map[string]string{"a.md": md}, "pdf:\n  paper: "+paper+"\n")
+		var diags diag.List
+		doc, err := Layout(b, Options{}, &diags)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkDocument(t, b, doc)
+		for _, d := range diags.Items() {
+			if strings.Contains(d.Message, "too wide") {
+				t.Errorf("%s: %s", paper, d)
+			}
+		}
+		text := dumpLines(doc)
+		if !strings.Contains(stripSpace(text), stripSpace(url)) || !strings.Contains(stripSpace(text), "very-long-file-name-figure.png") {
+			t.Errorf("%s: the URL or the image's file name is not all there:\n%s", paper, text)
+		}
+		checkCells(t, doc, "오른쪽")
+		for _, p := range doc.Pages {
+			for _, el := range p.Elements {
+				if r, ok := el.(Rect); ok && r.Stroke {
+					for _, el := range p.Elements {
+						if tx, ok := el.(Text); ok && tx.Y > r.Y && tx.Y < r.Y+r.H && (tx.X < r.X || tx.X+textWidth(tx) > r.X+r.W) {
+							t.Errorf("%s: %q sticks out of the missing image's frame", paper, tx.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// checkCells checks that the text of a table's first column ends before
+// the column whose header is right begins, on every row.
+func checkCells(t *testing.T, doc *Document, right string) {
+	t.Helper()
+	for _, p := range doc.Pages {
+		var col Length
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Text == right {
+				col = tx.X
+			}
+		}
+		if col == 0 {
+			continue
+		}
+		// the table lies between its first and last horizontal rules
+		top, bottom := Length(1<<40), Length(0)
+		for _, el := range p.Elements {
+			if r, ok := el.(Rule); ok && r.Y1 == r.Y2 {
+				top, bottom = min(top, r.Y1), max(bottom, r.Y1)
+			}
+		}
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Y > top && tx.Y < bottom && tx.X < col && tx.X+textWidth(tx) > col {
+				t.Errorf("%q runs into the next column (x %.1f–%.1f pt, column at %.1f)", tx.Text, tx.X.Pt(), (tx.X + textWidth(tx)).Pt(), col.Pt())
+			}
+		}
+	}
+}
+
+// Issue 14 item 12: a line less than a point too wide shows to no reader
+// and is not reported; one wider is.
+func TestTooWideUnderAPointIssue14Item12(t *testing.T) {
+	b := testBook(t, map[string]string{"a.md": "---\ntitle: 가\n---\n글.\n"}, "")
+	fs, err := newFontSet(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		over Length
+		warn bool
+	}{{Pt(0.5), false}, {Pt(0.99), false}, {Pt(1.5), true}} {
+		var diags diag.List
+		e := newEngine(b, Options{}, fs, &diags)
+		e.ch = b.Chapters()[0]
+		sp := []span{{text: "가", st: e.bodyStyle()}}
+		runs, _ := e.runs(sp)
+		w := runsWidth(runs) - c.over
+		e.setText(sp, textOpts{justify: true, size: e.size, pitch: e.pitch, width: w})
+		if got := diags.Len() > 0; got != c.warn {
+			t.Errorf("a line %.2f pt too wide: warned %v, want %v (%s)", c.over.Pt(), got, c.warn, diagText(&diags))
+		}
+	}
+}
+
+// Issue 12 item 12: a code block that runs across pages never starts a
+// page with the continuation of a wrapped line, nor with a blank line.
+func TestCodeAcrossPagesIssue12Item12(t *testing.T) {
+	var code strings.Builder
+	for i := range 60 {
+		switch i % 5 {
+		case 0:
+			code.WriteString("\n")
+		case 3:
+			fmt.Fprintf(&code, "\tresult%d := compute(ctx, request.WithTimeout(%d*time.Second), options.Retry(3), logger.With(\"step\", %d))\n", i, i, i)
+		default:
+			fmt.Fprintf(&code, "\tstep%d()\n", i)
+		}
+	}
+	for _, shift := range []int{0, 1, 2, 3, 4, 5, 6, 7} {
+		md := "---\ntitle: 코드\n---\n" + strings.Repeat("앞 문단이 한 줄 있다.\n\n", shift) + "```go\nfunc main() {\n" + code.String() + "}\n```\n\n끝.\n"
+		b := testBook(t, map[string]string{"a.md": md}, smallPaper)
+		doc, err := Layout(b, Options{}, &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := newGeometry(b.Config.PDF)
+		codePitch := Length(codeLineRatio * codeScale * float64(Pt(b.Config.PDF.FontSize)))
+		for i, p := range doc.Pages {
+			var first *Text
+			shade := false
+			for _, el := range p.Elements {
+				switch el := el.(type) {
+				case Text:
+					if el.Y > g.top && el.Y < g.top+g.textH && (first == nil || el.Y < first.Y) {
+						first = &el
+					}
+				case Rect:
+					shade = shade || el.Fill == codeShade && el.Y == g.top
+				}
+			}
+			if first == nil || !shade {
+				continue
+			}
+			if strings.HasPrefix(first.Text, continuation) {
+				t.Errorf("shift %d, page %d starts with a wrapped line's continuation %q", shift, i+1, first.Text)
+			}
+			// a block that starts on the page has its padding above
+			// the first line; a blank line would push it a pitch further
+			if first.Y-g.top > codePitch+Length(codePad*codeScale*float64(Pt(b.Config.PDF.FontSize))) {
+				t.Errorf("shift %d, page %d starts with a blank line of code (first text %.1f pt down)", shift, i+1, (first.Y - g.top).Pt())
+			}
+		}
+	}
+}
+
+// Issue 12 item 14: every heading level has a style of its own (size,
+// weight, colour), in the order of the levels; emphasis is the upright
+// gothic face, strong emphasis bold.
+func TestHeadingLevelsIssue12Item14(t *testing.T) {
+	md := "---\ntitle: 제목들\n---\n"
+	for l := 1; l <= 6; l++ {
+		md += strings.Repeat("#", l) + " 단계" + strconv.Itoa(l) + "\n\n본문.\n\n"
+	}
+	md += "*강조*와 **굵게**.\n"
+	b := testBook(t, map[string]string{"a.md": md}, "")
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type look struct {
+		face  string
+		size  Length
+		color Color
+	}
+	looks := map[string]look{}
+	for _, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok {
+				looks[tx.Text] = look{doc.Fonts[tx.Font].Name, tx.Size, tx.Color}
+			}
+		}
+	}
+	seen := map[look]int{}
+	var prev look
+	for l := 1; l <= 6; l++ {
+		lk, ok := looks["단계"+strconv.Itoa(l)]
+		if !ok {
+			t.Fatalf("heading %d not found", l)
+		}
+		if !strings.HasPrefix(lk.face, string(RoleHeading)) {
+			t.Errorf("level %d set in %s, want the heading face", l, lk.face)
+		}
+		if o, dup := seen[lk]; dup {
+			t.Errorf("levels %d and %d look the same: %+v", o, l, lk)
+		}
+		seen[lk] = l
+		if l > 1 && lk.size > prev.size {
+			t.Errorf("level %d is larger than level %d", l, l-1)
+		}
+		prev = lk
+	}
+	if em := looks["강조"]; em.face != string(RoleHeading) {
+		t.Errorf("emphasis set in %q, want the regular gothic face %q", em.face, RoleHeading)
+	}
+	if strong := looks["굵게"]; strong.face != string(RoleBody)+"-bold" {
+		t.Errorf("strong emphasis set in %q, want the bold body face", strong.face)
+	}
+}
+
+// fixtureDoc lays out a shared fixture (testdata/sites) at its paper.
+func fixtureDoc(t *testing.T, name string) (*book.Book, *Document, *diag.List) {
+	t.Helper()
+	dir := testtool.Site(t, filepath.Join(testtool.ModuleRoot(t), "testdata", "sites", name+".txtar"))
+	var diags diag.List
+	m, err := manifest.Load(filepath.Join(dir, "book.yaml"), &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := book.Load(m, book.Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Layout(b, Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkDocument(t, b, doc)
+	return b, doc, &diags
+}
+
+// findText returns the Text elements whose text is s, with their pages.
+func findText(doc *Document, s string) (out []Text) {
+	for _, p := range doc.Pages {
+		for _, el := range p.Elements {
+			if tx, ok := el.(Text); ok && tx.Text == s {
+				out = append(out, tx)
+			}
+		}
+	}
+	return out
+}
+
+// Issue 14 item 6: raw HTML keeps its structure in the PDF: a table
+// written in HTML is a table (header shaded, cells on one baseline per
+// row, aligned as written), sub- and superscripts are set small off the
+// baseline, a kramdown table without a separator line is a table, lists
+// have their markers, <pre> is code, and a figure a script would have
+// drawn is a framed note with a warning, the page's <title> left out.
+func TestRawHTMLIssue14Item6(t *testing.T) {
+	_, doc, diags := fixtureDoc(t, "rawhtml")
+	one := func(s string) Text {
+		t.Helper()
+		found := findText(doc, s)
+		if len(found) != 1 {
+			t.Fatalf("%q drawn %d times", s, len(found))
+		}
+		return found[0]
+	}
+	model, acc := one("모델"), one("정확도")
+	if model.Y != acc.Y || !strings.HasPrefix(doc.Fonts[model.Font].Name, "heading-bold") {
+		t.Errorf("HTML table header: %+v, %+v", model, acc)
+	}
+	if a, b := one("로지스틱"), one("0.81"); a.Y != b.Y || b.X < acc.X {
+		t.Errorf("HTML table row: %+v, %+v (the number is aligned right)", a, b)
+	}
+	if a, b, c := one("하나"), one("둘"), one("셋"); a.Y != b.Y || b.Y != c.Y || a.X >= b.X || b.X >= c.X {
+		t.Errorf("a kramdown table without a separator line is not a row of cells: %+v %+v %+v", a, b, c)
+	}
+	var rises []Length // of the small 2s against the H and the r before them
+	for _, letter := range []string{"H", "r"} {
+		base := one(letter)
+		for _, two := range findText(doc, "2") {
+			if two.X > base.X && two.X < base.X+Pt(10) && two.Y-base.Y < Pt(5) && base.Y-two.Y < Pt(5) {
+				if two.Size >= base.Size {
+					t.Errorf("the 2 after %s at full size", letter)
+				}
+				rises = append(rises, base.Y-two.Y)
+			}
+		}
+	}
+	if len(rises) != 2 || rises[0] >= 0 || rises[1] <= 0 {
+		t.Errorf("H₂O and r²: rises %v, want one below the baseline and one above", rises)
+	}
+	for _, s := range []string{"Bokeh Plot", "Bokeh.embed.embed_items"} {
+		for _, p := range doc.Pages {
+			for _, l := range pageLines(p) {
+				if strings.Contains(l.text, s) {
+					t.Errorf("stray text %q: %s", s, l.text)
+				}
+			}
+		}
+	}
+	if !strings.Contains(stripSpace(dumpLines(doc)), stripSpace(markdown.InteractiveNote)) {
+		t.Error("no note where the interactive figure was")
+	}
+	if !strings.Contains(diagText(diags), "is filled by a script") {
+		t.Errorf("no warning about the interactive figure:\n%s", diagText(diags))
+	}
+	text := dumpLines(doc)
+	for _, want := range []string{"• 첫째 항목", "3. 셋째부터 센다", "4. 넷째", "▣ 끝낸 일"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if code := one("for i in range(3):"); !isCodeFace(doc, code.Font) {
+		t.Errorf("<pre> is not set as code")
+	}
+}
+
+// Issue 12 item 13: <center>, and a block aligned center, centre their
+// text in the PDF as in the EPUB, the Markdown inside them included.
+func TestCenterIssue12Item13(t *testing.T) {
+	b, doc, _ := fixtureDoc(t, "rawhtml")
+	g := newGeometry(b.Config.PDF)
+	for _, want := range []string{"가운데로 맞춘 문단도 있다.", "그림 1. 가운데 맞춘 설명"} {
+		found := false
+		for _, p := range doc.Pages {
+			for _, l := range pageLines(p) {
+				if l.text != want {
+					continue
+				}
+				found = true
+				last := l.texts[len(l.texts)-1]
+				mid := (l.texts[0].X + last.X + textWidth(last)) / 2
+				if c := g.left(p.Number) + g.textW/2; mid < c-Pt(1) || mid > c+Pt(1) {
+					t.Errorf("%q is not centred: its middle at %.1f pt, the measure's at %.1f", want, mid.Pt(), c.Pt())
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no line %q", want)
+		}
+	}
+	md := "---\ntitle: 가운데\n---\n<center>\n\n한가운데 놓인 마크다운 문단.\n\n</center>\n\n보통 문단은 왼쪽에서 시작해 양쪽을 맞춘다.\n"
+	b2 := testBook(t, map[string]string{"a.md": md}, "")
+	doc2, err := Layout(b2, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g2 := newGeometry(b2.Config.PDF)
+	in, out := findText(doc2, "한가운데"), findText(doc2, "보통")
+	if len(in) != 1 || len(out) != 1 {
+		t.Fatalf("texts not found:\n%s", dumpLines(doc2))
+	}
+	if in[0].X <= g2.left(3)+Pt(10) || out[0].X != g2.left(3) {
+		t.Errorf("Markdown inside <center> at x %.1f, after it at %.1f (left edge %.1f)", in[0].X.Pt(), out[0].X.Pt(), g2.left(3).Pt())
+	}
 }

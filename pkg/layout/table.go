@@ -32,7 +32,7 @@ type tableCell struct {
 	align extast.Alignment
 }
 
-// table sets a GFM table.
+// table sets a GFM table, or a kramdown table without a header row.
 func (e *engine) table(n *extast.Table) {
 	var rows [][]tableCell
 	header := 0
@@ -43,6 +43,12 @@ func (e *engine) table(n *extast.Table) {
 		}
 		rows = append(rows, e.tableRow(r, isHeader))
 	}
+	e.setTable(rows, header)
+}
+
+// setTable sets rows of cells, the first header of them header rows, as a
+// table: a Markdown table, or one written in HTML.
+func (e *engine) setTable(rows [][]tableCell, header int) {
 	cols := 0
 	for _, r := range rows {
 		cols = max(cols, len(r))
@@ -53,8 +59,11 @@ func (e *engine) table(n *extast.Table) {
 	e.blockSpace(parSkip)
 	scale := tableScale
 	widths := e.columnWidths(rows, cols, &scale)
-	var head []*vbox
+	var head, body []*vbox
 	defer e.unit()()
+	// like a paragraph's lines, no body row stands alone at a page's foot
+	// or head, unless a page holds no more than it
+	defer func() { keepShape(body) }()
 	for i, r := range rows {
 		b := e.tableRowBox(r, widths, scale, i < header)
 		switch {
@@ -63,6 +72,10 @@ func (e *engine) table(n *extast.Table) {
 			head = append(head, b)
 		default:
 			b.header = head
+			body = append(body, b)
+		}
+		if i == 0 && header == 0 { // a table without a header row still opens with a rule
+			b.els = append(b.els, e.tableRule(0, widths))
 		}
 		if i == len(rows)-1 {
 			b.els = append(b.els, e.tableRule(b.h, widths))
@@ -103,8 +116,16 @@ func (e *engine) columnWidths(rows [][]tableCell, cols int, scale *float64) []Le
 	if sumM > W {
 		*scale = max(minTableScale, *scale*float64(W)/float64(sumM))
 		natural, minimum = e.columnNeeds(rows, cols, *scale, pad)
-		sumN, sumM = sum(natural), sum(minimum)
 	}
+	// A word longer than its column breaks anywhere as the last resort
+	// (text.go), so no column needs more than an even share of the
+	// measure: one long identifier must not squeeze the other columns to
+	// a syllable a line.
+	share := W / Length(cols)
+	for i := range minimum {
+		minimum[i] = min(minimum[i], max(share, pad+1))
+	}
+	sumN, sumM = sum(natural), sum(minimum)
 	out := make([]Length, cols)
 	for i := range out {
 		switch {

@@ -1,5 +1,7 @@
 package layout
 
+import "unicode/utf8"
+
 // baselineDrop places the baseline below the middle of a line: Hangul
 // syllables in the Nanum faces reach from about 0.08 em below the baseline
 // to 0.8 em above it, so a baseline 0.35 em below the middle centres them
@@ -26,10 +28,25 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 	}
 	w := o.width
 	e.fitInline(runs, styles, w-max(o.indent, 0))
-	lines, problems := SetParagraph(runs, func(int) Length { return w },
-		ParagraphOptions{Mode: e.set.LineBreak, Justify: o.justify, Indent: o.indent})
+	widths := func(int) Length { return w }
+	opt := ParagraphOptions{Mode: e.set.LineBreak, Justify: o.justify, Indent: o.indent}
+	lines, problems := SetParagraph(runs, widths, opt)
+	if visible(problems) {
+		// The last resort: what no rule lets break (a long URL of
+		// percent escapes, an identifier) breaks at any character rather
+		// than run past the text block.
+		// The paragraph is then set ragged right: a line made of pieces
+		// of one long word has no space to stretch, and justifying the
+		// lines around it would split Korean words instead.
+		if broken, ok := breakAnywhere(runs, w-max(o.indent, 0)); ok {
+			runs, opt.Justify = broken, false
+			lines, problems = SetParagraph(runs, widths, opt)
+		}
+	}
 	for _, p := range problems {
-		e.diags.Warnf(e.pos(styles[runs[p.Run].Style].node), "%s", p)
+		if p.Excess >= minVisibleExcess {
+			e.diags.Warnf(e.pos(styles[runs[p.Run].Style].node), "%s", p)
+		}
 	}
 	boxes := make([]*vbox, 0, len(lines))
 	for _, ln := range lines {
@@ -39,6 +56,85 @@ func (e *engine) setText(spans []span, o textOpts) []*vbox {
 		boxes = append(boxes, e.lineBox(ln, runs, styles, o))
 	}
 	return boxes
+}
+
+// minVisibleExcess is the least overflow worth a warning: a line less
+// than a point too wide (a rounding of glyph widths, a thin space) shows
+// to no reader, and one book had 318 such warnings among 326.
+var minVisibleExcess = Pt(1)
+
+// visible reports whether some line sticks out far enough to be seen.
+func visible(problems []Problem) bool {
+	for _, p := range problems {
+		if p.Excess >= minVisibleExcess {
+			return true
+		}
+	}
+	return false
+}
+
+// breakMinBefore and breakMinAfter keep at least two characters of a
+// word broken anywhere on its first line and three on its last, as TeX's
+// \lefthyphenmin and \righthyphenmin do for hyphenation: a lone letter
+// at a line's start reads as a typo.
+const (
+	breakMinBefore = 2
+	breakMinAfter  = 3
+)
+
+// breakAnywhere returns runs with a zero-width space between the
+// characters of every stretch that no break rule lets break and that is
+// wider than w, and whether it found one. The spaces take no room and are
+// never drawn; they only let the line breaker end a line there.
+func breakAnywhere(runs []Run, w Length) ([]Run, bool) {
+	var text []rune
+	var adv []Length
+	for _, r := range runs {
+		for _, c := range r.Text {
+			text = append(text, c)
+			adv = append(adv, advance(r.M, c))
+		}
+	}
+	classes := BreakClasses(text)
+	split := make([]bool, len(text)) // a break goes before text[i]
+	found := false
+	for i := 0; i < len(text); {
+		if isBreakingSpace(text[i]) || text[i] == '\n' {
+			i++
+			continue
+		}
+		// text[i:j] is a stretch with no break opportunity inside
+		j, width := i+1, adv[i]
+		for j < len(text) && classes[j] == BreakNone && !isBreakingSpace(text[j]) && text[j] != '\n' {
+			width += adv[j]
+			j++
+		}
+		if width > w {
+			for k := i + breakMinBefore; k <= j-breakMinAfter; k++ {
+				split[k] = true
+			}
+			found = true
+		}
+		i = j
+	}
+	if !found {
+		return runs, false
+	}
+	out := make([]Run, len(runs))
+	k := 0
+	for ri, r := range runs {
+		var b []rune
+		for _, c := range r.Text {
+			if split[k] {
+				b = append(b, zeroWidthSpace)
+			}
+			b = append(b, c)
+			k++
+		}
+		out[ri] = r
+		out[ri].Text = string(b)
+	}
+	return out, true
 }
 
 // lineBox places one line's pieces, each as its own Text at its X (an
@@ -57,7 +153,7 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		x0 += (o.width - ln.Set) / 2
 	}
 	var tints tintRects
-	for _, p := range ln.Pieces {
+	for _, p := range joinTouching(ln.Pieces, runs) {
 		st := styles[runs[p.Run].Style]
 		x := x0 + p.X
 		if st.note > 0 {
@@ -114,6 +210,27 @@ func (t *tintRects) elements(left, right Length) []Element {
 		x0, x1 := max(r.X, left), min(r.X+r.W, right)
 		r.X, r.W = x0, max(x1-x0, 0)
 		out[i] = r
+	}
+	return out
+}
+
+// joinTouching joins pieces of one text run that meet with no gap between
+// them and with one character between them in the text (a zero-width
+// break that breakAnywhere put there), so that they are drawn, and linked,
+// as one. Pieces that meet with no character between them stay apart: the
+// paragraph builder parts them where it trimmed a bracket's blank, and the
+// text after the bracket is drawn at its own place. The parts of an
+// inline object stay apart too.
+func joinTouching(pieces []Piece, runs []Run) []Piece {
+	out := make([]Piece, 0, len(pieces))
+	for _, p := range pieces {
+		if n := len(out) - 1; n >= 0 && out[n].Run == p.Run && runs[p.Run].Object == nil && out[n].X+out[n].Width == p.X &&
+			p.Start == out[n].Start+utf8.RuneCountInString(out[n].Text)+1 {
+			out[n].Text += p.Text
+			out[n].Width += p.Width
+			continue
+		}
+		out = append(out, p)
 	}
 	return out
 }

@@ -30,3 +30,6 @@ func Mm(mm float64) Length { return Pt(mm * ptPerInch / mmPerInch) }
 // Pt returns l in PostScript points, for the painter that hands floats to
 // the PDF library.
 func (l Length) Pt() float64 { return float64(l) / pointUnits }
+
+// Mm returns l in millimetres, for messages about the page.
+func (l Length) Mm() float64 { return l.Pt() * mmPerInch / ptPerInch }

@@ -125,6 +125,11 @@ type MathMacro struct {
 type PDFOptions struct {
 	// Paper is the trim size.
 	Paper Paper
+	// PaperPos and FontSizePos are where the manifest sets the paper and
+	// the body size (zero for a default or a command-line flag): the
+	// layout, which decides whether a text block is large enough to set
+	// a book in, reports settings it refuses there.
+	PaperPos, FontSizePos diag.Pos
 	// LineBreak is KeepAll (word basis, the default) or Normal.
 	LineBreak LineBreak
 	// Indent is the first-line indent of paragraphs in em; 0 separates

@@ -123,7 +123,7 @@ func (r *reader) pdf(o *PDFOptions, n *yaml.Node) {
 			if p, err := ParsePaper(r.str(v)); err != nil {
 				r.errorf(v, "%v", err)
 			} else {
-				o.Paper = p
+				o.Paper, o.PaperPos = p, r.pos(v)
 			}
 		case "linebreak":
 			if l, err := ParseLineBreak(r.str(v)); err != nil {
@@ -134,7 +134,7 @@ func (r *reader) pdf(o *PDFOptions, n *yaml.Node) {
 		case "indent":
 			o.Indent = r.number(v, indentRange)
 		case "font_size":
-			o.FontSize = r.number(v, fontSizeRange)
+			o.FontSize, o.FontSizePos = r.number(v, fontSizeRange), r.pos(v)
 		case "line_height":
 			o.LineHeight = r.number(v, lineHeightRange)
 		case "recto_chapters":

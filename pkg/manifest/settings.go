@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // This file is the one home of every setting's default, range and parser.
@@ -247,7 +249,7 @@ func (o *PDFOptions) SetPaper(s string) error {
 	if err != nil {
 		return err
 	}
-	o.Paper = p
+	o.Paper, o.PaperPos = p, diag.Pos{}
 	return nil
 }
 

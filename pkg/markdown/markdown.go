@@ -11,6 +11,8 @@
 //   - emphasis next to Korean, Chinese and Japanese text, following the
 //     "CommonMark CJK-friendly Amendments" (tats-u/markdown-cjk-friendly,
 //     specification.md), so that **"인용"**은 is bold;
+//   - kramdown's tables without a separator line (| a | b | rows alone),
+//     as tables without a header row;
 //   - kramdown's attribute lists: a line {: .class #id key="value"} after a
 //     block, {:.class} after an image or a link, {:toc}, {::options /},
 //     {::comment}, and heading ids written as ## Title {#id};
@@ -182,6 +184,7 @@ func jekyllParserOptions(opt Options) []parser.Option {
 	const spanIALPriority = 600
 	po := []parser.Option{
 		parser.WithHeadingAttribute(),
+		parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, pipeTablePriority)),
 		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority)),
 		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, spanIALPriority)),
 		parser.WithASTTransformers(

@@ -72,3 +72,134 @@ func StartTags(raw string) iter.Seq[html.Token] {
 		}
 	}
 }
+
+// hiddenElements are the elements of raw HTML whose content a book never
+// shows: scripts and styles would run or restyle the book, embedded
+// frames and media would fetch remote resources, forms do nothing in a
+// book, and head elements (a pasted page's <title>) are not content.
+var hiddenElements = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`script style iframe object embed applet noscript
+		template frame frameset noframes link meta base title head form
+		button select textarea option optgroup video audio source track
+		canvas map area param picture svg math dialog portal slot`) {
+		hiddenElements[name] = true
+	}
+}
+
+// HiddenElement reports whether raw HTML's element name (lower case) is
+// left out of the book with all its content, by both writers.
+func HiddenElement(name string) bool { return hiddenElements[name] }
+
+// InteractiveNote is the note both writers show where a post had an
+// interactive figure that a script drew (ScriptFigures).
+const InteractiveNote = "스크립트로 그리는 인터랙티브 그림이 있던 자리입니다. 책에는 실을 수 없어 뺐습니다."
+
+// ScriptFigure is an element of raw HTML that only a script would have
+// filled: a chart library's mount point.
+type ScriptFigure struct {
+	// At is the offset of its start tag in RawHTML's text for the node,
+	// and Source its offset in the post.
+	At, Source int
+	// Tag is its start tag as written (cut to 80 bytes), for messages.
+	Tag string
+}
+
+// maxFigureTag bounds the start tag quoted in a message.
+const maxFigureTag = 80
+
+// ScriptFigures finds the figures a script would have drawn in the raw
+// HTML node n: every <div> that has an id or a class and nothing inside
+// (Bokeh's <div class="bk-root" id="…"></div>, Plotly's and other chart
+// libraries' mount points), when n also holds a <script> or the raw HTML
+// block right after it starts with one. A book runs no script, so such a
+// div would show nothing and the reader would not know that a figure is
+// missing; both writers warn and show InteractiveNote in its place.
+func ScriptFigures(n ast.Node, src []byte) []ScriptFigure {
+	raw, ok := RawHTML(n, src)
+	if !ok || !strings.Contains(raw, "<") {
+		return nil
+	}
+	segs, _ := RawSegments(n)
+	var found []ScriptFigure
+	script := false
+	var open *ScriptFigure // a candidate div whose content is not seen yet
+	z := html.NewTokenizer(strings.NewReader(raw))
+	off := 0
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		at, tok := off, z.Raw()
+		off += len(tok)
+		name, hasAttr := z.TagName()
+		switch {
+		case tt == html.StartTagToken && string(name) == "div" && hasAttr && idOrClass(z):
+			tag := string(tok)
+			if len(tag) > maxFigureTag {
+				tag = tag[:maxFigureTag] + "…"
+			}
+			open = &ScriptFigure{At: at, Source: rawOffset(segs, at), Tag: strings.ToValidUTF8(tag, "")}
+			continue
+		case tt == html.EndTagToken && string(name) == "div" && open != nil:
+			found = append(found, *open)
+		case tt == html.TextToken && strings.TrimSpace(string(tok)) == "" && open != nil,
+			tt == html.CommentToken && open != nil:
+			continue // still empty
+		case tt == html.StartTagToken && string(name) == "script":
+			script = true
+		}
+		open = nil
+	}
+	if len(found) == 0 || !script && !scriptFollows(n, src) {
+		return nil
+	}
+	return found
+}
+
+// idOrClass reports whether the tag the tokenizer stands on has an id or
+// a class attribute.
+func idOrClass(z *html.Tokenizer) bool {
+	for {
+		key, _, more := z.TagAttr()
+		if k := string(key); k == "id" || k == "class" {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+// scriptFollows reports whether the node after n is raw HTML that starts
+// with a <script> tag: a mount point and its script written as two blocks.
+func scriptFollows(n ast.Node, src []byte) bool {
+	next, ok := n.NextSibling().(*ast.HTMLBlock)
+	if !ok {
+		return false
+	}
+	raw, _ := RawHTML(next, src)
+	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(raw)), "<script")
+}
+
+// rawOffset maps an offset into the concatenated text of segs to an
+// offset in the post.
+func rawOffset(segs []text.Segment, off int) int {
+	for _, s := range segs {
+		if off < s.Len() {
+			return s.Start + off
+		}
+		off -= s.Len()
+	}
+	if len(segs) > 0 {
+		return segs[len(segs)-1].Stop
+	}
+	return 0
+}
+
+// Message is the warning both writers give for the figure.
+func (f ScriptFigure) Message() string {
+	return "raw HTML: " + f.Tag + " is filled by a script, which a book cannot run: an interactive figure is left out, and a note says so in its place"
+}
