@@ -164,6 +164,11 @@ func (l *loader) parseFormulas(j *job) {
 	j.math = map[ast.Node]*Formula{}
 	j.labels = map[string]string{}
 	number := 0
+	type parsed struct {
+		tree *texmath.Formula
+		segs *text.Segments
+	}
+	var all []parsed
 	_ = ast.Walk(j.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -201,8 +206,19 @@ func (l *loader) parseFormulas(j *job) {
 		}
 		f.Tree = tree
 		j.math[n] = f
+		if tree != nil {
+			all = append(all, parsed{tree, segs})
+		}
 		return ast.WalkSkipChildren, nil
 	})
+	// An \eqref may point forward, so labels are checked once all are known.
+	for _, p := range all {
+		for _, r := range p.tree.Refs() {
+			if _, ok := j.labels[r.Text]; !ok {
+				j.diags.Warnf(j.post.Pos(sourceOffset(p.segs, r.Pos)), "math: no equation in this post has the label %s; the reference shows (??)", r.Text)
+			}
+		}
+	}
 }
 
 // equationTag is what \eqref shows for an equation: its \tag, else its

@@ -71,3 +71,27 @@ func TestMathFollowsTheSiteIssue10(t *testing.T) {
 		t.Errorf("%d formulas not typeset, want 1 (the unbalanced one): %q", broken, formulas(math))
 	}
 }
+
+// Issue 10: an \eqref to a label no equation of the post has is a warning
+// at the reference (a forward reference to a label further on is not),
+// and the reference shows (??) as LaTeX prints it.
+func TestUnknownEquationLabelIssue10(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-refs.md", "---\ntitle: 참조\n---\n"+
+		"앞의 식 $$\\eqref{eq:later}$$ 과 없는 식 $$\\eqref{eq:none}$$.\n\n"+
+		"$$\n\\begin{equation}\\label{eq:later} a = b \\end{equation}\n$$\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	got := messages(ds)
+	if want := "site/_posts/2020-01-01-refs.md:4:36: warning: math: no equation in this post has the label eq:none"; !strings.Contains(got, want) {
+		t.Errorf("missing %q in:\n%s", want, got)
+	}
+	if strings.Contains(got, "eq:later") {
+		t.Errorf("a forward reference is reported:\n%s", got)
+	}
+	if _, ok := b.Chapters()[0].Ref("eq:none"); ok {
+		t.Error("an unknown label resolves")
+	}
+}

@@ -144,3 +144,36 @@ type Problem struct {
 	Pos, End int
 	Msg      string
 }
+
+// Refs returns the \eqref and \ref nodes of the formula, in source order.
+func (f *Formula) Refs() []*Node {
+	var out []*Node
+	stack := []*Node{f.Root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == nil {
+			continue
+		}
+		if n.Kind == KRef {
+			out = append(out, n)
+		}
+		for i := len(n.Kids) - 1; i >= 0; i-- {
+			stack = append(stack, n.Kids[i])
+		}
+	}
+	for i := range f.Equations {
+		if t := f.Equations[i].Tag; t != nil {
+			stack = append(stack, t)
+		}
+	}
+	for len(stack) > 0 { // a \tag may hold an \eqref too
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n.Kind == KRef {
+			out = append(out, n)
+		}
+		stack = append(stack, n.Kids...)
+	}
+	return out
+}
