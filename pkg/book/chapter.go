@@ -68,9 +68,9 @@ func (c *Chapter) collect(l *loader, dir string) {
 		case *ast.Heading:
 			id, _ := n.AttributeString("id")
 			ids, _ := id.([]byte)
-			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: inlineText(n, src), ID: string(ids), Node: n})
+			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: c.inlineText(n, src), ID: string(ids), Node: n})
 		case *ast.Image:
-			c.addImage(l, dir, n, string(n.Destination), inlineText(n, src))
+			c.addImage(l, dir, n, string(n.Destination), c.inlineText(n, src))
 		case *ast.HTMLBlock, *ast.RawHTML:
 			raw, _ := markdown.RawHTML(n, src)
 			for _, img := range htmlImages(raw) {
@@ -105,9 +105,16 @@ func countChars(b []byte) int {
 }
 
 // inlineText returns the text of a heading's or an image's inline content,
-// trimmed.
-func inlineText(n ast.Node, src []byte) string {
-	return strings.TrimSpace(string(markdown.PlainText(n, src)))
+// trimmed, with its formulas as one line of Unicode text (texmath's Plain):
+// a table of contents, a bookmark or an alt text holds no pictures, and
+// TeX source reads worse than x² + yᵢ.
+func (c *Chapter) inlineText(n ast.Node, src []byte) string {
+	return strings.TrimSpace(string(markdown.PlainTextMath(n, src, func(m *markdown.MathInline) []byte {
+		if f := c.Math[m]; f != nil && f.Tree != nil {
+			return []byte(f.Tree.Plain(c.Ref))
+		}
+		return nil
+	})))
 }
 
 // htmlImages finds <img src alt> in raw HTML, as [src, alt] pairs.

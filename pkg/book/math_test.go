@@ -95,3 +95,22 @@ func TestUnknownEquationLabelIssue10(t *testing.T) {
 		t.Error("an unknown label resolves")
 	}
 }
+
+// Issue 10: a heading's text (the table of contents, the bookmarks, the
+// EPUB's navigation) shows its formulas as text a reader can read, not as
+// TeX; its id stays the one kramdown makes from the TeX.
+func TestFormulaInHeadingTextIssue10(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-h.md", "---\ntitle: 제목\n---\n## 정리 $$\\nabla f = 0$$ 의 조건\n\n## $$x^2 + \\frac{1}{n}$$\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	hs := b.Chapters()[0].Headings
+	if len(hs) != 2 || hs[0].Text != "정리 ∇f = 0 의 조건" || hs[1].Text != "x² + 1/n" {
+		t.Fatalf("headings %+v", hs)
+	}
+	if hs[0].ID != "정리-nabla-f--0-의-조건" {
+		t.Errorf("id %q", hs[0].ID)
+	}
+}

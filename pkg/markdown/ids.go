@@ -108,6 +108,13 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 // link targets add nothing. Heading ids are made from it, so a change here
 // changes ids. It does not trim white space.
 func PlainText(n ast.Node, src []byte) []byte {
+	return PlainTextMath(n, src, nil)
+}
+
+// PlainTextMath is PlainText with inline math as math says: the text it
+// returns for a formula, or the formula's TeX when math is nil or returns
+// nil.
+func PlainTextMath(n ast.Node, src []byte, math func(*MathInline) []byte) []byte {
 	var b []byte
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -123,10 +130,17 @@ func PlainText(n ast.Node, src []byte) []byte {
 		case *ast.String:
 			b = append(b, c.Value...)
 		case *MathInline:
-			b = append(b, c.TeX(src)...)
+			var t []byte
+			if math != nil {
+				t = math(c)
+			}
+			if t == nil {
+				t = c.TeX(src)
+			}
+			b = append(b, t...)
 		case *ast.Image, *ast.RawHTML:
 		default:
-			b = append(b, PlainText(c, src)...)
+			b = append(b, PlainTextMath(c, src, math)...)
 		}
 	}
 	return b
