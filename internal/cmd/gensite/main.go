@@ -1,5 +1,6 @@
 // Command gensite writes a generated Jekyll site and manifest for
-// benchmarks: go run ./internal/cmd/gensite -posts 500 -images 50 DIR
+// benchmarks: go run ./internal/cmd/gensite -posts 500 -images 50 DIR, or an
+// image-heavy one: -posts 200 -images 0 -photos 300 -screenshots 200.
 package main
 
 import (
@@ -13,12 +14,14 @@ import (
 func main() {
 	posts := flag.Int("posts", 500, "number of posts")
 	images := flag.Int("images", 50, "number of distinct images")
+	photos := flag.Int("photos", 0, "number of distinct large photos (JPEG), for an image-heavy site")
+	shots := flag.Int("screenshots", 0, "number of distinct screenshots (PNG), for an image-heavy site")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: gensite [-posts N] [-images N] DIR")
+		fmt.Fprintln(os.Stderr, "usage: gensite [-posts N] [-images N] [-photos N] [-screenshots N] DIR")
 		os.Exit(2)
 	}
-	s, err := gensite.Write(flag.Arg(0), gensite.Options{Posts: *posts, Images: *images})
+	s, err := gensite.Write(flag.Arg(0), gensite.Options{Posts: *posts, Images: *images, Photos: *photos, Screenshots: *shots})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensite:", err)
 		os.Exit(1)
