@@ -113,7 +113,12 @@ func heavySection(i, p int, opt Options) string {
 // (1–3 MB at quality 85 for these sizes).
 func photo(i int) ([]byte, error) {
 	w := photoWidths[i%len(photoWidths)]
-	h := w * 2 / 3
+	return Photo(i, w, w*2/3)
+}
+
+// Photo makes a photograph of w×h pixels, different for each i, as a
+// JPEG at quality 85.
+func Photo(i, w, h int) ([]byte, error) {
 	img := image.NewYCbCr(image.Rect(0, 0, w, h), image.YCbCrSubsampleRatio420)
 	rng := rand.New(rand.NewPCG(uint64(i), 0x70686f746f))
 	// A coarse grid of random levels, interpolated, gives the shapes.
@@ -133,13 +138,13 @@ func photo(i int) ([]byte, error) {
 		bottom := grid[y1][x0][c]*(1-tx) + grid[y1][x1][c]*tx
 		return top*(1-ty) + bottom*ty
 	}
-	seed := uint32(i)*2654435761 + 1
+	noise := uint32(i)*2654435761 + 1
 	for y := range h {
 		for x := range w {
-			seed ^= seed << 13
-			seed ^= seed >> 17
-			seed ^= seed << 5
-			v := at(x, y, 0) + float64(seed%23) - 11
+			noise ^= noise << 13
+			noise ^= noise >> 17
+			noise ^= noise << 5
+			v := at(x, y, 0) + float64(noise%23) - 11
 			img.Y[y*img.YStride+x] = uint8(max(0, min(255, v)))
 		}
 	}
