@@ -92,9 +92,9 @@ type ordered[T any] struct {
 	// once done is closed.
 	dispatched int
 	jobs       chan int
-	stop     chan struct{}
-	done     chan struct{} // the dispatcher has returned
-	ahead    chan struct{} // a token per result made and not yet used
+	stop       chan struct{}
+	done       chan struct{} // the dispatcher has returned
+	ahead      chan struct{} // a token per result made and not yet used
 }
 
 type orderedResult[T any] struct {

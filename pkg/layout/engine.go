@@ -78,6 +78,8 @@ type engine struct {
 	outline []*OutlineEntry
 	chEntry *OutlineEntry // the chapter being set
 	toc     []*tocEntry
+	// sources are the images' sources by Key (imagesource.go)
+	sources map[string]*imageSource
 }
 
 // blockCtx is the indentation of the blocks being set: list items and

@@ -1,9 +1,9 @@
 package layout
 
 import (
-	"strconv"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
@@ -12,8 +12,9 @@ import (
 // Raw HTML in a post is set as its text: the PDF cannot run a browser's
 // layout, and what bloggers write as HTML (<center>, <details>, <br>) is
 // text with a little structure. Block-level tags end a paragraph, <br> ends
-// a line, <img> becomes the image the book resolved for it, and the
-// content of <script> and <style> is dropped.
+// a line, <img> becomes the image the book resolved for it (images with
+// only white space between them stand side by side when they fit), and
+// the content of <script> and <style> is dropped.
 
 // blockTags end the paragraph before and after them.
 var blockTags = map[string]bool{"p": true, "div": true, "center": true, "details": true,
@@ -30,8 +31,11 @@ func (e *engine) htmlBlock(n *ast.HTMLBlock) {
 	raw, _ := markdown.RawHTML(n, e.src)
 	refs := e.images[n]
 	var text strings.Builder
+	var row []*book.ImageRef // images with only white space between them
 	flush := func() {
 		if s := strings.TrimSpace(text.String()); s != "" {
+			e.figures(row)
+			row = nil
 			e.htmlParagraph(n, s)
 		}
 		text.Reset()
@@ -52,16 +56,21 @@ func (e *engine) htmlBlock(n *ast.HTMLBlock) {
 		case tt == html.EndTagToken && skipTags[tok.Data]:
 			skip = max(skip-1, 0)
 		case tok.Data == "br":
+			e.figures(row) // a line break ends a line of images too
+			row = nil
 			text.WriteString("\n")
 		case tok.Data == "img" && len(refs) > 0:
 			flush()
-			e.figureRef(refs[0], nil, htmlWidth(tok))
+			row = append(row, refs[0])
 			refs = refs[1:]
 		case blockTags[tok.Data]:
 			flush()
+			e.figures(row)
+			row = nil
 		}
 	}
 	flush()
+	e.figures(row)
 }
 
 // htmlParagraph sets text taken from raw HTML as a ragged paragraph.
@@ -119,17 +128,4 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 			*out = append(*out, span{text: "[" + alt + "]", st: st, node: n})
 		}
 	}
-}
-
-// htmlWidth reads the width attribute of an <img> in CSS pixels; 0 when
-// it is absent or not a plain number.
-func htmlWidth(tok html.Token) float64 {
-	for _, a := range tok.Attr {
-		if a.Key == "width" {
-			if f, err := strconv.ParseFloat(strings.TrimSuffix(a.Val, "px"), 64); err == nil && f > 0 {
-				return f
-			}
-		}
-	}
-	return 0
 }
