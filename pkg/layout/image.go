@@ -115,10 +115,10 @@ func (e *engine) imageRow(row []placedImage) {
 }
 
 // singleFigure sets one image centred on the measure, with its caption
-// under it.
+// under it, centred on the measure too.
 func (e *engine) singleFigure(im placedImage) {
 	e.blockSpace(parSkip)
-	capBoxes := e.caption(caption(im.ref), im.ref, e.ctx.left+(e.width()-im.w)/2-e.ctx.left, im.w)
+	capBoxes := e.caption(caption(im.ref), im.ref, 0, e.width())
 	b := &vbox{h: im.h, els: []Element{e.imageElement(im, e.ctx.left+(e.width()-im.w)/2, 0)}}
 	b.keep = len(capBoxes) > 0
 	if e.floats() {
