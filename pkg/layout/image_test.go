@@ -215,3 +215,34 @@ func decodeConfig(t *testing.T, data []byte) image.Config {
 	}
 	return cfg
 }
+
+// FuzzAuthorWidth: reading an author's width (a style attribute, an HTML
+// or CSS length) ends on any input with a positive length or none.
+func FuzzAuthorWidth(f *testing.F) {
+	for _, s := range []string{"50%", "500", "500px", "12em", "3.5cm", "width: 60%; max-width: 100%", "width:auto", "WIDTH : 10mm !important", "calc(100% - 2px)", ""} {
+		f.Add(s)
+	}
+	e := &engine{size: Pt(10)}
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, ok := styleWidth(s); ok && v == "" {
+			t.Fatalf("styleWidth(%q) found an empty width", s)
+		}
+		if l, ok := e.cssLength(s, Pt(300)); ok && l < 0 {
+			t.Fatalf("cssLength(%q) = %v", s, l)
+		}
+	})
+}
+
+// TestCSSLength: the units an author writes.
+func TestCSSLength(t *testing.T) {
+	e := &engine{size: Pt(10)}
+	for in, want := range map[string]Length{"50%": Pt(150), "500": Pt(375), "500px": Pt(375), "2em": Pt(20), "1in": Pt(72), "25.4mm": Pt(72), "auto": 0, "10vw": 0} {
+		got, ok := e.cssLength(in, Pt(300))
+		if (want != 0) != ok || ok && !near(got, want) {
+			t.Errorf("cssLength(%q) = %v, %v; want %v", in, got.Pt(), ok, want.Pt())
+		}
+	}
+	if v, ok := styleWidth("max-width: 100%; width: 30% !important"); !ok || v != "30%" {
+		t.Errorf("styleWidth = %q, %v", v, ok)
+	}
+}
