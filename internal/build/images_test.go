@@ -73,8 +73,9 @@ func imageVariants(t *testing.T) (good, broken map[string][]byte) {
 }
 
 // TestIssue14Item1ImagesNeverFailABook builds a post that shows every
-// image variant a blog holds and three broken images, to EPUB and PDF:
-// both outputs are written and valid, every good image is in both, and
+// image variant a blog holds, a copy of one of them under another name,
+// and three broken images, to EPUB and PDF: both outputs are written and
+// valid, every good image is in both, once per content, and
 // each broken one is a warning at its reference and a framed alt text in
 // both outputs (before, the PDF writer failed the whole book on the first
 // image it could not use).
@@ -97,6 +98,11 @@ func TestIssue14Item1ImagesNeverFailABook(t *testing.T) {
 			line += 2
 		}
 	}
+	// A second file with the bytes of one of them: one image in each output.
+	if err := os.WriteFile(filepath.Join(dir, "copy.png"), good["deep.png"], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&post, "![그림 copy.png](copy.png)\n\n")
 	writeSite(t, dir, map[string]string{
 		"2020-01-01-all.md": post.String(),
 		"book.yaml":         "title: 그림 책\nauthors: [시험]\nchapters:\n  - 2020-01-01-all.md\n",
@@ -207,15 +213,16 @@ func checkPDFImages(t *testing.T, path string, good int, broken map[string][]byt
 		if err != nil {
 			t.Fatalf("pdfimages: %v\n%s", err, out)
 		}
-		// Two header lines, then one line per image and soft mask.
+		// Two header lines, then one line per image drawn and soft mask;
+		// column 11 is the object number.
 		lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
-		images := 0
+		objects := map[string]bool{}
 		for _, l := range lines {
-			if f := strings.Fields(l); len(f) > 2 && f[2] == "image" {
-				images++
+			if f := strings.Fields(l); len(f) > 10 && f[2] == "image" {
+				objects[f[10]] = true
 			}
 		}
-		if images != good {
+		if images := len(objects); images != good {
 			t.Errorf("pdfimages lists %d images, want %d:\n%s", images, good, out)
 		}
 	}
