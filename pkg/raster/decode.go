@@ -43,8 +43,20 @@ func Inspect(data []byte, maxPixels int64) (Info, error) {
 		return info, fmt.Errorf("image declares %d×%d pixels, above the limit of %d pixels (max_image_pixels); refused", cfg.Width, cfg.Height, maxPixels)
 	}
 	info.DecodeBytes = decodeCost(format, data, info.Pixels())
+	if info.DecodeBytes > MaxDecodeBytes {
+		return info, fmt.Errorf("decoding this %d×%d %s would take %d MB, above the %d MB publish gives one image (a baseline JPEG or a non-interlaced 8-bit PNG of it takes far less); refused",
+			cfg.Width, cfg.Height, formatName(format), info.DecodeBytes>>20, MaxDecodeBytes>>20)
+	}
 	return info, nil
 }
+
+// MaxDecodeBytes bounds the memory one image may take to decode: 400 MiB,
+// which admits every image of the default max_image_pixels (50
+// megapixels) as 8-bit RGBA, 16-bit RGBA or a progressive 4:2:0 JPEG, and
+// refuses only the rarest forms at that size (a 16-bit interlaced PNG, a
+// progressive CMYK JPEG), whose decoding alone would pass the 600 MB a
+// build may take. Go's decoders cannot decode part of an image.
+const MaxDecodeBytes = 400 << 20
 
 // Decode decodes a whole image: PNG (every variant), JPEG (baseline and
 // progressive, grey, YCbCr and CMYK), GIF (its first frame) and WebP

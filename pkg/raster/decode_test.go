@@ -2,6 +2,8 @@ package raster
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/gif"
@@ -150,4 +152,22 @@ func FuzzInspect(f *testing.F) {
 		jpegCost(data)
 		webpCost(data)
 	})
+}
+
+// TestMaxDecodeBytes: a header that declares an image whose decoding
+// would pass MaxDecodeBytes (a 16-bit interlaced PNG of 49 megapixels) is
+// refused before anything is decoded; the same size as 8-bit RGB is not.
+func TestMaxDecodeBytes(t *testing.T) {
+	header := func(depth, colorType, interlace byte) []byte {
+		ihdr := []byte{0, 0, 0x1b, 0x58, 0, 0, 0x1b, 0x58, depth, colorType, 0, 0, interlace} // 7000×7000
+		chunk := append([]byte("IHDR"), ihdr...)
+		out := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0d"), chunk...)
+		return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(chunk))
+	}
+	if _, err := Inspect(header(16, 6, 1), 1<<30); err == nil || !strings.Contains(err.Error(), "MB publish gives one image") {
+		t.Errorf("16-bit interlaced 7000×7000: %v", err)
+	}
+	if info, err := Inspect(header(8, 2, 0), 1<<30); err != nil || info.DecodeBytes > MaxDecodeBytes {
+		t.Errorf("8-bit RGB 7000×7000: %v, %d bytes", err, info.DecodeBytes)
+	}
 }
