@@ -63,13 +63,14 @@ func (e *engine) fallback(im placedImage) []Element {
 	st.color = grayColor
 	pitch := Length(float64(st.size) * e.set.LineHeight)
 	pad := min(im.w/10, st.size)
-	// Set aside what setting the text reports: the fallback is drawn
-	// only if the image fails, which is reported then.
-	diags := e.diags
-	e.diags = &diag.List{}
+	// Set aside what setting the text reports (and the characters it
+	// would mark as reported): the fallback is drawn only if the image
+	// fails, which is reported then.
+	diags, warned, allWarned := e.diags, e.warned, e.allWarned
+	e.diags, e.warned, e.allWarned = &diag.List{}, nil, nil
 	lines := e.setText([]span{{text: alt, st: st, node: im.ref.Node}},
 		textOpts{center: true, size: st.size, pitch: pitch, width: max(im.w-2*pad, 1)})
-	e.diags = diags
+	e.diags, e.warned, e.allWarned = diags, warned, allWarned
 	fit := max(1, min(len(lines), int(im.h/pitch)))
 	lines = lines[:fit]
 	top := (im.h - height(lines)) / 2
