@@ -22,7 +22,8 @@ help:
 	@echo "make test         run every test (validators are used when installed)"
 	@echo "make lint         gofmt check and go vet"
 	@echo "make bench        run the benchmarks"
-	@echo "make bench-compare  time publish against pandoc, pandoc+WeasyPrint and zip (skips what is absent)"
+	@echo "make bench-compare  time publish against pandoc, pandoc+WeasyPrint and zip (skips what is absent),"
+	@echo "                   then an image-heavy site (HEAVY_POSTS=200; 0 skips it) with peak memory"
 	@echo "make books        build every book in books/ with every output command"
 	@echo "make check-books  publish check --strict on every book in books/"
 	@echo "make release      books, binaries for $(PLATFORMS) and SHA256SUMS in dist/"
@@ -44,7 +45,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 bench-compare:
-	scripts/bench-compare.sh $(POSTS)
+	BENCH_HEAVY_POSTS=$(HEAVY_POSTS) scripts/bench-compare.sh $(POSTS)
 
 books: build
 	@set -e; for b in $(BOOKS); do \

@@ -1,7 +1,10 @@
 package build
 
 import (
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/hangul-press/publish/internal/gensite"
@@ -95,5 +98,63 @@ func BenchmarkPDFMath(b *testing.B) {
 				b.ReportMetric(float64(s.Formulas*b.N)/b.Elapsed().Seconds(), "formulas/s")
 			}
 		})
+	}
+}
+
+// sharedPhotoBook is a book of ten short posts that all show one
+// 3000×2000 photograph, at the full measure (issue 13: the PDF decoded and
+// scaled it again for every post).
+func sharedPhotoBook(b *testing.B) *Input {
+	b.Helper()
+	dir := b.TempDir()
+	data, err := gensite.Photo(1, 3000, 2000)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files := map[string][]byte{"photo.jpg": data, "book.yaml": []byte("title: 사진\nauthors: [벤치]\nchapters:\n  - posts/*.md\n")}
+	for i := range 10 {
+		files[fmt.Sprintf("posts/2020-01-%02d-p.md", i+1)] = fmt.Appendf(nil, "---\ntitle: 글 %d\n---\n\n사진을 본다.\n\n![사진](../photo.jpg)\n", i)
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var d diag.List
+	in, err := Load(Env{}, []string{filepath.Join(dir, "book.yaml")}, &d)
+	if err != nil {
+		b.Fatalf("%v %v", err, d.Items())
+	}
+	return in
+}
+
+// BenchmarkSharedPhotoPDF lays out and paints the ten posts that share a
+// photograph.
+func BenchmarkSharedPhotoPDF(b *testing.B) {
+	in := sharedPhotoBook(b)
+	for b.Loop() {
+		var d diag.List
+		doc, err := layout.Layout(in.Book, layout.Options{}, &d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pdf.Write(io.Discard, doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSharedPhotoEPUB packages the ten posts that share a photograph.
+func BenchmarkSharedPhotoEPUB(b *testing.B) {
+	in := sharedPhotoBook(b)
+	for b.Loop() {
+		var d diag.List
+		if _, err := epub.Write(io.Discard, in.Book, epub.Options{}, &d); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

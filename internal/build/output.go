@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -181,28 +180,32 @@ var errBookHasErrors = errors.New("the book has errors; nothing written")
 // failed, so nothing is written.
 var ErrStrict = errors.New("--strict: warnings count as errors; nothing written")
 
-// output renders a book with render into memory and writes it to out, or
-// writes nothing: when the book has errors, when render reports errors or
-// fails, under Env.Strict when there are warnings, or when out is not a
-// place an output may go (CheckOutput).
-func output(env Env, in *Input, out string, diags *diag.List, render func(*bytes.Buffer) error) (int64, error) {
+// output renders a book with render straight into a temporary file
+// beside out, renamed to out only when the output may be kept: nothing is
+// written when the book has errors, when render reports errors or fails,
+// under Env.Strict when there are warnings, or when out is not a place an
+// output may go (CheckOutput). The output is never held in memory whole:
+// a book of many large images makes an EPUB or PDF of hundreds of
+// megabytes.
+func output(env Env, in *Input, out string, diags *diag.List, render func(io.Writer) error) (int64, error) {
 	if diags.HasErrors() {
 		return 0, errBookHasErrors
 	}
 	if err := CheckOutput(out, outputInputs(in)); err != nil {
 		return 0, err
 	}
-	var buf bytes.Buffer
-	if err := render(&buf); err != nil {
-		return 0, err
-	}
-	switch {
-	case diags.HasErrors():
-		return 0, errBookHasErrors // a chapter could not be rendered: write nothing
-	case env.Strict && diags.Count(diag.Warning) > 0:
-		return 0, ErrStrict
-	}
-	return WriteAtomic(out, func(w io.Writer) error { _, err := buf.WriteTo(w); return err })
+	return WriteAtomic(out, func(w io.Writer) error {
+		if err := render(w); err != nil {
+			return err
+		}
+		switch {
+		case diags.HasErrors():
+			return errBookHasErrors // a chapter could not be rendered: write nothing
+		case env.Strict && diags.Count(diag.Warning) > 0:
+			return ErrStrict
+		}
+		return nil
+	})
 }
 
 // outputInputs are the files an output must not replace: the manifest
@@ -218,8 +221,8 @@ func outputInputs(in *Input) []string {
 // EPUB writes the book as an EPUB file.
 func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, error) {
 	var st epub.Stats
-	n, err := output(env, in, out, diags, func(buf *bytes.Buffer) (err error) {
-		st, err = epub.Write(buf, in.Book, epub.Options{Generator: generator, Progress: env.Progress}, diags)
+	n, err := output(env, in, out, diags, func(w io.Writer) (err error) {
+		st, err = epub.Write(w, in.Book, epub.Options{Generator: generator, Progress: env.Progress}, diags)
 		return err
 	})
 	if err != nil {
@@ -236,13 +239,13 @@ func EPUB(env Env, in *Input, out, generator string, diags *diag.List) (Result, 
 // book's (in.Book.Config.PDF), which the command line may have changed.
 func PDF(env Env, in *Input, out, creator string, diags *diag.List) (Result, error) {
 	var pages int
-	n, err := output(env, in, out, diags, func(buf *bytes.Buffer) error {
+	n, err := output(env, in, out, diags, func(w io.Writer) error {
 		doc, err := layout.Layout(in.Book, layout.Options{Creator: creator, Progress: env.Progress}, diags)
 		if err != nil || diags.HasErrors() {
 			return err
 		}
 		pages = len(doc.Pages)
-		return pdf.WriteOptions(buf, doc, pdf.Options{Progress: env.Progress})
+		return pdf.WriteOptions(w, doc, pdf.Options{Progress: env.Progress})
 	})
 	if err != nil {
 		return Result{}, err

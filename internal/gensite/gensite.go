@@ -31,6 +31,13 @@ type Options struct {
 	// MathAsCode instead, the same TeX is written as code (`…` and fenced
 	// blocks): the same book without math, to compare with.
 	Math, MathAsCode bool
+	// Photos and Screenshots make the site image-heavy (photos.go): how
+	// many distinct large photographs (JPEG, 2400–4032 px wide) and
+	// screenshots (PNG, 1280–1920 px wide) the posts show. Each post shows
+	// its own photo and screenshot (cycling when there are fewer than
+	// posts), one of five shared photos at half width, two screenshots
+	// side by side and a small formula GIF.
+	Photos, Screenshots int
 }
 
 // Site describes what Write produced.
@@ -61,6 +68,9 @@ func Write(dir string, opt Options) (Site, error) {
 	}
 	if opt.Math {
 		files["book.yaml"] = append(files["book.yaml"], "math:\n  inline: dollar\n  numbering: ams\n"...)
+	}
+	if err := heavyFiles(files, opt); err != nil {
+		return s, err
 	}
 	for i := 0; i < opt.Posts; i++ {
 		post, formulas := Post(i, opt)
@@ -99,6 +109,7 @@ func Post(i int, opt Options) (string, int) {
 		b.WriteString("한국어 문장은 어절 단위로 줄을 바꾼다. **\"인용\"**은 굵게, **중요(重要)**한 말도 굵게 쓴다. ")
 		b.WriteString("가격은 12,000원이고 지연 시간은 200ms, 비율은 97.5%다. [링크](https://example.com/a/b)도 있다.[^n]\n")
 		b.WriteString("긴 문단은 여러 줄에 걸쳐 이어진다. 줄 바꿈은 빈칸으로 읽히고, 문장 부호는 줄 머리에 오지 않는다.\n\n")
+		b.WriteString(heavySection(i, p, opt))
 		if images > 0 && p%4 == 0 {
 			fmt.Fprintf(&b, "![그림 %d]({{ \"/assets/img/figure-%03d.png\" | relative_url }})\n\n", p, (i+p)%images)
 		}

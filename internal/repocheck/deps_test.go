@@ -33,8 +33,10 @@ var owners = map[string][]string{
 	// tree), the layout reads its text. pkg/markdown holds the start-tag
 	// iterator (StartTags) that the book uses, next to RawHTML and
 	// RawSegments, which give the raw HTML of a node and its source.
-	"golang.org/x/net/html":    {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"golang.org/x/image":       {"pkg/book", "pkg/epub", "pkg/layout", "pkg/pdf", "internal/cmd/genimages"},
+	"golang.org/x/net/html": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
+	// x/image/webp decodes WebP in pkg/raster, the one package that
+	// decodes images; genimages draws text with x/image/font.
+	"golang.org/x/image":       {"pkg/raster", "internal/cmd/genimages"},
 	"golang.org/x/tools/txtar": {"internal/testtool"}, // golden archives, for tests only
 	// The ideographs of KS X 1001, JIS X 0208 and GB 2312 (decoded from
 	// EUC-KR, EUC-JP and GBK) that genfonts keeps in the serif CJK subset;
@@ -68,12 +70,13 @@ var allowed = map[string][]string{
 	"pkg/source":          {"pkg/diag"},
 	"pkg/markdown":        {"pkg/diag"},
 	"pkg/highlight":       {},
-	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "internal/parallel"},                                               // truetype: pdf.fonts are checked at load time
+	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
 	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
 	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
-	// compresses pages and images on the one worker pool.
-	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "internal/parallel"},
+	// compresses pages and images on the one worker pool, images within
+	// raster's memory budget.
+	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "pkg/raster", "internal/parallel"},
 	"internal/build":         {"pkg/progress", "internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"pkg/progress", "internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},

@@ -2,12 +2,9 @@ package book
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
-	"image"
-	_ "image/gif"  // register GIF for DecodeConfig
-	_ "image/jpeg" // register JPEG
-	_ "image/png"  // register PNG
 	"io/fs"
 	"net/url"
 	"path"
@@ -17,9 +14,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/raster"
 	"github.com/hangul-press/publish/pkg/truetype"
-
-	_ "golang.org/x/image/webp" // register WebP: blogs use it; the EPUB writer converts it
 )
 
 // resolveImage finds the file an image reference names, reads it, checks
@@ -122,8 +118,8 @@ func (l *loader) asset(p string) (*Asset, error) {
 	if err != nil {
 		return nil, plainErr(err)
 	}
-	a := &Asset{Path: real, Data: data}
-	if err := sniffImage(a, l.m.MaxImagePixels); err != nil {
+	a := &Asset{Path: real, read: l.rereader(real)}
+	if err := a.sniff(data, l.m.MaxImagePixels); err != nil {
 		return nil, err
 	}
 	a.Name = l.assetName(real, a.MediaType)
@@ -132,24 +128,39 @@ func (l *loader) asset(p string) (*Asset, error) {
 	return a, nil
 }
 
-// sniffImage sets the media type and size from the bytes: file names lie
-// (a .png that holds a JPEG is common on blogs).
-func sniffImage(a *Asset, maxPixels int64) error {
-	if isSVG(a.Data) {
+// rereader returns the function that reads an asset's file again for a
+// writer: through a sandbox of the same roots, opened for the read and
+// closed after it, so that a loaded book holds no open files.
+func (l *loader) rereader(real string) func() ([]byte, error) {
+	roots := []string{l.m.Dir}
+	if l.m.Site != nil {
+		roots = append(roots, l.m.Site.Root)
+	}
+	fsys := l.opt.FS
+	return func() ([]byte, error) {
+		box := NewSandbox(roots...)
+		if fsys != nil {
+			box = NewFSSandbox(fsys, roots...)
+		}
+		defer box.Close()
+		data, err := box.ReadFile(real)
+		return data, plainErr(err)
+	}
+}
+
+// sniff sets the media type, size, checksum and decoding cost from the
+// bytes: file names lie (a .png that holds a JPEG is common on blogs).
+func (a *Asset) sniff(data []byte, maxPixels int64) error {
+	a.Size, a.Sum = int64(len(data)), sha256.Sum256(data)
+	if isSVG(data) {
 		a.MediaType = "image/svg+xml"
 		return nil
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(a.Data))
+	info, err := raster.Inspect(data, maxPixels)
 	if err != nil {
-		return fmt.Errorf("not an image publish can read (PNG, JPEG, GIF, WebP, SVG): %v", err)
+		return err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return fmt.Errorf("image declares an empty size %d×%d", cfg.Width, cfg.Height)
-	}
-	if px := int64(cfg.Width) * int64(cfg.Height); px > maxPixels {
-		return fmt.Errorf("image declares %d×%d pixels, above the limit of %d pixels (max_image_pixels); refused", cfg.Width, cfg.Height, maxPixels)
-	}
-	a.MediaType, a.Width, a.Height = "image/"+format, cfg.Width, cfg.Height
+	a.MediaType, a.Width, a.Height, a.DecodeBytes = "image/"+info.Format, info.Width, info.Height, info.DecodeBytes
 	return nil
 }
 

@@ -9,6 +9,10 @@
 package book
 
 import (
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"sync"
 	"time"
 
 	"github.com/hangul-press/publish/pkg/diag"
@@ -137,7 +141,11 @@ type Stats struct {
 	Images int
 }
 
-// Asset is a file the book uses, read and checked.
+// Asset is an image the book uses, read and checked. Load reads each file
+// once, to learn its type, size and checksum, and keeps none of its bytes:
+// a book of a thousand photographs would otherwise hold them all at once.
+// A writer reads the bytes again when it needs them (Bytes), one image at
+// a time.
 type Asset struct {
 	// Path is the absolute, symlink-free path of the file.
 	Path string
@@ -145,9 +153,76 @@ type Asset struct {
 	Name string
 	// MediaType is sniffed from the bytes, not taken from the file name.
 	MediaType string
-	Width     int
-	Height    int
-	Data      []byte
+	// Width and Height are the image's size in pixels, from its header (0
+	// for SVG).
+	Width  int
+	Height int
+	// Size is the file's length in bytes and Sum its SHA-256: the
+	// identity of its content, which writers use to do the work of one
+	// content once however many files and references hold it.
+	Size int64
+	Sum  [sha256.Size]byte
+	// DecodeBytes estimates the memory that decoding the image takes at
+	// its peak (raster.Info); 0 for SVG.
+	DecodeBytes int64
+
+	// read reads the file again; data holds the bytes of an asset made
+	// in memory (NewAsset).
+	read func() ([]byte, error)
+	data []byte
+
+	mu      sync.Mutex
+	problem error
+}
+
+// Bytes returns the asset's bytes: read again from the file, through the
+// same sandbox rules as Load, and checked against the size and checksum
+// Load took, so that every writer sees the bytes that were checked.
+func (a *Asset) Bytes() ([]byte, error) {
+	if a.data != nil {
+		return a.data, nil
+	}
+	if a.read == nil {
+		return nil, errors.New("the image has no data (an asset not made by book.Load or book.NewAsset)")
+	}
+	data, err := a.read()
+	if err != nil {
+		return nil, fmt.Errorf("reading it again: %v", err)
+	}
+	if int64(len(data)) != a.Size || sha256.Sum256(data) != a.Sum {
+		return nil, errors.New("the file changed while the book was being made; build again")
+	}
+	return data, nil
+}
+
+// NewAsset makes an asset from bytes in memory, checked as Load checks a
+// file: its type and size come from the bytes, and an image above
+// maxPixels is refused. name is its zip-safe name, such as images/a.png.
+func NewAsset(name string, data []byte, maxPixels int64) (*Asset, error) {
+	a := &Asset{Path: name, Name: name, data: data}
+	if err := a.sniff(data, maxPixels); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Problem returns why a writer could not use the asset (SetProblem), or
+// nil. When two writers run in one process (publish check runs both), the
+// second reports the first one's reason and skips the work.
+func (a *Asset) Problem() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.problem
+}
+
+// SetProblem records why a writer could not use the asset; the first
+// reason recorded stays.
+func (a *Asset) SetProblem(err error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.problem == nil {
+		a.problem = err
+	}
 }
 
 // ImageRef is one use of an image in a chapter.
@@ -164,6 +239,19 @@ type ImageRef struct {
 	Asset *Asset
 	// Remote is true for http(s) images, which are never fetched.
 	Remote bool
+	// Width, Height and Style are the size the author asked for, as
+	// written: an HTML or kramdown width="50%" or width="500", height,
+	// and a style attribute ("width: 60%; max-width: 100%"); "" when
+	// absent. The EPUB keeps them as CSS; the PDF reads them as shares of
+	// the text block and CSS pixels.
+	Width, Height, Style string
+}
+
+// WarnUnusable reports at the reference an image that a writer cannot
+// use, in the one wording both writers share (so that check, which runs
+// both, says it once).
+func (r *ImageRef) WarnUnusable(diags *diag.List, err error) {
+	diags.Warnf(r.Pos, "image %s cannot be used: %v; the alt text is shown instead", r.URL, err)
 }
 
 // FontFile is a TrueType file the manifest names for a role.

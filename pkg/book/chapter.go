@@ -70,11 +70,12 @@ func (c *Chapter) collect(l *loader, dir string) {
 			ids, _ := id.([]byte)
 			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: c.inlineText(n, src), ID: string(ids), Node: n})
 		case *ast.Image:
-			c.addImage(l, dir, n, string(n.Destination), c.inlineText(n, src))
+			c.addImage(l, dir, n, htmlImage{src: string(n.Destination), alt: c.inlineText(n, src),
+				width: attrString(n, "width"), height: attrString(n, "height"), style: attrString(n, "style")})
 		case *ast.HTMLBlock, *ast.RawHTML:
 			raw, _ := markdown.RawHTML(n, src)
 			for _, img := range htmlImages(raw) {
-				c.addImage(l, dir, n, img[0], img[1])
+				c.addImage(l, dir, n, img)
 			}
 		case *ast.Text:
 			c.Stats.Chars += countChars(n.Segment.Value(src))
@@ -87,8 +88,8 @@ func (c *Chapter) collect(l *loader, dir string) {
 	})
 }
 
-func (c *Chapter) addImage(l *loader, dir string, n ast.Node, url, alt string) {
-	ref := &ImageRef{Node: n, URL: url, Alt: alt, Pos: c.NodePos(n)}
+func (c *Chapter) addImage(l *loader, dir string, n ast.Node, img htmlImage) {
+	ref := &ImageRef{Node: n, URL: img.src, Alt: img.alt, Pos: c.NodePos(n), Width: img.width, Height: img.height, Style: img.style}
 	l.resolveImage(ref, dir)
 	c.Images = append(c.Images, ref)
 	c.Stats.Images++
@@ -117,24 +118,51 @@ func (c *Chapter) inlineText(n ast.Node, src []byte) string {
 	})))
 }
 
-// htmlImages finds <img src alt> in raw HTML, as [src, alt] pairs.
-func htmlImages(raw string) [][2]string {
-	var out [][2]string
+// htmlImage is what an image reference says: its address, alt text and
+// the size its author asked for.
+type htmlImage struct {
+	src, alt, width, height, style string
+}
+
+// attrString returns a kramdown attribute of a node ("" when absent).
+func attrString(n ast.Node, name string) string {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// htmlImages finds the <img> elements of raw HTML that have a src.
+func htmlImages(raw string) []htmlImage {
+	var out []htmlImage
 	for t := range markdown.StartTags(raw) {
 		if t.Data != "img" {
 			continue
 		}
-		var src, alt string
+		var img htmlImage
 		for _, a := range t.Attr {
 			switch a.Key {
 			case "src":
-				src = a.Val
+				img.src = a.Val
 			case "alt":
-				alt = a.Val
+				img.alt = a.Val
+			case "width":
+				img.width = a.Val
+			case "height":
+				img.height = a.Val
+			case "style":
+				img.style = a.Val
 			}
 		}
-		if src != "" {
-			out = append(out, [2]string{src, alt})
+		if img.src != "" {
+			out = append(out, img)
 		}
 	}
 	return out

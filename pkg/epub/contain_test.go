@@ -1,6 +1,8 @@
 package epub
 
 import (
+	"archive/zip"
+	"io"
 	"strings"
 	"testing"
 
@@ -12,7 +14,9 @@ import (
 func TestRenderContainsPanics(t *testing.T) {
 	b, _ := loadBook(t, "../../books/sample.yaml")
 	p := newPublication(b, Options{}, &diag.List{})
-	p.prepareImages()
+	if err := p.writeImages(zip.NewWriter(io.Discard)); err != nil {
+		t.Fatal(err)
+	}
 	p.plan()
 	var d *document
 	for _, x := range p.docs {

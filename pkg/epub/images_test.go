@@ -32,15 +32,16 @@ func TestConvert(t *testing.T) {
 		wantW     int
 		unchanged bool
 	}{
-		{"small png kept", &book.Asset{MediaType: "image/png", Width: 40, Height: 20, Data: makePNG(40, 20)}, "image/png", 40, true},
-		{"wide png scaled", &book.Asset{MediaType: "image/png", Width: 2500, Height: 100, Data: makePNG(2500, 100)}, "image/png", 2000, false},
-		{"tall jpeg stays jpeg", &book.Asset{MediaType: "image/jpeg", Width: 50, Height: 3000, Data: jpg(50, 3000)}, "image/jpeg", 33, false},
-		{"lossless webp to png", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("gopher-doc.8bpp.lossless.webp")}, "image/png", 0, false},
-		{"lossy webp to jpeg", &book.Asset{MediaType: "image/webp", Width: 1, Height: 1, Data: read("blue-purple-pink.lossy.webp")}, "image/jpeg", 0, false},
+		{"small png kept", asset(t, makePNG(40, 20)), "image/png", 40, true},
+		{"wide png scaled", asset(t, makePNG(2500, 100)), "image/png", 2000, false},
+		{"tall jpeg stays jpeg", asset(t, jpg(50, 3000)), "image/jpeg", 33, false},
+		{"lossless webp to png", asset(t, read("gopher-doc.8bpp.lossless.webp")), "image/png", 0, false},
+		{"lossy webp to jpeg", asset(t, read("blue-purple-pink.lossy.webp")), "image/jpeg", 0, false},
 	}
 	p := &publication{book: &book.Book{Config: manifest.Default()}}
 	for _, tt := range tests {
-		c := p.convert(tt.asset)
+		data, _ := tt.asset.Bytes()
+		c := p.convert(tt.asset, data)
 		data, mediaType, err := c.data, c.mediaType, c.err
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
@@ -49,7 +50,7 @@ func TestConvert(t *testing.T) {
 		if mediaType != tt.wantType {
 			t.Errorf("%s: type %s, want %s", tt.name, mediaType, tt.wantType)
 		}
-		if tt.unchanged != bytes.Equal(data, tt.asset.Data) {
+		if orig, _ := tt.asset.Bytes(); tt.unchanged != bytes.Equal(data, orig) {
 			t.Errorf("%s: unchanged = %v, want %v", tt.name, !tt.unchanged, tt.unchanged)
 		}
 		cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
@@ -63,6 +64,16 @@ func TestConvert(t *testing.T) {
 			t.Errorf("%s: %d×%d exceeds 2000", tt.name, cfg.Width, cfg.Height)
 		}
 	}
+}
+
+// asset makes an asset of data in memory.
+func asset(t *testing.T, data []byte) *book.Asset {
+	t.Helper()
+	a, err := book.NewAsset("images/x", data, manifest.DefaultMaxImagePixels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 func TestPackagedName(t *testing.T) {

@@ -67,6 +67,8 @@ type document struct {
 type file struct {
 	id, href, mediaType, props string
 	data                       []byte
+	// written is set for images, which are in the zip already.
+	written bool
 }
 
 func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
@@ -82,12 +84,12 @@ func newPublication(b *book.Book, opt Options, diags *diag.List) *publication {
 }
 
 // build renders every document and resource, in an order where each step
-// has what it needs: images before the chapters that show them, every
+// has what it needs (the images are in the zip already: writeImages),
+// every
 // document's name before links are resolved, every document before links
 // are checked against their ids, the text before
 // the fonts are cut to it, the fonts before the stylesheet names them.
 func (p *publication) build() error {
-	p.prepareImages()
 	p.plan()
 	// The table of contents lists only headings whose ids survived
 	// cleaning, so it is rendered after the chapters.

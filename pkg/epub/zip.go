@@ -37,20 +37,26 @@ const zipDate = 1<<5 | 1
 // out of the container.
 var zipName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._/-]*$`)
 
-// writeZip writes the container: mimetype, container.xml, the package
-// document, the navigation files, the content documents in reading order,
-// then the other resources in the order they were added.
-func (p *publication) writeZip(w io.Writer) error {
-	z := zip.NewWriter(w)
+// writeHead starts the container: the mimetype entry, stored, first, then
+// META-INF/container.xml.
+func writeHead(z *zip.Writer) error {
 	if err := addEntry(z, "mimetype", []byte(mimetype), zip.Store); err != nil {
 		return err
 	}
+	f := newDeflater()
+	return f.pack("META-INF/container.xml", []byte(container)).write(z)
+}
+
+// writeZip writes the rest of the container after the head and the images
+// (writeImages): the package document, the navigation files, the content
+// documents in reading order, then the other resources in the order they
+// were added, and closes it.
+func (p *publication) writeZip(z *zip.Writer) error {
 	type entry struct {
 		name string
 		data []byte
 	}
 	entries := []entry{
-		{"META-INF/container.xml", []byte(container)},
 		{packageDir + "package.opf", p.packageDocument()},
 		{packageDir + "toc.ncx", p.ncx()},
 	}
@@ -58,7 +64,9 @@ func (p *publication) writeZip(w io.Writer) error {
 		entries = append(entries, entry{packageDir + d.href, d.data})
 	}
 	for _, f := range p.files {
-		entries = append(entries, entry{packageDir + f.href, f.data})
+		if !f.written {
+			entries = append(entries, entry{packageDir + f.href, f.data})
+		}
 	}
 	// Entries are compressed in parallel, then written in order as raw
 	// entries whose sizes and checksum are known in advance.
@@ -135,14 +143,18 @@ func newDeflater() *deflater {
 // stored as it is unless that saves a thirty-second of its size, which
 // happens for flat drawings saved with little compression.
 func (f *deflater) pack(name string, data []byte) packedEntry {
-	h, err := entryHeader(name, zip.Deflate)
-	if err != nil {
-		return packedEntry{err: err}
-	}
+	e := f.packBody(data, precompressed(name))
+	e.header, e.err = withName(e.header, name)
+	return e
+}
+
+// packBody compresses an entry's data; its header lacks the name.
+func (f *deflater) packBody(data []byte, precompressed bool) packedEntry {
+	h := &zip.FileHeader{Method: zip.Deflate}
 	h.CRC32 = crc32.ChecksumIEEE(data)
 	h.UncompressedSize64 = uint64(len(data))
 	fw := f.text
-	if precompressed(name) {
+	if precompressed {
 		fw = f.fast
 	}
 	f.buf.Reset()
@@ -154,11 +166,24 @@ func (f *deflater) pack(name string, data []byte) packedEntry {
 		return packedEntry{err: err}
 	}
 	stored := bytes.Clone(f.buf.Bytes())
-	if fw == f.fast && len(stored) > len(data)-len(data)/32 {
+	if precompressed && len(stored) > len(data)-len(data)/32 {
 		h.Method, stored = zip.Store, data
 	}
 	h.CompressedSize64 = uint64(len(stored))
 	return packedEntry{header: h, data: stored}
+}
+
+// withName gives a header made by packBody its entry name, checked.
+func withName(h *zip.FileHeader, name string) (*zip.FileHeader, error) {
+	if h == nil {
+		return nil, nil // packBody failed: its error is kept
+	}
+	named, err := entryHeader(name, h.Method)
+	if err != nil {
+		return nil, err
+	}
+	named.CRC32, named.UncompressedSize64, named.CompressedSize64 = h.CRC32, h.UncompressedSize64, h.CompressedSize64
+	return named, nil
 }
 
 // precompressed reports whether a file name's extension is that of an

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"bytes"
+
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
@@ -94,11 +96,15 @@ func (e *engine) paragraph(n ast.Node) {
 		e.figure(img)
 		return
 	}
+	if e.onlyImages(n) {
+		e.inlineFigures(n, true) // side by side when they fit, as in a browser
+		return
+	}
 	e.figuresAfter = true
 	spans := e.inlines(n, e.bodyStyle())
 	e.figuresAfter = false
 	if len(spans) == 0 {
-		e.inlineFigures(n)
+		e.inlineFigures(n, false)
 		return
 	}
 	start := len(e.boxes)
@@ -125,7 +131,7 @@ func (e *engine) paragraph(n ast.Node) {
 	}
 	e.shapeParagraph(start)
 	e.para = paraSpan{start, len(e.boxes)}
-	e.inlineFigures(n)
+	e.inlineFigures(n, false)
 }
 
 // paragraphSpace emits the space before a paragraph, or gives its first
@@ -149,20 +155,45 @@ func (e *engine) paragraphSpace(n ast.Node, o *textOpts) {
 
 // inlineFigures sets the images that stand among the words of a
 // paragraph (Markdown or <img> tags) as figures after it: a line of text
-// cannot hold a picture at a readable size.
-func (e *engine) inlineFigures(n ast.Node) {
+// cannot hold a picture at a readable size. Consecutive images stand side
+// by side when their widths fit on a line. Missing images are framed with
+// the others when the paragraph holds nothing else (missing); among words
+// their alt text stands in the line instead.
+func (e *engine) inlineFigures(n ast.Node, missing bool) {
+	var refs []*book.ImageRef
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		for _, ref := range e.images[c] {
-			if ref.Asset != nil {
-				img, _ := c.(*ast.Image)
-				e.figureRef(ref, img, 0)
+			if ref.Asset != nil || missing {
+				refs = append(refs, ref)
 			}
 		}
 		return ast.WalkContinue, nil
 	})
+	e.figures(refs)
+}
+
+// onlyImages reports whether a paragraph holds images and nothing else
+// but white space, line breaks and <img> tags.
+func (e *engine) onlyImages(n ast.Node) bool {
+	images := 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			images++
+		case *ast.RawHTML:
+			images++ // an inline tag: <img> (or </a>, <br>): no words
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(e.src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return images > 1
 }
 
 // soleImage reports whether a paragraph holds nothing but one image.

@@ -42,6 +42,8 @@ type engine struct {
 
 	math *mathState // made on the first formula (math.go)
 	para paraSpan   // the boxes of the last paragraph (mathdisplay.go)
+	// sources are the images' sources by Key (imagesource.go)
+	sources map[string]*imageSource
 }
 
 // blockCtx is the indentation of the blocks being set: list items and

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // The title page: the title a third of the way down, larger than a
@@ -25,11 +26,6 @@ func (e *engine) coverPage() *Page {
 	if a == nil || a.Width <= 0 || a.Height <= 0 {
 		return nil
 	}
-	data, typ, key, err := e.imageData(a, e.geo.w)
-	if err != nil {
-		e.diags.Warnf(e.pos(nil), "cover: %v", err)
-		return nil
-	}
 	w, h := e.geo.w, e.geo.h
 	// Scale to cover the page: the larger of the two ratios.
 	if float64(a.Width)*float64(h) > float64(a.Height)*float64(w) {
@@ -38,7 +34,8 @@ func (e *engine) coverPage() *Page {
 		h = Length(float64(w) * float64(a.Height) / float64(a.Width))
 	}
 	x, y := (e.geo.w-w)/2, (e.geo.h-h)/2
-	return &Page{Elements: []Element{Image{X: x, Y: y, W: w, H: h, Key: key, Data: data, MediaType: typ}}}
+	ref := &book.ImageRef{URL: "cover", Alt: e.b.Meta.Title, Pos: diag.Pos{File: a.Path}, Asset: a}
+	return &Page{Elements: []Element{e.imageElement(placedImage{ref: ref, w: w, h: h}, x, y)}}
 }
 
 // titlePage sets the title page, which is page number n.

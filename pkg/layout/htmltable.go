@@ -120,8 +120,6 @@ func (t *htmlTable) finish(s *htmlSetter) {
 		}
 	}
 	s.e.setTable(rows, header)
-	for _, ref := range s.after {
-		s.e.figureRef(ref, nil, 0)
-	}
+	s.e.figures(s.after)
 	s.after = nil
 }

@@ -1,20 +1,11 @@
 package layout
 
 import (
-	"bytes"
-	"fmt"
-	"image"
-	_ "image/gif" // decoders for the formats the book accepts
-	"image/jpeg"
-	"image/png"
 	"path"
-	"strconv"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
-	"github.com/hangul-press/publish/pkg/raster"
 	"github.com/yuin/goldmark/ast"
-	_ "golang.org/x/image/webp"
 )
 
 // Image sizing.
@@ -26,11 +17,19 @@ const (
 	// through untouched: re-encoding costs quality and time, and the
 	// saving is small.
 	downsampleSlack = 1.5
-	// cssPxPt converts an HTML width in CSS pixels (1/96 in) to points.
+	// naturalDPI is the coarsest resolution an image is printed at: an
+	// image is never enlarged past its pixel size at 150 dpi, the usual
+	// floor for pictures in print, where a coarser one shows its pixels
+	// at reading distance. A 236-pixel formula GIF prints 40 mm wide, its
+	// 16-pixel text at about 7.7 pt; an 800-pixel screenshot 135 mm, so
+	// the full measure of A5; a photograph the full measure.
+	naturalDPI = 150
+	// cssPxPt converts CSS pixels (1/96 in) to points.
 	cssPxPt = 0.75
-	// jpegQuality is the quality a downsampled JPEG is written at:
-	// indistinguishable from the original in print.
-	jpegQuality = 90
+	// rowGap is the space between images set side by side, in body
+	// sizes: about the word space a browser leaves between inline
+	// images, a little wider so that the pictures read apart.
+	rowGap = 0.5
 	// missingLines is the least height of the frame shown for a missing
 	// image, in body line pitches, and missingPad the room between its
 	// sides and its text, in body sizes.
@@ -42,36 +41,92 @@ const (
 
 // figure sets an image that stands alone in its paragraph.
 func (e *engine) figure(img *ast.Image) {
-	refs := e.images[img]
-	if len(refs) == 0 {
-		return
-	}
-	e.figureRef(refs[0], img, 0)
+	e.figures(e.images[img])
 }
 
-// figureRef sets one image as a figure: scaled to the measure, to its
-// kramdown width or to an HTML width of px CSS pixels (when not 0), never taller than the page, kept whole (it moves to the
-// next page rather than split), captioned by its title or alt text. A
-// missing or remote image is shown as its alt text in a frame.
-func (e *engine) figureRef(ref *book.ImageRef, img *ast.Image, px float64) {
+// figures sets a run of images that stand together (the images of one
+// paragraph or one HTML block, with nothing but white space between them)
+// as a browser would: side by side while their widths fit on one line,
+// else one under the other. An image alone on its line is a figure,
+// captioned by its title or alt text, which floats to the next page
+// rather than split; a line of images is one box, each image captioned
+// under it. A missing or remote image is shown as its alt text in a frame.
+func (e *engine) figures(refs []*book.ImageRef) {
+	var row []placedImage
+	var used Length
+	flush := func() {
+		e.imageRow(row)
+		row, used = nil, 0
+	}
+	for _, ref := range refs {
+		im, ok := e.sizeImage(ref)
+		if !ok {
+			flush()
+			e.blockSpace(parSkip)
+			e.missingImage(ref)
+			continue
+		}
+		gap := Length(rowGap * float64(e.size))
+		if len(row) > 0 && used+gap+im.w > e.width() {
+			flush()
+		}
+		if len(row) > 0 {
+			used += gap
+		}
+		row = append(row, im)
+		used += im.w
+	}
+	flush()
+}
+
+// placedImage is an image reference with its printed size.
+type placedImage struct {
+	ref  *book.ImageRef
+	w, h Length
+}
+
+// sizeImage decides an image's printed size (imageWidth), never taller
+// than the text block with a line to spare; false when the image cannot
+// be placed in the PDF (missing, remote, SVG).
+func (e *engine) sizeImage(ref *book.ImageRef) (placedImage, bool) {
+	a := ref.Asset
+	if a == nil || a.Width <= 0 || a.Height <= 0 {
+		if a != nil && a.MediaType == "image/svg+xml" {
+			e.diags.Warnf(ref.Pos, "image %s: SVG images cannot be placed in the PDF; the alt text is shown instead", ref.URL)
+		}
+		return placedImage{}, false
+	}
+	w := e.imageWidth(ref)
+	h := Length(float64(w) * float64(a.Height) / float64(a.Width))
+	capH := height(e.caption(caption(ref), ref, 0, e.width()))
+	// never taller than the page leaves beside its caption; a caption too
+	// long for that (on a small page) still leaves the image a third of it
+	if maxH := max(e.geo.textH-capH-e.pitch, e.geo.textH/3); h > maxH {
+		w, h = Length(float64(w)*float64(maxH)/float64(h)), maxH
+	}
+	return placedImage{ref: ref, w: max(w, 1), h: max(h, 1)}, true
+}
+
+// imageRow sets the images of one line: one alone as a figure, several
+// side by side.
+func (e *engine) imageRow(row []placedImage) {
+	switch len(row) {
+	case 0:
+	case 1:
+		e.singleFigure(row[0])
+	default:
+		e.sideBySide(row)
+	}
+}
+
+// singleFigure sets one image centred on the measure, with its caption
+// under it, centred on the measure too.
+func (e *engine) singleFigure(im placedImage) {
 	e.blockSpace(parSkip)
-	caption := ref.Alt
-	if img != nil && len(img.Title) > 0 {
-		caption = string(img.Title)
-	}
-	capBoxes := e.caption(caption, ref)
-	var b *vbox
-	if a := ref.Asset; a != nil && a.Width > 0 && a.Height > 0 {
-		b = e.imageBox(ref, img, px, height(capBoxes))
-	}
-	if b == nil {
-		e.missingImage(ref, img)
-		return
-	}
+	capBoxes := e.caption(caption(im.ref), im.ref, 0, e.width())
+	b := &vbox{h: im.h, els: []Element{e.imageElement(im, e.ctx.left+(e.width()-im.w)/2, 0)}}
 	b.keep = len(capBoxes) > 0
-	if e.ctx.left == 0 && e.ctx.right == 0 && len(e.ctx.bars) == 0 {
-		// only a figure of the main text floats: one in a list or a
-		// quotation stays inside it
+	if e.floats() {
 		b.float = 1 + len(capBoxes)
 	}
 	e.emit(b)
@@ -81,53 +136,59 @@ func (e *engine) figureRef(ref *book.ImageRef, img *ast.Image, px float64) {
 	}
 }
 
-// imageBox scales and places an image; nil when it cannot be drawn.
-func (e *engine) imageBox(ref *book.ImageRef, img *ast.Image, px float64, capH Length) *vbox {
-	a := ref.Asset
-	w := e.width()
-	if frac, ok := widthAttr(img, ref); ok {
-		w = min(w, Length(frac*float64(e.width())))
-	} else if px > 0 {
-		w = min(w, Pt(px*cssPxPt))
-	}
-	h := Length(float64(w) * float64(a.Height) / float64(a.Width))
-	// never taller than the page leaves beside its caption; a caption too
-	// long for that (on a small page) still leaves the image a third of it
-	if maxH := max(e.geo.textH-capH-e.pitch, e.geo.textH/3); h > maxH {
-		w, h = Length(float64(w)*float64(maxH)/float64(h)), maxH
-	}
-	data, typ, key, err := e.imageData(a, w)
-	if err != nil {
-		e.diags.Warnf(ref.Pos, "image %s: %v", ref.URL, err)
-		return nil
-	}
-	x := e.ctx.left + (e.width()-w)/2
-	return &vbox{h: h, els: []Element{Image{X: x, Y: 0, W: w, H: h, Key: key, Data: data, MediaType: typ}}}
-}
-
-// widthAttr reads a kramdown width="60%" as a fraction of the measure.
-func widthAttr(img *ast.Image, ref *book.ImageRef) (float64, bool) {
-	var v string
-	if img != nil {
-		if a, ok := img.AttributeString("width"); ok {
-			if b, ok := a.([]byte); ok {
-				v = string(b)
-			}
+// sideBySide sets a line of images as one box: centred as a group, their
+// bottoms on one line (as inline images sit on a baseline), each caption
+// under its image in the image's width.
+func (e *engine) sideBySide(row []placedImage) {
+	e.blockSpace(parSkip)
+	gap := Length(rowGap * float64(e.size))
+	total, tallest := Length(0), Length(0)
+	for i, im := range row {
+		total += im.w
+		if i > 0 {
+			total += gap
 		}
+		tallest = max(tallest, im.h)
 	}
-	pct, ok := strings.CutSuffix(strings.TrimSpace(v), "%")
-	if !ok {
-		return 0, false
+	b := &vbox{}
+	x := e.ctx.left + (e.width()-total)/2
+	capH := Length(0)
+	for _, im := range row {
+		b.els = append(b.els, e.imageElement(im, x, tallest-im.h))
+		y := tallest
+		for _, c := range e.caption(caption(im.ref), im.ref, x-e.ctx.left, im.w) {
+			for _, el := range c.els {
+				b.els = append(b.els, shifted(el, 0, y))
+			}
+			y += c.h
+		}
+		capH = max(capH, y-tallest)
+		x += im.w + gap
 	}
-	f, err := strconv.ParseFloat(pct, 64)
-	if err != nil || f <= 0 {
-		return 0, false
+	b.h = tallest + capH
+	if e.floats() {
+		b.float = 1
 	}
-	return min(f/100, 1), true
+	e.emit(b)
 }
 
-// caption sets a figure's caption, centred and small, in grey.
-func (e *engine) caption(text string, ref *book.ImageRef) []*vbox {
+// floats reports whether a figure here may float: only one of the main
+// text; one in a list or a quotation stays inside it.
+func (e *engine) floats() bool {
+	return e.ctx.left == 0 && e.ctx.right == 0 && len(e.ctx.bars) == 0
+}
+
+// caption is a figure's caption: its title, else its alt text.
+func caption(ref *book.ImageRef) string {
+	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
+		return string(img.Title)
+	}
+	return ref.Alt
+}
+
+// caption sets a caption, centred and small, in grey, in the width w at x
+// from the context's left edge.
+func (e *engine) caption(text string, ref *book.ImageRef, x, w Length) []*vbox {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
@@ -135,21 +196,21 @@ func (e *engine) caption(text string, ref *book.ImageRef) []*vbox {
 	st.size = Length(captionScale * float64(e.size))
 	st.color = grayColor
 	return e.setText([]span{{text: text, st: st, node: ref.Node}},
-		textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * e.set.LineHeight)})
+		textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * e.set.LineHeight), x: x, width: w})
 }
 
 // missingImage frames the alt text of an image that cannot be shown, or,
 // without one, the file name it asked for (as the EPUB does); its title,
 // when it has one, is the caption under the frame.
-func (e *engine) missingImage(ref *book.ImageRef, img *ast.Image) {
+func (e *engine) missingImage(ref *book.ImageRef) {
 	alt := ref.Alt
 	if strings.TrimSpace(alt) == "" {
 		alt = path.Base(ref.URL)
 	}
 	b := e.framed(alt, ref.Node)
 	var capBoxes []*vbox
-	if img != nil && len(img.Title) > 0 {
-		capBoxes = e.caption(string(img.Title), ref)
+	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
+		capBoxes = e.caption(string(img.Title), ref, 0, e.width())
 	}
 	b.keep = len(capBoxes) > 0
 	e.emit(b)
@@ -179,40 +240,4 @@ func (e *engine) framed(text string, node ast.Node) *vbox {
 		top += l.h
 	}
 	return b
-}
-
-// imageData returns the image's bytes as the painter takes them: PNG and
-// JPEG as they are unless far sharper than printDPI at width w, GIF and
-// WebP converted to PNG. The key names the data in the document.
-func (e *engine) imageData(a *book.Asset, w Length) ([]byte, string, string, error) {
-	maxPx := int(w.Pt() / 72 * printDPI)
-	big := float64(a.Width) > downsampleSlack*float64(maxPx)
-	if (a.MediaType == "image/png" || a.MediaType == "image/jpeg") && !big {
-		return a.Data, a.MediaType, a.Name, nil
-	}
-	if a.MediaType == "image/svg+xml" {
-		return nil, "", "", fmt.Errorf("SVG images cannot be placed in the PDF")
-	}
-	src, _, err := image.Decode(bytes.NewReader(a.Data))
-	if err != nil {
-		return nil, "", "", err
-	}
-	key := a.Name
-	if big {
-		src = downsample(src, maxPx)
-		key = fmt.Sprintf("%s@%dpx", a.Name, maxPx)
-	}
-	var buf bytes.Buffer
-	if a.MediaType == "image/jpeg" {
-		err = jpeg.Encode(&buf, src, &jpeg.Options{Quality: jpegQuality})
-		return buf.Bytes(), "image/jpeg", key, err
-	}
-	err = png.Encode(&buf, src)
-	return buf.Bytes(), "image/png", key + ".png", err
-}
-
-// downsample scales src to width px, keeping its aspect ratio.
-func downsample(src image.Image, px int) image.Image {
-	b := src.Bounds()
-	return raster.Downscale(src, px, max(1, b.Dy()*px/b.Dx()))
 }

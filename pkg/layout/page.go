@@ -1,5 +1,7 @@
 package layout
 
+import "image"
+
 // This file is the page model: what the layout engine hands to the PDF
 // painter (pkg/pdf). Every position is absolute on the page, in Length
 // units, with the origin at the top-left corner of the trimmed page and y
@@ -138,12 +140,50 @@ type Rect struct {
 // Image draws an image scaled into a box.
 type Image struct {
 	X, Y, W, H Length
-	// Key identifies the image data in the document (an asset name).
+	// Key identifies the image in the document: Images with one Key are
+	// one image.
 	Key string
-	// Data is the encoded image (PNG or JPEG), already downsampled.
-	Data []byte
+	// Data is the encoded image (PNG or JPEG) when the document holds it;
 	// MediaType is image/png or image/jpeg.
+	Data      []byte
 	MediaType string
+	// Source, when Data is nil, supplies the image when the painter writes
+	// it, so that a document need not hold every image at once (the
+	// layout's images come this way).
+	Source ImageSource
+	// Fallback is drawn in place of an image from a Source that cannot be
+	// used (a frame and the alt text); its elements are placed relative
+	// to the image's top-left corner. Only text, glyphs, rules and
+	// rectangles.
+	Fallback []Element
+}
+
+// ImageSource supplies an image's data when the painter needs it.
+type ImageSource interface {
+	// Cost estimates the memory that opening and painting the image
+	// takes at its peak, in bytes: the painter keeps the images in flight
+	// within a budget.
+	Cost() int64
+	// Open returns the image. It is called once, on any goroutine.
+	Open() (ImageData, error)
+	// Unusable is told why the image could not be used (Open failed, or
+	// its data did not decode); the painter then draws the Fallback of
+	// every Image with its Key. It is called once, on the goroutine that
+	// called the painter.
+	Unusable(err error)
+}
+
+// ImageData is an image as the painter takes it: a PNG or JPEG file, or
+// pixels.
+type ImageData struct {
+	// Data is a PNG or JPEG file; MediaType says which.
+	Data      []byte
+	MediaType string
+	// Checked says that the supplier decoded Data whole without error (it
+	// made it, or read it): the painter need not decode it again.
+	Checked bool
+	// Pixels is the image itself, when Data is nil.
+	Pixels image.Image
 }
 
 // Link makes a rectangle clickable: to a URL, or to a named anchor in the

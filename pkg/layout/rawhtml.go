@@ -87,6 +87,9 @@ type htmlSetter struct {
 	table   *htmlTable
 	// after are images of table cells, set as figures after the table.
 	after []*book.ImageRef
+	// row are images with nothing but white space between them, set
+	// together (side by side when they fit) before what follows them.
+	row []*book.ImageRef
 }
 
 // htmlBlock sets a raw HTML block.
@@ -157,8 +160,10 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 				s.after = append(s.after, ref)
 				return
 			}
-			s.flush()
-			s.e.figureRef(ref, nil, htmlWidth(tok))
+			if s.hasText() {
+				s.flush()
+			}
+			s.row = append(s.row, ref) // images with only white space between stand side by side
 		}
 	case name == "input" && attr(tok, "type") == "checkbox":
 		box := &extast.TaskCheckBox{IsChecked: hasAttr(tok, "checked")}
@@ -358,6 +363,10 @@ func (s *htmlSetter) add(t string) {
 // flush sets the text collected so far as a paragraph, or as a heading
 // inside <h1>–<h6>.
 func (s *htmlSetter) flush() {
+	if len(s.row) > 0 {
+		s.e.figures(s.row)
+		s.row = nil
+	}
 	spans := trimSpans(trimSpans(s.spans, true), false)
 	s.spans = nil
 	if len(spans) == 0 {
@@ -368,6 +377,17 @@ func (s *htmlSetter) flush() {
 		return
 	}
 	s.e.rawParagraph(spans)
+}
+
+// hasText reports whether the paragraph being collected holds more than
+// white space.
+func (s *htmlSetter) hasText() bool {
+	for _, sp := range s.spans {
+		if sp.math != nil || strings.TrimSpace(sp.text) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // setPre sets the text of a <pre> as a code block.
@@ -589,13 +609,4 @@ func hasAttr(tok html.Token, key string) bool {
 		}
 	}
 	return false
-}
-
-// htmlWidth reads the width attribute of an <img> in CSS pixels; 0 when
-// it is absent or not a plain number.
-func htmlWidth(tok html.Token) float64 {
-	if f, err := strconv.ParseFloat(strings.TrimSuffix(attr(tok, "width"), "px"), 64); err == nil && f > 0 {
-		return f
-	}
-	return 0
 }

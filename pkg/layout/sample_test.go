@@ -103,10 +103,30 @@ func TestSameDocument(t *testing.T) {
 		}
 		docs[i], files[i] = doc, buf.Bytes()
 	}
-	if !reflect.DeepEqual(docs[0], docs[1]) {
+	if !reflect.DeepEqual(withoutSources(docs[0]), withoutSources(docs[1])) {
 		t.Error("two layouts of the same book differ")
 	}
 	if !bytes.Equal(files[0], files[1]) {
 		t.Error("two PDFs of the same book differ")
 	}
+}
+
+// withoutSources returns doc with its images' sources left out: a source
+// holds the loaded book's asset, which differs from load to load in the
+// functions that read its file. The Keys name the content and size.
+func withoutSources(doc *layout.Document) *layout.Document {
+	out := *doc
+	out.Pages = nil
+	for _, p := range doc.Pages {
+		q := *p
+		q.Elements = append([]layout.Element(nil), p.Elements...)
+		for i, el := range q.Elements {
+			if im, ok := el.(layout.Image); ok {
+				im.Source = nil
+				q.Elements[i] = im
+			}
+		}
+		out.Pages = append(out.Pages, &q)
+	}
+	return &out
 }

@@ -29,7 +29,11 @@
 //     alpha channel as a soft mask. JPEGs are decoded too, then passed
 //     through as DCTDecode when their header allows (grey, RGB, CMYK with
 //     Adobe's inversion; baseline or progressive), else written as
-//     samples. One XObject per distinct image.
+//     samples. One XObject per distinct image. An image may come from a
+//     layout.ImageSource instead of bytes: it is opened only when the
+//     writer reaches it, ahead of need and within a raster.Budget, and one
+//     that cannot be used is drawn as its Fallback (a framed alt text), the
+//     source being told why.
 //   - links are URI actions or GoTo actions to named destinations; the
 //     outline is the document's, closed below the top level.
 //
@@ -37,5 +41,8 @@
 // names the page and element at fault; a panic becomes an error. Fonts are
 // parsed and checked by package truetype, which also refuses fonts whose
 // licence bits forbid embedding. Pages, font programs and images are made
-// in parallel on internal/parallel's pool and assembled in order.
+// in parallel on internal/parallel's pool and written in order. The file
+// is streamed to its writer as it is made (images first, before the pages
+// that draw them are painted), so a book of many large images is never in
+// memory whole.
 package pdf

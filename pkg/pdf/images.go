@@ -9,7 +9,11 @@ import (
 	_ "image/jpeg" // decoders for image.Decode
 	_ "image/png"
 
+	"sync"
+
+	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/raster"
 )
 
 // imageFormats maps the media types the painter takes to the format name
@@ -27,13 +31,16 @@ type imageSet struct {
 	list      []*pdfImage
 }
 
-// pdfImage is one image XObject: where it was first drawn, its data and,
-// once encoded, its objects.
+// pdfImage is one image XObject: where it was first drawn, its data or
+// source and, once written, its object number (0 when it could not be
+// used, and its Fallback is drawn instead).
 type pdfImage struct {
 	key, mediaType string
 	data           []byte
+	source         layout.ImageSource
 	page, element  int // first use, from 0
-	x              *xobject
+	obj            int
+	failed         bool
 }
 
 func newImageSet() *imageSet {
@@ -41,30 +48,47 @@ func newImageSet() *imageSet {
 }
 
 // check refuses an image without a box, without a Key, with a Key already
-// used for other bytes, or of a media type the painter does not take.
+// used for other bytes, of a media type the painter does not take, or
+// with a Fallback that is not made of text, glyphs, rules and rectangles.
 func (s *imageSet) check(im layout.Image) error {
 	switch {
 	case im.W <= 0 || im.H <= 0:
 		return fmt.Errorf("empty box %gx%g pt", im.W.Pt(), im.H.Pt())
 	case im.Key == "":
 		return errors.New("image without a key")
+	case im.Data == nil && im.Source == nil:
+		return errors.New("image without data or source")
+	}
+	for _, el := range im.Fallback {
+		switch el.(type) {
+		case layout.Text, layout.Glyphs, layout.Rule, layout.Rect:
+		default:
+			return fmt.Errorf("fallback holds a %T", el)
+		}
 	}
 	if i, ok := s.byKey[im.Key]; ok {
-		if !bytes.Equal(s.list[i].data, im.Data) {
+		if (s.list[i].source == nil) != (im.Source == nil) || im.Source == nil && !bytes.Equal(s.list[i].data, im.Data) {
 			return errors.New("key used for two different images")
 		}
 		return nil
 	}
-	if _, ok := imageFormats[im.MediaType]; !ok {
+	if _, ok := imageFormats[im.MediaType]; !ok && im.Source == nil {
 		return fmt.Errorf("media type %q; only image/png and image/jpeg can be painted", im.MediaType)
 	}
 	return nil
 }
 
 // use records a checked image drawn as element j of page i, and returns
-// its index. The same bytes under two Keys are one XObject.
+// its index. The same bytes under two Keys are one XObject; images from a
+// source are one per Key.
 func (s *imageSet) use(im layout.Image, i, j int) int {
 	if k, ok := s.byKey[im.Key]; ok {
+		return k
+	}
+	if im.Source != nil {
+		k := len(s.list)
+		s.list = append(s.list, &pdfImage{key: im.Key, source: im.Source, page: i, element: j})
+		s.byKey[im.Key] = k
 		return k
 	}
 	sum := contentSum(im)
@@ -89,18 +113,90 @@ func contentSum(im layout.Image) [sha256.Size]byte {
 	return sum
 }
 
-// encodeImages decodes and encodes every image, one per goroutine. An error
-// names the image's first use and its Key.
-func (s *imageSet) encodeImages() error {
-	return inParallel(len(s.list), func(c *compressor, i int) error {
+// writeImages encodes the images and writes them to w, in first-use
+// order, as they are ready: each is opened (read, decoded, scaled by its
+// source) and encoded on a worker ahead of need, within budget, so that
+// only the images in flight are in memory. An image from a source that
+// cannot be used is told so (Unusable) and marked failed; its pages draw
+// the Fallback. An image given as data that cannot be used is an error
+// naming its first use and its Key.
+func (s *imageSet) writeImages(w *fileWriter, budget *raster.Budget) error {
+	var err error
+	parallel.Ordered(len(s.list), func(i int) func() {
+		return budget.Acquire(s.list[i].cost())
+	}, func(i int) encoded {
+		c := compressors.Get().(*compressor)
+		defer compressors.Put(c)
+		return s.list[i].encode(c)
+	}, func(i int, e encoded) {
 		im := s.list[i]
-		x, err := encodeImage(c, im.data, imageFormats[im.mediaType])
-		if err != nil {
-			return fmt.Errorf("page %d, element %d: image %q: %w", im.page+1, im.element+1, im.key, err)
+		switch {
+		case err != nil:
+		case e.err != nil && im.source != nil:
+			im.failed = true
+			im.source.Unusable(e.err)
+		case e.err != nil:
+			err = fmt.Errorf("page %d, element %d: image %q: %w", im.page+1, im.element+1, im.key, e.err)
+		default:
+			im.obj = writeImage(w, e.x)
 		}
-		im.x = x
-		return nil
 	})
+	return err
+}
+
+// compressors are the workers' compressors for images.
+var compressors = sync.Pool{New: func() any { return newCompressor() }}
+
+// encoded is an image's XObject, or why it cannot be made.
+type encoded struct {
+	x   *xobject
+	err error
+}
+
+// cost estimates the memory encoding the image takes at its peak.
+func (im *pdfImage) cost() int64 {
+	if im.source != nil {
+		return im.source.Cost()
+	}
+	info, err := raster.Inspect(im.data, maxImagePixels)
+	if err != nil {
+		return int64(len(im.data))
+	}
+	return 2*int64(len(im.data)) + info.DecodeBytes
+}
+
+// encode opens the image and makes its XObject. A panic in a source or a
+// decoder becomes the image's error.
+func (im *pdfImage) encode(c *compressor) (e encoded) {
+	defer func() {
+		if r := recover(); r != nil {
+			e = encoded{err: fmt.Errorf("internal error: %v", r)}
+		}
+	}()
+	if im.source == nil {
+		x, err := encodeImage(c, im.data, imageFormats[im.mediaType])
+		return encoded{x, err}
+	}
+	d, err := im.source.Open()
+	switch {
+	case err != nil:
+		return encoded{err: err}
+	case d.Data == nil && d.Pixels == nil:
+		return encoded{err: errors.New("the source gave no image")}
+	case d.Data == nil:
+		return encoded{x: pixelXObject(c, d.Pixels)}
+	}
+	format, ok := imageFormats[d.MediaType]
+	if !ok {
+		return encoded{err: fmt.Errorf("media type %q; only image/png and image/jpeg can be painted", d.MediaType)}
+	}
+	if d.Checked && format == "jpeg" {
+		if h, err := readJPEGHeader(d.Data); err == nil && h.passThrough() {
+			return encoded{x: jpegXObject(h, d.Data)}
+		}
+	}
+	x, err := encodeImage(c, d.Data, format)
+	return encoded{x, err}
 }
 
 // xobject is an encoded image: its dictionary entries and data, and those

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -20,7 +21,8 @@ import (
 // written last.
 func smallFile(t *testing.T) []byte {
 	t.Helper()
-	w := newFileWriter(0)
+	var out bytes.Buffer
+	w := newFileWriter(&out)
 	catalog, tree, page := w.reserve(), w.reserve(), w.reserve()
 	content := w.reserve()
 	w.stream(content, nil, []byte("0 0 1 rg 10 10 100 50 re f"))
@@ -31,11 +33,10 @@ func smallFile(t *testing.T) []byte {
 	info := writeInfo(w, testDoc(t).Info)
 	writePageTree(w, tree, []int{page})
 	writeCatalog(w, catalog, "ko", catalogRefs{pages: tree})
-	out, err := w.finish(catalog, info)
-	if err != nil {
+	if err := w.finish(catalog, info); err != nil {
 		t.Fatal(err)
 	}
-	return out
+	return out.Bytes()
 }
 
 // TestXrefOffsets reads the cross-reference table back: every entry is 20
@@ -96,10 +97,10 @@ func TestQPDFSeesWrongOffsets(t *testing.T) {
 }
 
 func TestReservedButNotWritten(t *testing.T) {
-	w := newFileWriter(0)
+	w := newFileWriter(io.Discard)
 	a, b := w.reserve(), w.reserve()
 	w.object(a, []byte("<<>>"))
-	if _, err := w.finish(a, b); err == nil || !strings.Contains(err.Error(), "object 2 reserved but not written") {
+	if err := w.finish(a, b); err == nil || !strings.Contains(err.Error(), "object 2 reserved but not written") {
 		t.Errorf("finish: %v", err)
 	}
 }
@@ -108,13 +109,14 @@ func TestReservedButNotWritten(t *testing.T) {
 // and differs when any byte of them does.
 func TestIDFollowsContent(t *testing.T) {
 	id := func(body string) string {
-		w := newFileWriter(0)
+		var buf bytes.Buffer
+		w := newFileWriter(&buf)
 		n := w.reserve()
 		w.object(n, []byte(body))
-		out, err := w.finish(n, n)
-		if err != nil {
+		if err := w.finish(n, n); err != nil {
 			t.Fatal(err)
 		}
+		out := buf.Bytes()
 		m := regexp.MustCompile(`/ID \[<([0-9a-f]{32})><([0-9a-f]{32})>\]`).FindSubmatch(out)
 		if m == nil || !bytes.Equal(m[1], m[2]) {
 			t.Fatalf("no /ID of two equal 16-byte strings in %q", out)

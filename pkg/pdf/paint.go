@@ -46,25 +46,30 @@ func (p *painter) paintPage(cmp *compressor, page *layout.Page) *paintedPage {
 	c := newContent(p.height, len(p.faces), len(p.images.list))
 	out := &paintedPage{}
 	for _, el := range page.Elements {
-		switch el := el.(type) {
-		case layout.Text:
-			p.text(c, el)
-		case layout.Glyphs:
-			p.glyphs(c, el)
-		case layout.Rule:
-			c.setStroke(el.Color, el.Width.Pt())
-			c.line(el.X1, el.Y1, el.X2, el.Y2)
-		case layout.Rect:
-			p.rect(c, el)
-		case layout.Image:
-			p.image(c, el)
-		case layout.Link:
-			out.links = append(out.links, el)
-		}
+		p.element(c, out, el)
 	}
 	out.content = cmp.deflate(c.b)
 	out.fonts, out.images = c.fonts, c.images
 	return out
+}
+
+// element draws one element.
+func (p *painter) element(c *content, out *paintedPage, el layout.Element) {
+	switch el := el.(type) {
+	case layout.Text:
+		p.text(c, el)
+	case layout.Glyphs:
+		p.glyphs(c, el)
+	case layout.Rule:
+		c.setStroke(el.Color, el.Width.Pt())
+		c.line(el.X1, el.Y1, el.X2, el.Y2)
+	case layout.Rect:
+		p.rect(c, el)
+	case layout.Image:
+		p.image(c, out, el)
+	case layout.Link:
+		out.links = append(out.links, el)
+	}
 }
 
 // rect fills a rectangle, or strokes its outline in the same colour when
@@ -85,9 +90,16 @@ func (p *painter) rect(c *content, r layout.Rect) {
 	}
 }
 
-// image draws an image XObject scaled into its box.
-func (p *painter) image(c *content, im layout.Image) {
+// image draws an image XObject scaled into its box, or the image's
+// Fallback when it could not be used.
+func (p *painter) image(c *content, out *paintedPage, im layout.Image) {
 	k := p.images.byKey[im.Key]
+	if p.images.list[k].failed {
+		for _, el := range im.Fallback {
+			p.element(c, out, shift(el, im.X, im.Y))
+		}
+		return
+	}
 	c.images[k] = true
 	c.b = append(c.b, "q "...)
 	c.length(im.W)
@@ -97,4 +109,23 @@ func (p *painter) image(c *content, im layout.Image) {
 	c.b = append(c.b, "cm /Im"...)
 	c.b = appendInt(c.b, k)
 	c.op(" Do Q")
+}
+
+// shift moves a fallback element from its image's corner onto the page.
+func shift(el layout.Element, dx, dy layout.Length) layout.Element {
+	switch e := el.(type) {
+	case layout.Text:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case layout.Glyphs:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	case layout.Rule:
+		e.X1, e.Y1, e.X2, e.Y2 = e.X1+dx, e.Y1+dy, e.X2+dx, e.Y2+dy
+		return e
+	case layout.Rect:
+		e.X, e.Y = e.X+dx, e.Y+dy
+		return e
+	}
+	return el
 }

@@ -74,6 +74,13 @@ func (p *plan) check(el layout.Element, linked map[string]bool) error {
 		if err := p.images.check(el); err != nil {
 			return fmt.Errorf("image %q: %w", el.Key, err)
 		}
+		// The fallback's glyphs go into the subsets whether or not it is
+		// drawn: which images fail is known only once they are written.
+		for _, f := range el.Fallback {
+			if err := p.check(f, linked); err != nil {
+				return fmt.Errorf("image %q: fallback: %w", el.Key, err)
+			}
+		}
 	case layout.Link:
 		if err := checkLink(el, p.anchors); err != nil {
 			return err

@@ -1,17 +1,24 @@
 package pdf
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"github.com/hangul-press/publish/pkg/progress"
 	"io"
 
 	"github.com/hangul-press/publish/pkg/layout"
+	"github.com/hangul-press/publish/pkg/raster"
 )
 
 // Write paints doc as a PDF onto w. The same Document always gives the same
-// bytes. Nothing is written to w unless the whole file was made, so a
-// failure leaves w untouched.
+// bytes.
+//
+// The file is written as it is made, so that a book of many large images
+// is never held in memory whole: the document is checked and its fonts
+// made before anything is written, but an error after that (a failed
+// write) leaves what was written to w incomplete. Write to a temporary
+// file and rename it, as the command does.
 func Write(w io.Writer, doc *layout.Document) error {
 	return WriteOptions(w, doc, Options{})
 }
@@ -22,6 +29,9 @@ type Options struct {
 	// been painted. It may be called from several goroutines, one call at
 	// a time.
 	Progress progress.Func
+	// ImageBudget bounds the memory of the images being opened and
+	// encoded at once; nil means raster.SharedBudget().
+	ImageBudget *raster.Budget
 }
 
 // WriteOptions is Write with options.
@@ -29,75 +39,74 @@ func WriteOptions(w io.Writer, doc *layout.Document, opt Options) error {
 	if doc == nil {
 		return errors.New("pdf: nil document")
 	}
-	out, err := contain(func() ([]byte, error) { return render(doc, opt) })
-	if err != nil {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	if err := contain(func() error { return render(bw, doc, opt) }); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	_, err = w.Write(out)
-	return err
+	return bw.Flush()
 }
 
 // contain runs fn and turns a panic into an error: a library must not crash
 // the program that calls it, whatever document it is given.
-func contain(fn func() ([]byte, error)) (out []byte, err error) {
+func contain(fn func() error) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			out, err = nil, fmt.Errorf("internal error: %v", r)
+			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
 	return fn()
 }
 
-// render checks doc, plans the fonts and images, paints the pages and
-// assembles the file in memory.
-func render(doc *layout.Document, opt Options) ([]byte, error) {
+// render checks doc, plans the fonts and images, and writes the file:
+// catalog and page tree numbers first, then fonts in FontID order, images
+// in first-use order (streamed: writeImages), each page's links, content
+// and dictionary, the outline, the named destinations, the information
+// dictionary, the page tree and the catalog. Pages are painted after the
+// images are written, when it is known which images could not be used.
+func render(out io.Writer, doc *layout.Document, opt Options) error {
 	if doc.Width <= 0 || doc.Height <= 0 {
-		return nil, fmt.Errorf("page size %gx%g pt is not positive", doc.Width.Pt(), doc.Height.Pt())
+		return fmt.Errorf("page size %gx%g pt is not positive", doc.Width.Pt(), doc.Height.Pt())
 	}
 	if err := checkInfo(doc.Info); err != nil {
-		return nil, err
+		return err
 	}
 	p, err := newPlan(doc)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := p.planSubsets(); err != nil {
-		return nil, err
+		return err
 	}
 	progs, err := p.buildFontPrograms()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if err := p.images.encodeImages(); err != nil {
-		return nil, err
-	}
-	pt := &painter{plan: p, height: doc.Height}
-	pages, err := pt.paintPages(opt.Progress)
-	if err != nil {
-		return nil, err
-	}
-	return pt.assemble(progs, pages)
-}
-
-// assemble writes the objects in a fixed order: catalog and page tree
-// numbers first, then fonts in FontID order, images in first-use order,
-// each page's links, content and dictionary, the outline, the named
-// destinations, the information dictionary, the page tree and the
-// catalog.
-func (p *painter) assemble(progs []*fontProgram, pages []*paintedPage) ([]byte, error) {
-	size := 0
-	for _, pg := range pages {
-		size += len(pg.content) + 256
-	}
-	w := newFileWriter(size)
+	w := newFileWriter(out)
 	catalog, tree := w.reserve(), w.reserve()
 	fontObjs := make([]int, len(p.faces))
 	for _, i := range p.usedFaces() {
 		fontObjs[i] = writeFont(w, p.faces[i], progs[i])
 	}
+	budget := opt.ImageBudget
+	if budget == nil {
+		budget = raster.SharedBudget()
+	}
+	if err := p.images.writeImages(w, budget); err != nil {
+		return err
+	}
+	pt := &painter{plan: p, height: doc.Height}
+	pages, err := pt.paintPages(opt.Progress)
+	if err != nil {
+		return err
+	}
+	return pt.assemble(w, catalog, tree, fontObjs, pages)
+}
+
+// assemble writes the pages and everything after them (render).
+func (p *painter) assemble(w *fileWriter, catalog, tree int, fontObjs []int, pages []*paintedPage) error {
 	imageObjs := make([]int, len(p.images.list))
 	for i, im := range p.images.list {
-		imageObjs[i] = writeImage(w, im.x)
+		imageObjs[i] = im.obj
 	}
 	pageObjs := make([]int, len(pages))
 	for i := range pageObjs {

@@ -1,4 +1,8 @@
-// Package raster shrinks images quickly and without aliasing.
+// Package raster is the book's bitmap image work: it reads image headers
+// (Inspect), decodes every format a book may hold (Decode: PNG, JPEG, GIF,
+// WebP), shrinks images quickly and without aliasing (Downscale), and
+// bounds the memory of that work in flight (Budget). It is the one package
+// that registers image decoders.
 //
 // Its one resampler, [Downscale], averages areas: every destination pixel
 // is the mean of the source region it covers, source pixels cut by the
