@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
@@ -450,7 +449,10 @@ func FuzzSetParagraph(f *testing.F) {
 }
 
 // TestHostileParagraphs: 100 KB without a space, in every mode, at a normal
-// and an absurd width, must finish quickly.
+// and an absurd width. The work of Knuth–Plass is counted, not timed: each
+// pass examines at most kpWorkBudget (active node, breakpoint) pairs, plus
+// the nodes active when it stops, and the rest of the work (building the
+// items, first fit) is linear in the text; the lines still cover it all.
 func TestHostileParagraphs(t *testing.T) {
 	texts := map[string]string{
 		"hangul": strings.Repeat("가나다라마바사", 100_000/21),
@@ -459,13 +461,29 @@ func TestHostileParagraphs(t *testing.T) {
 		"spaces": strings.Repeat("가 ", 33_000),
 	}
 	for name, text := range texts {
-		for _, w := range []Length{30 * em, 100_000 * em} {
+		for _, w := range []Length{30 * em, 1000 * em, 100_000 * em} {
 			for _, opt := range []ParagraphOptions{{}, {Mode: Normal, Justify: true}} {
-				start := time.Now()
-				lines, _ := SetParagraph([]Run{{Text: text, M: fakeMeasurer{}}}, constWidth(w), opt)
-				if d := time.Since(start); d > 5*time.Second {
-					t.Errorf("%s at %v em, %+v: %v for %d lines", name, w/em, opt, d, len(lines))
+				runs := []Run{{Text: text, M: fakeMeasurer{}}}
+				s := &setter{t: newParaText(runs), widths: constWidth(w), opt: opt}
+				s.classes = BreakClasses(s.t.runes)
+				s.measureEojeols()
+				// the passes of SetParagraph, counted
+				var lines []Line
+				for pass := 1; pass <= 2 && lines == nil; pass++ {
+					items, srcs := s.build(pass)
+					k := newBreaker(items, constWidth(w), s.params(pass))
+					breaks, ok := k.run()
+					if k.work > kpWorkBudget+len(items) {
+						t.Errorf("%s at %v em, %+v, pass %d: %d pairs examined, budget %d", name, w/em, opt, pass, k.work, kpWorkBudget)
+					}
+					if !ok && pass == 2 {
+						breaks, ok = BreakFirstFit(items, constWidth(w), s.params(2)), true
+					}
+					if ok {
+						lines, _ = s.lines(items, srcs, breaks)
+					}
 				}
+				checkCoverage(t, []rune(text), lines)
 			}
 		}
 	}
