@@ -192,16 +192,15 @@ const shapeProbe = 64
 // syllable breaks). If no set of breaks keeps every line within tolerance,
 // pass 2 admits any line that is not overfull and adds the emergency breaks,
 // URL breaks and, in KeepAll mode, syllable breaks, each with a high penalty,
-// so that an eojeol is split only when it is longer than the line or a
-// justified line would otherwise be far too loose (ragged lines split only
-// eojeols longer than the narrowest line). If even that fails, because some
-// unbreakable stretch is wider than a line, the lines are filled first-fit
-// and each overfull one is reported as a Problem.
+// so that an eojeol is split only when it is longer than the narrowest
+// line. If even that fails, because some unbreakable stretch is wider than
+// a line, the lines are filled first-fit and each overfull one is reported
+// as a Problem.
 //
-// Justification stretches and shrinks the word spaces only: the letter
-// spacing between Hangul syllables is never changed, because uneven tracking
-// within a line shows far more than uneven word spaces. Lines ended by '\n'
-// or by the paragraph are set ragged.
+// Justification stretches and shrinks the word spaces, and past their full
+// stretch spreads the rest as syllable spacing within words, capped at
+// letterMaxRatio (spread); lines broken inside a URL, and lines ended by
+// '\n' or by the paragraph, are set ragged.
 func SetParagraph(runs []Run, widths func(line int) Length, opt ParagraphOptions) ([]Line, []Problem) {
 	t := newParaText(runs)
 	if len(t.runes) == 0 || widths == nil {
