@@ -174,6 +174,19 @@ func FaceChain(own *Family, bold bool) []Face {
 	return out
 }
 
+// Faces lists every shipped face in a fixed order: family by family as
+// Families lists them, regular before bold.
+func Faces() []Face {
+	var out []Face
+	for _, fam := range Families {
+		out = append(out, Face{Family: fam})
+		if fam.Bold != nil {
+			out = append(out, Face{Family: fam, Bold: true})
+		}
+	}
+	return out
+}
+
 func contains(list []*Family, f *Family) bool {
 	for _, x := range list {
 		if x == f {

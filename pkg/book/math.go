@@ -166,7 +166,7 @@ func (l *loader) parseFormulas(j *job) {
 	number := 0
 	type parsed struct {
 		tree *texmath.Formula
-		segs *text.Segments
+		at   func(off int) int // the post offset of an offset in the TeX
 	}
 	var all []parsed
 	_ = ast.Walk(j.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -185,9 +185,11 @@ func (l *loader) parseFormulas(j *job) {
 		}
 		f := &Formula{Display: display}
 		f.TeX = segmentsText(segs, src)
+		pieces := segs.Sliced(0, segs.Len())
+		at := func(off int) int { return markdown.SegmentsOffset(pieces, off) }
 		tree, problems := texmath.Parse(f.TeX, display, macros)
 		for _, p := range problems {
-			j.diags.Warnf(j.post.Pos(sourceOffset(segs, p.Pos)), "math: %s; the formula's TeX is shown instead", p.Msg)
+			j.diags.Warnf(j.post.Pos(at(p.Pos)), "math: %s; the formula's TeX is shown instead", p.Msg)
 		}
 		if tree != nil {
 			for i := range tree.Equations {
@@ -198,7 +200,7 @@ func (l *loader) parseFormulas(j *job) {
 				}
 				if eq.Label != "" {
 					if _, dup := j.labels[eq.Label]; dup {
-						j.diags.Warnf(j.post.Pos(sourceOffset(segs, eq.LabelPos)), "math: label %s is used twice in this post", eq.Label)
+						j.diags.Warnf(j.post.Pos(at(eq.LabelPos)), "math: label %s is used twice in this post", eq.Label)
 					}
 					j.labels[eq.Label] = equationTag(eq)
 				}
@@ -207,7 +209,7 @@ func (l *loader) parseFormulas(j *job) {
 		f.Tree = tree
 		j.math[n] = f
 		if tree != nil {
-			all = append(all, parsed{tree, segs})
+			all = append(all, parsed{tree, at})
 		}
 		return ast.WalkSkipChildren, nil
 	})
@@ -215,7 +217,7 @@ func (l *loader) parseFormulas(j *job) {
 	for _, p := range all {
 		for _, r := range p.tree.Refs() {
 			if _, ok := j.labels[r.Text]; !ok {
-				j.diags.Warnf(j.post.Pos(sourceOffset(p.segs, r.Pos)), "math: no equation in this post has the label %s; the reference shows (??)", r.Text)
+				j.diags.Warnf(j.post.Pos(p.at(r.Pos)), "math: no equation in this post has the label %s; the reference shows (??)", r.Text)
 			}
 		}
 	}
@@ -238,17 +240,4 @@ func segmentsText(segs *text.Segments, src []byte) string {
 		b.Write(s.Value(src))
 	}
 	return b.String()
-}
-
-// sourceOffset maps an offset into the concatenated text of segs back to
-// an offset into the post.
-func sourceOffset(segs *text.Segments, off int) int {
-	for i := 0; i < segs.Len(); i++ {
-		s := segs.At(i)
-		if off < s.Len() || i == segs.Len()-1 {
-			return s.Start + min(off, s.Len())
-		}
-		off -= s.Len()
-	}
-	return 0
 }
