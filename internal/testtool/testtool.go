@@ -62,7 +62,10 @@ func EPUBCheck(t testing.TB, file string) (out []byte, clean bool) {
 		}
 		t.Skipf("EPUBCheck not run: %s is missing", epubcheckJar)
 	}
-	out, err := exec.Command(java, "-jar", epubcheckJar, file).CombinedOutput()
+	// A run of EPUBCheck is short: the JIT's first tier and the serial
+	// collector halve its CPU time (7.5 s → 3.5 s of user time on the
+	// sample book), with the same report.
+	out, err := exec.Command(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", epubcheckJar, file).CombinedOutput()
 	return out, err == nil && !hasProblems(out)
 }
 
