@@ -40,9 +40,12 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 			}
 			err = build.Check(env, in, diags)
 			prog.done()
-			if err != nil {
+			if err != nil && !diags.HasErrors() {
 				return err
 			}
+			// A writer that refused the book (the layout refuses a text
+			// block too small) has said why in diags, at the manifest's
+			// line: report it with everything else, as epub and pdf do.
 			jsonOut := cmd.Bool("json")
 			if in != nil && in.Book != nil {
 				if jsonOut {

@@ -96,3 +96,28 @@ func TestCheckSeesWriterSettingsIssue9(t *testing.T) {
 		})
 	}
 }
+
+// The layout refuses a text block too small to set a book in (a PDF
+// setting: the EPUB is still built). check runs the layout, so it reports
+// the refusal as pdf does, at the manifest's line and column and with
+// the book's other diagnostics, not as a bare message that hides them.
+func TestCheckReportsLayoutRefusal(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n본문 ![그림](none.png)\n")
+	s.manifest("2020-01-01-a.md")
+	data, _ := os.ReadFile(filepath.Join(s.dir, "book.yaml"))
+	s.write("book.yaml", string(data)+"pdf:\n  paper: 50x70mm\n  font_size: 14\n")
+	wants := []string{"book.yaml:8:10: error: pdf.paper 50x70mm with font_size 14", "2020-01-01-a.md:4:4: warning: image none.png"}
+	for _, cmd := range [][]string{{"check"}, {"--quiet", "check"}, {"pdf"}} {
+		chdir(t, s.dir)
+		code, _, errs := run(t, s.dir, nil, append(cmd, "book.yaml")...)
+		if code != ExitInput {
+			t.Errorf("%v: exit %d, want %d\n%s", cmd, code, ExitInput, errs)
+		}
+		for _, want := range wants {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%v: %q missing from:\n%s", cmd, want, errs)
+			}
+		}
+	}
+}
