@@ -25,6 +25,7 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 			"file:line:col: severity: message.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the outline and diagnostics as JSON on stdout"},
+			&cli.StringFlag{Name: "paper", Usage: "check the PDF at this trim size, as pdf --paper would set it (a5, shinguk, 46, crown, a4, letter, mungo or WxHmm)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 {
@@ -37,6 +38,12 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 			if err != nil && in == nil && diags.Len() == 0 {
 				prog.done()
 				return usageError{err}
+			}
+			if p := cmd.String("paper"); p != "" && in != nil && in.Book != nil {
+				if err := in.Book.Config.PDF.SetPaper(p); err != nil {
+					prog.done()
+					return usageError{err}
+				}
 			}
 			err = build.Check(env, in, diags)
 			prog.done()
