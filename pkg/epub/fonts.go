@@ -158,19 +158,6 @@ func (f face) chain() []fonts.Face {
 	return out
 }
 
-// embeddable lists every shipped font file in a fixed order: family by
-// family as fonts.Families lists them, regular before bold.
-func embeddable() []fonts.Face {
-	var out []fonts.Face
-	for _, fam := range fonts.Families {
-		out = append(out, fonts.Face{Family: fam})
-		if fam.Bold != nil {
-			out = append(out, fonts.Face{Family: fam, Bold: true})
-		}
-	}
-	return out
-}
-
 // fontFile is the name of a face's file inside the EPUB.
 func fontFile(f fonts.Face) string {
 	weight := "regular"
@@ -229,7 +216,7 @@ func (p *publication) subsetFonts() error {
 			}
 		}
 	}
-	for _, f := range embeddable() {
+	for _, f := range fonts.Faces() {
 		if len(sets[f]) == 0 {
 			continue
 		}

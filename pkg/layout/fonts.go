@@ -127,7 +127,7 @@ func (fs *fontSet) shippedFaces() (map[fonts.Face]*face, error) {
 			out[f] = fs.add(name, f.Data(), parsed[f], f.Refuses)
 		}
 	}
-	for _, f := range shippedFaces() {
+	for _, f := range fonts.Faces() {
 		if out[f] == nil {
 			name := f.Family.Key
 			if f.Bold {
@@ -139,24 +139,12 @@ func (fs *fontSet) shippedFaces() (map[fonts.Face]*face, error) {
 	return out, nil
 }
 
-// shippedFaces lists every face of the fonts package, family by family.
-func shippedFaces() []fonts.Face {
-	var out []fonts.Face
-	for _, fam := range fonts.Families {
-		out = append(out, fonts.Face{Family: fam})
-		if fam.Bold != nil {
-			out = append(out, fonts.Face{Family: fam, Bold: true})
-		}
-	}
-	return out
-}
-
 // parsedShipped parses the shipped faces once per process: a
 // truetype.Font never changes after Parse and is safe for concurrent use.
 // The faces are known good, so failing to parse one is an error.
 var parsedShipped = sync.OnceValues(func() (map[fonts.Face]*truetype.Font, error) {
 	out := map[fonts.Face]*truetype.Font{}
-	for _, f := range shippedFaces() {
+	for _, f := range fonts.Faces() {
 		font, err := truetype.Parse(f.Data())
 		if err != nil {
 			return nil, fmt.Errorf("shipped font %s: %w", f.Family.Name, err)
