@@ -243,12 +243,5 @@ func segmentsText(segs *text.Segments, src []byte) string {
 // sourceOffset maps an offset into the concatenated text of segs back to
 // an offset into the post.
 func sourceOffset(segs *text.Segments, off int) int {
-	for i := 0; i < segs.Len(); i++ {
-		s := segs.At(i)
-		if off < s.Len() || i == segs.Len()-1 {
-			return s.Start + min(off, s.Len())
-		}
-		off -= s.Len()
-	}
-	return 0
+	return markdown.SegmentsOffset(segs.Sliced(0, segs.Len()), off)
 }

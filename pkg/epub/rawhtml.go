@@ -42,7 +42,7 @@ func (r *renderer) feedFigures(raw string, segs []text.Segment, figs []markdown.
 	for {
 		tt := z.Next()
 		at := off
-		r.rawAt = sourceOffset(segs, off)
+		r.rawAt = markdown.SegmentsOffset(segs, off)
 		off += len(z.Raw())
 		switch tt {
 		case html.ErrorToken:
@@ -72,21 +72,6 @@ func (r *renderer) interactiveNote(f markdown.ScriptFigure) {
 	r.t.open("span", []html.Attribute{kv("class", "interactive-missing")}, false, "")
 	r.t.text(markdown.InteractiveNote)
 	r.t.close()
-}
-
-// sourceOffset maps an offset into the concatenated text of segs to an
-// offset in the post.
-func sourceOffset(segs []text.Segment, off int) int {
-	for _, s := range segs {
-		if off < s.Len() {
-			return s.Start + off
-		}
-		off -= s.Len()
-	}
-	if len(segs) > 0 {
-		return segs[len(segs)-1].Stop
-	}
-	return 0
 }
 
 // startTag opens the element of a raw start tag, or leaves the tag out.

@@ -141,7 +141,7 @@ func ScriptFigures(n ast.Node, src []byte) []ScriptFigure {
 			if len(tag) > maxFigureTag {
 				tag = tag[:maxFigureTag] + "…"
 			}
-			open = &ScriptFigure{At: at, Source: rawOffset(segs, at), Tag: strings.ToValidUTF8(tag, "")}
+			open = &ScriptFigure{At: at, Source: SegmentsOffset(segs, at), Tag: strings.ToValidUTF8(tag, "")}
 			continue
 		case tt == html.EndTagToken && string(name) == "div" && open != nil:
 			found = append(found, *open)
@@ -184,9 +184,10 @@ func scriptFollows(n ast.Node, src []byte) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimSpace(raw)), "<script")
 }
 
-// rawOffset maps an offset into the concatenated text of segs to an
-// offset in the post.
-func rawOffset(segs []text.Segment, off int) int {
+// SegmentsOffset maps an offset into the concatenated text of segs (the
+// lines of a block, say) to an offset in the post; past their end, the
+// end of the last segment.
+func SegmentsOffset(segs []text.Segment, off int) int {
 	for _, s := range segs {
 		if off < s.Len() {
 			return s.Start + off
