@@ -99,6 +99,19 @@ type Face struct {
 	Bold   bool
 }
 
+// Faces lists every shipped face in a fixed order: family by family as
+// Families lists them, regular before bold.
+func Faces() []Face {
+	var out []Face
+	for _, fam := range Families {
+		out = append(out, Face{Family: fam})
+		if fam.Bold != nil {
+			out = append(out, Face{Family: fam, Bold: true})
+		}
+	}
+	return out
+}
+
 // Data returns the face's TrueType file.
 func (f Face) Data() []byte {
 	if f.Bold {
@@ -169,19 +182,6 @@ func FaceChain(own *Family, bold bool) []Face {
 			if f.Bold == nil {
 				out = append(out, Face{f, false})
 			}
-		}
-	}
-	return out
-}
-
-// Faces lists every shipped face in a fixed order: family by family as
-// Families lists them, regular before bold.
-func Faces() []Face {
-	var out []Face
-	for _, fam := range Families {
-		out = append(out, Face{Family: fam})
-		if fam.Bold != nil {
-			out = append(out, Face{Family: fam, Bold: true})
 		}
 	}
 	return out

@@ -4,13 +4,14 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // Issue 14 item 11: check's diagnostics are a superset of those of epub
-// and pdf, on the sample book and on a book whose writers have much to
-// say (raw HTML they remove, a character in no font, an empty link, a
-// link that leaves the book).
+// and pdf, on the sample book, on a book whose writers have much to say
+// (raw HTML they remove, a character in no font, an empty link, a link
+// that leaves the book) and on every shared fixture (testdata/sites).
 func TestCheckSeesWhatWritersSeeIssue14(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, map[string]string{
@@ -20,7 +21,12 @@ func TestCheckSeesWhatWritersSeeIssue14(t *testing.T) {
 			"[빈 링크]() 하나.\n",
 		"book.yaml": "title: 책\nauthors: 나\nsite: {root: site}\nchapters: [site/_posts/*.md]\n",
 	})
-	for _, manifest := range []string{"../../books/sample.yaml", filepath.Join(dir, "book.yaml")} {
+	hostile := filepath.Join(dir, "book.yaml")
+	manifests := []string{"../../books/sample.yaml", hostile}
+	for _, f := range testtool.Fixtures(t) {
+		manifests = append(manifests, filepath.Join(testtool.Site(t, f), "book.yaml"))
+	}
+	for _, manifest := range manifests {
 		check := diagnostics(t, manifest, func(env Env, in *Input, d *diag.List) error { return Check(env, in, d) })
 		for name, write := range map[string]func(Env, *Input, *diag.List) error{
 			"epub": func(env Env, in *Input, d *diag.List) error {
@@ -38,7 +44,7 @@ func TestCheckSeesWhatWritersSeeIssue14(t *testing.T) {
 				}
 			}
 		}
-		if manifest != "../../books/sample.yaml" && len(check) < 4 {
+		if manifest == hostile && len(check) < 4 {
 			t.Errorf("check found only %d problems in the hostile book: %v", len(check), check)
 		}
 	}

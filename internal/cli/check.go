@@ -25,6 +25,7 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 			"file:line:col: severity: message.",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "print the outline and diagnostics as JSON on stdout"},
+			&cli.StringFlag{Name: "paper", Usage: "check the PDF at this trim size, as pdf --paper would set it (a5, shinguk, 46, crown, a4, letter, mungo or WxHmm)"},
 		},
 		Action: func(ctx context.Context, cmd *cli.Command) error {
 			if cmd.Args().Len() == 0 {
@@ -38,11 +39,20 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 				prog.done()
 				return usageError{err}
 			}
+			if p := cmd.String("paper"); p != "" && in != nil && in.Book != nil {
+				if err := in.Book.Config.PDF.SetPaper(p); err != nil {
+					prog.done()
+					return usageError{err}
+				}
+			}
 			err = build.Check(env, in, diags)
 			prog.done()
-			if err != nil {
+			if err != nil && !diags.HasErrors() {
 				return err
 			}
+			// A writer that refused the book (the layout refuses a text
+			// block too small) has said why in diags, at the manifest's
+			// line: report it with everything else, as epub and pdf do.
 			jsonOut := cmd.Bool("json")
 			if in != nil && in.Book != nil {
 				if jsonOut {

@@ -96,3 +96,56 @@ func TestCheckSeesWriterSettingsIssue9(t *testing.T) {
 		})
 	}
 }
+
+// The layout refuses a text block too small to set a book in (a PDF
+// setting: the EPUB is still built). check runs the layout, so it reports
+// the refusal as pdf does, at the manifest's line and column and with
+// the book's other diagnostics, not as a bare message that hides them.
+func TestCheckReportsLayoutRefusal(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n본문 ![그림](none.png)\n")
+	s.manifest("2020-01-01-a.md")
+	data, _ := os.ReadFile(filepath.Join(s.dir, "book.yaml"))
+	s.write("book.yaml", string(data)+"pdf:\n  paper: 50x70mm\n  font_size: 14\n")
+	wants := []string{"book.yaml:8:10: error: pdf.paper 50x70mm with font_size 14", "2020-01-01-a.md:4:4: warning: image none.png"}
+	for _, cmd := range [][]string{{"check"}, {"--quiet", "check"}, {"pdf"}} {
+		chdir(t, s.dir)
+		code, _, errs := run(t, s.dir, nil, append(cmd, "book.yaml")...)
+		if code != ExitInput {
+			t.Errorf("%v: exit %d, want %d\n%s", cmd, code, ExitInput, errs)
+		}
+		for _, want := range wants {
+			if !strings.Contains(errs, want) {
+				t.Errorf("%v: %q missing from:\n%s", cmd, want, errs)
+			}
+		}
+	}
+}
+
+// check --paper sets the trim size as pdf --paper does, so that a book
+// meant for another paper is checked at that paper: the same refusal, at
+// the same place, as the PDF at that size gives; a paper no parser takes
+// is a usage error for both.
+func TestCheckPaperFlag(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n본문\n")
+	s.manifest("2020-01-01-a.md")
+	data, _ := os.ReadFile(filepath.Join(s.dir, "book.yaml"))
+	s.write("book.yaml", string(data)+"pdf:\n  font_size: 20\n")
+	chdir(t, s.dir)
+	if code, _, errs := run(t, s.dir, nil, "check", "book.yaml"); code != ExitOK {
+		t.Fatalf("check at the manifest's paper: exit %d\n%s", code, errs)
+	}
+	want := "book.yaml:8:14: error: pdf.paper mungo (105×148 mm) with font_size 20"
+	for _, cmd := range [][]string{{"check", "--paper", "mungo"}, {"pdf", "--paper", "mungo"}} {
+		code, _, errs := run(t, s.dir, nil, append(cmd, "book.yaml")...)
+		if code != ExitInput || !strings.Contains(errs, want) {
+			t.Errorf("%v: exit %d, want %d and %q in:\n%s", cmd, code, ExitInput, want, errs)
+		}
+	}
+	for _, cmd := range []string{"check", "pdf"} {
+		if code, _, errs := run(t, s.dir, nil, cmd, "--paper", "10x10mm", "book.yaml"); code != ExitUsage {
+			t.Errorf("%s --paper 10x10mm: exit %d, want %d\n%s", cmd, code, ExitUsage, errs)
+		}
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -245,6 +247,16 @@ type ImageRef struct {
 	// absent. The EPUB keeps them as CSS; the PDF reads them as shares of
 	// the text block and CSS pixels.
 	Width, Height, Style string
+}
+
+// StandIn is the text shown in place of an image that cannot be shown:
+// its alt text, else the name of the file it asked for. Both writers show
+// the same words.
+func StandIn(alt, url string) string {
+	if strings.TrimSpace(alt) != "" {
+		return alt
+	}
+	return path.Base(url)
 }
 
 // WarnUnusable reports at the reference an image that a writer cannot

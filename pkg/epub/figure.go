@@ -1,8 +1,7 @@
 package epub
 
 import (
-	"path"
-
+	"github.com/hangul-press/publish/pkg/book"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
@@ -62,9 +61,6 @@ func (r *renderer) alt(img *ast.Image) string {
 // its alt text, else the file name it asked for, in a frame.
 func (r *renderer) missingImage(alt, src string) {
 	r.t.open("span", []html.Attribute{kv("class", "image-missing")}, false, "")
-	if alt == "" {
-		alt = path.Base(src)
-	}
-	r.t.text(alt)
+	r.t.text(book.StandIn(alt, src))
 	r.t.close()
 }

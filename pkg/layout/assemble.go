@@ -1,9 +1,11 @@
 package layout
 
 import (
-	"github.com/hangul-press/publish/pkg/progress"
 	"strconv"
 	"strings"
+
+	"github.com/hangul-press/publish/pkg/manifest"
+	"github.com/hangul-press/publish/pkg/progress"
 )
 
 // maxTOCPasses bounds the re-layouts that settle the table of contents:
@@ -182,7 +184,7 @@ func (e *engine) info() Info {
 	}
 	lang := m.Language
 	if lang == "" {
-		lang = "ko"
+		lang = manifest.DefaultLanguage // a book put together without book.Load
 	}
 	return Info{Title: m.Title, Author: strings.Join(m.Authors, ", "), Subject: subject,
 		Keywords: strings.Join(m.Subjects, ", "), Creator: e.opt.Creator, Lang: lang, Date: e.b.Time.Unix()}

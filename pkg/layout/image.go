@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"path"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
@@ -203,11 +202,7 @@ func (e *engine) caption(text string, ref *book.ImageRef, x, w Length) []*vbox {
 // without one, the file name it asked for (as the EPUB does); its title,
 // when it has one, is the caption under the frame.
 func (e *engine) missingImage(ref *book.ImageRef) {
-	alt := ref.Alt
-	if strings.TrimSpace(alt) == "" {
-		alt = path.Base(ref.URL)
-	}
-	b := e.framed(alt, ref.Node)
+	b := e.framed(book.StandIn(ref.Alt, ref.URL), ref.Node)
 	var capBoxes []*vbox
 	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
 		capBoxes = e.caption(string(img.Title), ref, 0, e.width())

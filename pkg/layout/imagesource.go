@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"image/jpeg"
-	"path"
-	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
@@ -57,9 +55,9 @@ func (e *engine) imageSource(a *book.Asset, w Length) *imageSource {
 // already the caption under the image, or there is none.
 func (e *engine) fallback(im placedImage) []Element {
 	els := []Element{Rect{W: im.w, H: im.h, Fill: ruleColor, Stroke: true, LineWidth: Pt(0.5)}}
-	alt := im.ref.Alt
-	if strings.TrimSpace(alt) == "" || caption(im.ref) == alt {
-		alt = path.Base(im.ref.URL)
+	alt := book.StandIn(im.ref.Alt, im.ref.URL)
+	if caption(im.ref) == alt {
+		alt = book.StandIn("", im.ref.URL)
 	}
 	st := e.bodyStyle()
 	st.size = Length(captionScale * float64(e.size))

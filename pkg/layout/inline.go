@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -72,7 +73,7 @@ func (e *engine) inline(n ast.Node, st textStyle, out *[]span) {
 	case *ast.Image:
 		if !e.shownAfter(n) {
 			st.color = grayColor
-			add("["+nodeText(n, e.src)+"]", st)
+			add("["+book.StandIn(nodeText(n, e.src), string(n.Destination))+"]", st)
 		}
 		return
 	case *ast.RawHTML:

@@ -29,8 +29,8 @@ import (
 // pdftotext -bbox-layout, against the rules of KOREAN.md: no word outside
 // the text block but the running heads and folios, no line that starts
 // with a character that may not start one, and no eojeol split across
-// lines unless it is longer than a line or its line would otherwise be far
-// too loose (KOREAN.md allows both). qpdf and pdffonts check the file
+// lines unless it is longer than a line (issue 12 item 5: a loose line is
+// spread between syllables instead). qpdf and pdffonts check the file
 // itself. Each check is also run on output made wrong on purpose, so that
 // a check that has stopped seeing anything fails too.
 

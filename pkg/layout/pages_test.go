@@ -1095,3 +1095,23 @@ func TestCenterIssue12Item13(t *testing.T) {
 		t.Errorf("Markdown inside <center> at x %.1f, after it at %.1f (left edge %.1f)", in[0].X.Pt(), out[0].X.Pt(), g2.left(3).Pt())
 	}
 }
+
+// An image inside a line of text that cannot be shown (remote, missing)
+// leaves its alt text in the line, else the name of the file it asked
+// for, as the EPUB's frame shows it: an empty alt printed "[]".
+func TestInlineImageStandIn(t *testing.T) {
+	md := "---\ntitle: 그림\n---\n" +
+		"앞 ![](https://example.com/x/y/pic.png) 과 ![대체](https://example.com/x/y/pic2.png) 과 <img src=\"https://example.com/raw.png\"> 끝.\n"
+	b := testBook(t, map[string]string{"a.md": md}, "")
+	var diags diag.List
+	doc, err := Layout(b, Options{}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := stripSpace(dumpLines(doc))
+	for _, want := range []string{"앞[pic.png]과[대체]과[raw.png]끝."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q not in:\n%s", want, dumpLines(doc))
+		}
+	}
+}

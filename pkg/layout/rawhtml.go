@@ -505,7 +505,7 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 			*out = append(*out, span{text: "\n", st: st, node: n})
 		case tok.Data == "img" && tt != html.EndTagToken && !e.shownAfter(n):
 			st.color = grayColor
-			*out = append(*out, span{text: "[" + attr(tok, "alt") + "]", st: st, node: n})
+			*out = append(*out, span{text: "[" + book.StandIn(attr(tok, "alt"), attr(tok, "src")) + "]", st: st, node: n})
 		case tok.Data == "input" && tt != html.EndTagToken && attr(tok, "type") == "checkbox":
 			box := &extast.TaskCheckBox{IsChecked: hasAttr(tok, "checked")}
 			*out = append(*out, span{text: checkBox(box) + " ", st: st, node: n})

@@ -20,23 +20,40 @@ type Manifest struct {
 	// in the manifest are resolved against it.
 	Dir string
 
-	Title    string
+	// Title is the book's title (title:). It is required in a manifest;
+	// a book made from posts alone leaves it empty, and book.Load takes
+	// the title and authors from the first post.
+	Title string
+	// Subtitle is the optional subtitle (subtitle:).
 	Subtitle string
-	Authors  []string
-	Language string // BCP 47 tag, "ko" by default
+	// Authors are the book's authors (authors:, or author:; a single
+	// string is a list of one).
+	Authors []string
+	// Language is the book's language (language:), a BCP 47 tag,
+	// DefaultLanguage unless set.
+	Language string
 	// Languages are the languages whose sections a multilingual post
 	// keeps (data-lang or lang on a block of raw HTML); empty means
 	// Language alone.
-	Languages   []string
-	Date        time.Time
-	HasDate     bool // Date was given; otherwise the book takes its newest chapter's date
-	Identifier  string
+	Languages []string
+	// Date is the book's date (date:), with its time and zone when the
+	// manifest gives them.
+	Date    time.Time
+	HasDate bool // Date was given; otherwise the book takes its newest chapter's date
+	// Identifier is the book's unique identifier (identifier:); when
+	// empty, book.Load derives a stable urn:uuid from the title and
+	// authors.
+	Identifier string
+	// Publisher, Description and Rights are optional metadata for the
+	// EPUB's package document (the PDF's subject is the subtitle, else
+	// the description).
 	Publisher   string
 	Description string
 	Rights      string
 
 	// Cover is the absolute path of the cover image, or "".
-	Cover    string
+	Cover string
+	// CoverPos is where the manifest names the cover, for messages.
 	CoverPos diag.Pos
 
 	// Site is the Jekyll site the posts come from, or nil.
@@ -49,6 +66,7 @@ type Manifest struct {
 	// that a decompression bomb is refused before it is decoded.
 	MaxImagePixels int64
 
+	// EPUB, PDF and Math are the settings under epub:, pdf: and math:.
 	EPUB EPUBOptions
 	PDF  PDFOptions
 	Math MathOptions
@@ -61,8 +79,15 @@ type Manifest struct {
 
 // Site names a Jekyll site and overrides parts of its _config.yml.
 type Site struct {
-	Root       string // absolute
-	RootPos    diag.Pos
+	// Root is the absolute path of the site's folder (site.root), where
+	// _config.yml, /assets/… and the posts that {% post_url %} names are
+	// found.
+	Root string
+	// RootPos is where the manifest names the root, for messages.
+	RootPos diag.Pos
+	// URL and BaseURL replace _config.yml's url and baseurl when HasURL
+	// and HasBaseURL say the manifest sets them (to "" too); a trailing
+	// slash is removed.
 	URL        string
 	HasURL     bool
 	BaseURL    string
@@ -117,8 +142,12 @@ type MathOptions struct {
 
 // MathMacro is a macro: \Name stands for Body, with Args arguments.
 type MathMacro struct {
-	Name, Body string
-	Args       int
+	// Name is the control word without its backslash (RR for \RR).
+	Name string
+	// Body is the TeX the macro stands for, with #1…#9 for its arguments.
+	Body string
+	// Args is how many arguments the macro takes, 0 to 9.
+	Args int
 }
 
 // PDFOptions are the options of the PDF writer.

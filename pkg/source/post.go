@@ -16,7 +16,7 @@ type Post struct {
 	Date        time.Time      // front matter date, else the file name's
 	HasDate     bool           // whether Date came from somewhere
 	Slug        string         // front matter slug, else the file name's title part
-	Categories  []string       // categories/category, then folders above _posts
+	Categories  []string       // folders above _posts, then categories/category
 	Tags        []string       // tags/tag
 	Description string         // description or excerpt
 	Published   bool           // false when `published: false`
@@ -133,7 +133,9 @@ func (p *Post) fill(site *Site, dir string, diags *diag.List) {
 	if v, present := f["date"]; present {
 		p.frontDate(v, site.zone(), diags)
 	}
-	p.Categories = append(jekyllList(f, "category", "categories"), folderCategories(site, dir)...)
+	// Jekyll takes the folders' categories when it creates the document
+	// (Document#initialize) and adds the front matter's after them.
+	p.Categories = append(folderCategories(site, dir), jekyllList(f, "category", "categories")...)
 	p.Categories = unique(p.Categories)
 	p.Tags = unique(jekyllList(f, "tag", "tags"))
 }

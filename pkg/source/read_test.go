@@ -243,6 +243,22 @@ func TestPermalinkJekyllExamplesIssue14(t *testing.T) {
 	if got, want := (&Site{Permalink: "date"}).PermalinkOf(q), "/machine%20learning/2018/05/01/BERT-%EC%A0%95%EB%A6%AC.html"; got != want {
 		t.Errorf("escaped: %q, want %q", got, want)
 	}
+	// A post in a category folder: Jekyll puts the folder's category
+	// first (Document#initialize reads it before the front matter), so
+	// nlp/_posts/x.md with categories: [Machine Learning] is at
+	// /nlp/machine%20learning/….
+	site := &Site{Root: "/s", Permalink: "date"}
+	var diags diag.List
+	r, err := Read("/s/nlp/_posts/2018-05-01-bert.md", []byte("---\ncategories: [Machine Learning, nlp]\n---\n"), site, Options{Dir: "/s/nlp/_posts"}, &diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := strings.Join(r.Categories, "|"), "nlp|Machine Learning"; got != want {
+		t.Errorf("categories %q, want %q", got, want)
+	}
+	if got, want := site.PermalinkOf(r), "/nlp/machine%20learning/2018/05/01/bert.html"; got != want {
+		t.Errorf("category folder: %q, want %q", got, want)
+	}
 }
 
 func TestFrontPos(t *testing.T) {
