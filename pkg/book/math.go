@@ -169,6 +169,7 @@ func (l *loader) parseFormulas(j *job) {
 		at   func(off int) int // the post offset of an offset in the TeX
 	}
 	var all []parsed
+	unnumbered := map[string]bool{} // labels of equations without a number
 	_ = ast.Walk(j.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -199,10 +200,16 @@ func (l *loader) parseFormulas(j *job) {
 					eq.Number = strconv.Itoa(number)
 				}
 				if eq.Label != "" {
-					if _, dup := j.labels[eq.Label]; dup {
+					if _, dup := j.labels[eq.Label]; dup || unnumbered[eq.Label] {
 						j.diags.Warnf(j.post.Pos(at(eq.LabelPos)), "math: label %s is used twice in this post", eq.Label)
 					}
-					j.labels[eq.Label] = equationTag(eq)
+					if tag := equationTag(eq); tag != "" {
+						j.labels[eq.Label] = tag
+						delete(unnumbered, eq.Label)
+					} else {
+						unnumbered[eq.Label] = true
+						delete(j.labels, eq.Label)
+					}
 				}
 			}
 		}
@@ -216,7 +223,11 @@ func (l *loader) parseFormulas(j *job) {
 	// An \eqref may point forward, so labels are checked once all are known.
 	for _, p := range all {
 		for _, r := range p.tree.Refs() {
-			if _, ok := j.labels[r.Text]; !ok {
+			switch _, ok := j.labels[r.Text]; {
+			case ok:
+			case unnumbered[r.Text]:
+				j.diags.Warnf(j.post.Pos(p.at(r.Pos)), "math: the equation labelled %s has no number (equations are numbered only with math.numbering: ams, or a \\tag); the reference shows (??)", r.Text)
+			default:
 				j.diags.Warnf(j.post.Pos(p.at(r.Pos)), "math: no equation in this post has the label %s; the reference shows (??)", r.Text)
 			}
 		}

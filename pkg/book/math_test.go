@@ -79,7 +79,7 @@ func TestUnknownEquationLabelIssue10(t *testing.T) {
 	f := newFixture(t)
 	f.write("site/_posts/2020-01-01-refs.md", "---\ntitle: 참조\n---\n"+
 		"앞의 식 $$\\eqref{eq:later}$$ 과 없는 식 $$\\eqref{eq:none}$$.\n\n"+
-		"$$\n\\begin{equation}\\label{eq:later} a = b \\end{equation}\n$$\n")
+		"$$\n\\begin{equation}\\label{eq:later} a = b \\tag{가} \\end{equation}\n$$\n")
 	b, ds, err := f.load(siteBook)
 	if err != nil {
 		t.Fatal(err, messages(ds))
@@ -112,5 +112,32 @@ func TestFormulaInHeadingTextIssue10(t *testing.T) {
 	}
 	if hs[0].ID != "정리-nabla-f--0-의-조건" {
 		t.Errorf("id %q", hs[0].ID)
+	}
+}
+
+// Issue 10: \begin{…}…\end{…} written without dollars is math, as MathJax's
+// processEnvironments makes it on the blog: alone in its paragraph and
+// inside one. An \eqref to a labelled equation that has no number (the
+// site does not number equations) is a warning and shows (??), not ().
+func TestBareEnvironmentsIssue10(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/2020-01-01-env.md", "---\ntitle: 환경\n---\n"+
+		"\\begin{align}\nf &= x^2 \\label{eq:f} \\\\\ng &= 1\n\\end{align}\n\n"+
+		"글 \\begin{equation*} a = b \\end{equation*} 과 식 $$\\eqref{eq:f}$$.\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	c := b.Chapters()[0]
+	fs := formulas(c)
+	if len(fs) != 3 || !strings.HasPrefix(fs[0], `\begin{align}`) || !strings.HasSuffix(fs[0], `\end{align}`) || fs[1] != `\begin{equation*} a = b \end{equation*}` {
+		t.Fatalf("formulas %q", fs)
+	}
+	got := messages(ds)
+	if want := "site/_posts/2020-01-01-env.md:9:49: warning: math: the equation labelled eq:f has no number"; !strings.Contains(got, want) {
+		t.Errorf("missing %q in:\n%s", want, got)
+	}
+	if _, ok := c.Ref("eq:f"); ok {
+		t.Error("an unnumbered equation's label resolves")
 	}
 }

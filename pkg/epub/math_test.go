@@ -129,12 +129,18 @@ func checkFormulas(t *testing.T, b *book.Book, data []byte, mode manifest.EPUBMa
 			continue
 		}
 		set := 0
-		// A label anchors the last formula that carries it.
+		// A label anchors the last formula that carries it, when that
+		// equation has a number or a tag (one without shows nothing to
+		// refer to, and \eqref to it shows (??)).
 		owner := map[string]int{}
 		for j, f := range want {
 			for _, eq := range equationsOf(f) {
-				if eq.Label != "" {
+				switch {
+				case eq.Label == "":
+				case eq.Tag != nil || eq.Number != "":
 					owner[eq.Label] = j
+				default:
+					delete(owner, eq.Label)
 				}
 			}
 		}

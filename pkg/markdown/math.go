@@ -46,7 +46,8 @@ func (n *MathInline) Dump(source []byte, level int) {
 }
 
 // MathBlock is display math that stands alone as a paragraph: $$…$$,
-// \[…\] or \\[…\\] beginning a paragraph and ending it. Its Lines hold the
+// \[…\], \\[…\\] or a \begin{…}…\end{…} environment (kept in the TeX)
+// beginning a paragraph and ending it. Its Lines hold the
 // TeX source between the delimiters, byte for byte with line endings, except
 // that an opening line holding nothing but the opener adds no line (and
 // container prefixes such as "> " are not part of any line): read it with
@@ -57,6 +58,7 @@ type MathBlock struct {
 	// has been seen. Both matter only while parsing.
 	closer string
 	closed bool
+	keep   bool // the closer is part of the TeX (an environment's \end)
 }
 
 // Kind implements ast.Node.

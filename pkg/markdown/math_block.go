@@ -26,24 +26,33 @@ func (mathBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Conte
 	if pos < 0 || pos >= len(line) {
 		return nil, parser.NoChildren
 	}
-	i := matchMathOpener(line[pos:])
-	if i < 0 || !mathDelims[i].display && mathDelims[i].open != "$$" {
-		return nil, parser.NoChildren
-	}
-	d := mathDelims[i]
-	start := pos + len(d.open)
-	body := line[start:]
-	node := &MathBlock{closer: d.close}
-	if j := bytes.Index(body, []byte(d.close)); j >= 0 {
-		// One line: "$$ x $$" and nothing after.
-		if j == 0 || !util.IsBlank(body[j+len(d.close):]) || !nextLineBlank(reader) {
+	var open, closer string
+	keep := false // an environment's \begin and \end are part of its TeX
+	if c, ok := envOpener(line[pos:]); ok {
+		closer, keep = string(c), true
+	} else {
+		i := matchMathOpener(line[pos:])
+		if i < 0 || !mathDelims[i].display && mathDelims[i].open != "$$" {
 			return nil, parser.NoChildren
+		}
+		open, closer = mathDelims[i].open, mathDelims[i].close
+	}
+	start := pos + len(open)
+	body := line[start:]
+	node := &MathBlock{closer: closer, keep: keep}
+	if j := bytes.Index(body, []byte(closer)); j >= 0 {
+		// One line: "$$ x $$" and nothing after.
+		if j == 0 || !util.IsBlank(body[j+len(closer):]) || !nextLineBlank(reader) {
+			return nil, parser.NoChildren
+		}
+		if keep {
+			j += len(closer)
 		}
 		node.Lines().Append(sourceSegment(seg, start, start+j))
 		node.closed = true
 		return node, parser.NoChildren
 	}
-	if !closerAhead(reader, containerPrefix(reader.Source(), seg.Start), []byte(d.close)) {
+	if !closerAhead(reader, containerPrefix(reader.Source(), seg.Start), []byte(closer)) {
 		return nil, parser.NoChildren
 	}
 	if !util.IsBlank(body) {
@@ -60,6 +69,9 @@ func (mathBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Con
 		return parser.Close
 	}
 	if j := bytes.Index(line, []byte(n.closer)); j >= 0 {
+		if n.keep {
+			j += len(n.closer)
+		}
 		if j > 0 {
 			n.Lines().Append(sourceSegment(seg, 0, j))
 		}

@@ -37,6 +37,31 @@ func matchMathOpener(line []byte) int {
 	return -1
 }
 
+// envOpener reports whether line starts with \begin{name}, name being
+// letters with an optional '*', and returns the closer \end{name}. MathJax
+// (processEnvironments, on by default in versions 2 and 3) typesets such an
+// environment written in running text as display math, so the blogs that
+// load it show \begin{align}…\end{align} without dollars as math; unlike
+// \\[…\\], the environment is part of the TeX.
+func envOpener(line []byte) (closer []byte, ok bool) {
+	const begin = `\begin{`
+	if !bytes.HasPrefix(line, []byte(begin)) {
+		return nil, false
+	}
+	name := line[len(begin):]
+	n := 0
+	for n < len(name) && n < 20 && (name[n] >= 'a' && name[n] <= 'z' || name[n] >= 'A' && name[n] <= 'Z') {
+		n++
+	}
+	if n < len(name) && name[n] == '*' {
+		n++
+	}
+	if n == 0 || n >= len(name) || name[n] != '}' {
+		return nil, false
+	}
+	return append([]byte(`\end{`), name[:n+1]...), true
+}
+
 // mathInlineParser reads math inside running text. A single '$' is never
 // math: Korean posts write prices as $5 and 5$.
 type mathInlineParser struct{}
@@ -48,12 +73,23 @@ func (mathInlineParser) Trigger() []byte { return []byte{'$', '\\'} }
 // block; without a closing delimiter the opener stays text.
 func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
+	if closer, ok := envOpener(line); ok {
+		if envCloserMissing(pc, parent, closer) {
+			return nil
+		}
+		segs, ok := scanMath(block, 0, closer, true)
+		if !ok {
+			markEnvCloserMissing(pc, parent, closer)
+			return nil
+		}
+		return &MathInline{Display: true, Segments: segs}
+	}
 	i := matchMathOpener(line)
 	if i < 0 || mathCloserMissing(pc, parent, i) {
 		return nil
 	}
 	d := mathDelims[i]
-	segs, ok := scanMath(block, len(d.open), []byte(d.close))
+	segs, ok := scanMath(block, len(d.open), []byte(d.close), false)
 	if !ok {
 		markMathCloserMissing(pc, parent, i)
 		return nil
@@ -62,9 +98,10 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 }
 
 // scanMath advances past an opener of length openLen and collects the
-// segments up to closer, which it consumes. When the block has no closer it
-// restores the reader's position and returns false.
-func scanMath(block text.Reader, openLen int, closer []byte) (*text.Segments, bool) {
+// segments up to closer, which it consumes, and which they include when
+// keep is set. When the block has no closer it restores the reader's
+// position and returns false.
+func scanMath(block text.Reader, openLen int, closer []byte, keep bool) (*text.Segments, bool) {
 	l, pos := block.Position()
 	block.Advance(openLen)
 	segs := text.NewSegments()
@@ -75,8 +112,14 @@ func scanMath(block text.Reader, openLen int, closer []byte) (*text.Segments, bo
 			return nil, false
 		}
 		if i := bytes.Index(line, closer); i >= 0 {
+			if keep {
+				i += len(closer)
+			}
 			if i > 0 {
 				segs.Append(sourceSegment(seg, 0, i))
+			}
+			if keep {
+				i -= len(closer)
 			}
 			block.Advance(i + len(closer))
 			if segs.Len() == 0 {
@@ -98,7 +141,8 @@ func scanMath(block text.Reader, openLen int, closer []byte) (*text.Segments, bo
 // thousand unclosed \( linear instead of quadratic.
 type missingClosers struct {
 	block   ast.Node
-	missing [5]bool // indexed like mathDelims
+	missing [5]bool         // indexed like mathDelims
+	envs    map[string]bool // the \end{name} closers of environments
 }
 
 var missingClosersKey = parser.NewContextKey()
@@ -119,4 +163,25 @@ func markMathCloserMissing(pc parser.Context, block ast.Node, i int) {
 		pc.Set(missingClosersKey, m)
 	}
 	m.missing[i] = true
+}
+
+// envCloserMissing reports whether a scan for an environment's closer
+// already failed in block.
+func envCloserMissing(pc parser.Context, block ast.Node, closer []byte) bool {
+	m, ok := pc.Get(missingClosersKey).(*missingClosers)
+	return ok && m.block == block && m.envs[string(closer)]
+}
+
+// markEnvCloserMissing records that block has no closer after the current
+// position.
+func markEnvCloserMissing(pc parser.Context, block ast.Node, closer []byte) {
+	m, ok := pc.Get(missingClosersKey).(*missingClosers)
+	if !ok || m.block != block {
+		m = &missingClosers{block: block}
+		pc.Set(missingClosersKey, m)
+	}
+	if m.envs == nil {
+		m.envs = map[string]bool{}
+	}
+	m.envs[string(closer)] = true
 }
