@@ -34,6 +34,9 @@ func checkCommand(io IO, env build.Env) *cli.Command {
 			diags := &diag.List{}
 			prog := newProgress(io.Stderr, io.Terminal && !cmd.Bool("quiet"))
 			env.Progress = prog.step
+			if err := checkPaperFlag(cmd); err != nil {
+				return err
+			}
 			in, err := build.Load(env, cmd.Args().Slice(), diags)
 			if err != nil && in == nil && diags.Len() == 0 {
 				prog.done()

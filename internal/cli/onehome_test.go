@@ -149,3 +149,25 @@ func TestCheckPaperFlag(t *testing.T) {
 		}
 	}
 }
+
+// A bad --paper or -o is refused before the book is read: its message is
+// not buried under the book's warnings, and nothing of the book is said.
+func TestCommandLineCheckedFirst(t *testing.T) {
+	s := newSite(t)
+	s.write("site/_posts/2020-01-01-a.md", "---\ntitle: a\n---\n![없는 그림](/assets/none.png)\n")
+	s.manifest("2020-01-01-a.md")
+	chdir(t, s.dir)
+	if err := os.Mkdir(filepath.Join(s.dir, "folder.pdf"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"pdf", "--paper", "10x10mm", "book.yaml"},
+		{"check", "--paper", "10x10mm", "book.yaml"},
+		{"pdf", "-o", "folder.pdf", "book.yaml"},
+	} {
+		code, _, errs := run(t, s.dir, nil, args...)
+		if code == ExitOK || strings.Contains(errs, "none.png") {
+			t.Errorf("%v: exit %d; the book was read first:\n%s", args, code, errs)
+		}
+	}
+}

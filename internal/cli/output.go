@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangul-press/publish/internal/build"
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/urfave/cli/v3"
 )
 
@@ -59,6 +60,16 @@ func outputCommand(io IO, env build.Env, name, ext, usage, desc string, flags []
 			prog := newProgress(io.Stderr, io.Terminal && !cmd.Bool("quiet"))
 			env.Progress = prog.step
 			env.Strict = cmd.Bool("strict")
+			// What the command line gets wrong is said before the book
+			// is read, not after its warnings.
+			if err := checkPaperFlag(cmd); err != nil {
+				return err
+			}
+			if o := cmd.String("output"); o != "" {
+				if err := build.CheckOutput(o, nil); err != nil {
+					return err
+				}
+			}
 			in, err := build.Load(env, cmd.Args().Slice(), diags)
 			if err != nil && in == nil && diags.Len() == 0 {
 				return usageError{err}
@@ -101,4 +112,19 @@ func closingLine(env build.Env, r build.Result, diags *diag.List, took time.Dura
 	}
 	parts = append(parts, plural(diags.Count(diag.Warning), "warning"))
 	return fmt.Sprintf("publish: wrote %s (%s) in %.1f s", env.Rel(r.Path), strings.Join(parts, ", "), took.Seconds())
+}
+
+// checkPaperFlag refuses a --paper that manifest.ParsePaper refuses, as a
+// usage error; commands without the flag pass.
+func checkPaperFlag(cmd *cli.Command) error {
+	for _, f := range cmd.Flags {
+		if f.Names()[0] == "paper" {
+			if p := cmd.String("paper"); p != "" {
+				if _, err := manifest.ParsePaper(p); err != nil {
+					return usageError{err}
+				}
+			}
+		}
+	}
+	return nil
 }
