@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/diag"
@@ -55,6 +56,17 @@ type reader struct {
 	file  string
 	dir   string
 	diags *diag.List
+	// keys are the keys of the mappings being read, outermost first, so
+	// that a value's message names it (pdf.font_size).
+	keys []string
+}
+
+// valueErrorf reports a bad value, naming its key.
+func (r *reader) valueErrorf(n *yaml.Node, format string, args ...any) {
+	if len(r.keys) > 0 {
+		format = strings.Join(r.keys, ".") + ": " + format
+	}
+	r.errorf(n, format, args...)
 }
 
 func (r *reader) pos(n *yaml.Node) diag.Pos {
@@ -118,7 +130,9 @@ func (r *reader) each(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
 			continue
 		}
 		seen[k.Value] = true
+		r.keys = append(r.keys, k.Value)
 		f(k.Value, k, v)
+		r.keys = r.keys[:len(r.keys)-1]
 	}
 }
 

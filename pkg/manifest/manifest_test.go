@@ -147,7 +147,7 @@ func TestErrors(t *testing.T) {
 		{"bad paper", "title: t\nauthors: a\nchapters: [x.md]\npdf:\n  paper: b7\n",
 			`books/x.yaml:5:10: error: unknown paper "b7"`},
 		{"bad bool", "title: t\nauthors: a\nchapters: [x.md]\nepub:\n  embed_fonts: maybe\n",
-			`books/x.yaml:5:16: error: expected true or false, found "maybe"`},
+			`books/x.yaml:5:16: error: epub.embed_fonts: expected true or false, found "maybe"`},
 		{"nested part", "title: t\nauthors: a\nchapters:\n  - part: A\n    chapters:\n      - part: B\n        chapters: [x.md]\n",
 			`books/x.yaml:6:9: error: parts cannot contain parts`},
 		{"part without title", "title: t\nauthors: a\nchapters:\n  - chapters: [x.md]\n",
@@ -226,7 +226,7 @@ func TestMathSettings(t *testing.T) {
 		"math: {inline: maybe}\n":        `books/x.yaml:4:16: error: math.inline must be auto, dollar, none, found "maybe"`,
 		"epub: {math: png}\n":            `books/x.yaml:4:14: error: epub.math must be svg, mathml, both, found "png"`,
 		"math: {macros: {'1x': y}}\n":    `books/x.yaml:4:17: error: macro name "1x" must be letters`,
-		"math: {macros: {f: [x, 10]}}\n": `books/x.yaml:4:24: error: expected a whole number from 0 to 9, found "10"`,
+		"math: {macros: {f: [x, 10]}}\n": `books/x.yaml:4:24: error: math.macros.f: expected a whole number from 0 to 9, found "10"`,
 		"math: {numbering: 1}\n":         `books/x.yaml:4:19: error: math.numbering must be auto, ams, none, found "1"`,
 		"math: {color: red}\n":           `books/x.yaml:4:8: error: unknown key "color" in math`,
 	} {

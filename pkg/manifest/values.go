@@ -86,14 +86,14 @@ func (r *reader) boolean(n *yaml.Node) bool {
 			return false
 		}
 	}
-	r.errorf(n, "expected true or false, found %s", describe(n))
+	r.valueErrorf(n, "expected true or false, found %s", describe(n))
 	return false
 }
 
 func (r *reader) positiveInt(n *yaml.Node) int {
 	v, err := strconv.Atoi(r.str(n))
 	if err != nil || v <= 0 {
-		r.errorf(n, "expected a positive whole number, found %s", describe(n))
+		r.valueErrorf(n, "expected a positive whole number, found %s", describe(n))
 		return 0
 	}
 	return v
@@ -104,7 +104,7 @@ func (r *reader) positiveInt(n *yaml.Node) int {
 func (r *reader) number(n *yaml.Node, rng numRange) float64 {
 	v, err := strconv.ParseFloat(r.str(n), 64)
 	if err != nil || !rng.has(v) {
-		r.errorf(n, "expected a number %s, found %s", rng, describe(n))
+		r.valueErrorf(n, "expected a number %s, found %s", rng, describe(n))
 		return rng.min
 	}
 	return v
@@ -114,7 +114,7 @@ func (r *reader) number(n *yaml.Node, rng numRange) float64 {
 func (r *reader) whole(n *yaml.Node, rng numRange) int {
 	v, err := strconv.Atoi(r.str(n))
 	if err != nil || !rng.has(float64(v)) {
-		r.errorf(n, "expected a whole number %s, found %s", rng, describe(n))
+		r.valueErrorf(n, "expected a whole number %s, found %s", rng, describe(n))
 		return int(rng.min)
 	}
 	return v
