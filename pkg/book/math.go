@@ -77,7 +77,25 @@ func (l *loader) loadMath() {
 	}
 	if m.Site.Found != "" {
 		l.diags.Notef(diag.Pos{File: l.m.Path}, "math: the site's MathJax configuration is in %s%s", m.Site.Found, mathSummary(m.Site))
+	} else if key := mathKey(l.book.Site); key != "" && l.m.Math.Inline == manifest.InlineAuto {
+		// The theme loads MathJax from its gem, where we cannot see how
+		// it reads dollars: say so rather than guess.
+		l.diags.Notef(diag.Pos{File: l.m.Path}, "math: the site's _config.yml says %s: true, but its MathJax configuration is not in the site (a theme's?); $…$ stays text: set math.inline: dollar if single dollars are math on the blog", key)
 	}
+}
+
+// mathKey returns the _config.yml key by which a theme turns MathJax on
+// (mathjax, use_math, math) when it is true, else "".
+func mathKey(site *source.Site) string {
+	if site == nil {
+		return ""
+	}
+	for _, k := range []string{"mathjax", "use_math", "math"} {
+		if v, ok := site.Config[k].(bool); ok && v {
+			return k
+		}
+	}
+	return ""
 }
 
 // mathSummary says in a few words what a configuration means for the book.

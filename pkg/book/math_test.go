@@ -141,3 +141,22 @@ func TestBareEnvironmentsIssue10(t *testing.T) {
 		t.Error("an unnumbered equation's label resolves")
 	}
 }
+
+// Issue 10: a site whose _config.yml turns MathJax on (mathjax: true) but
+// whose MathJax configuration is in a theme gem, not in the site, gets a
+// note saying $…$ stays text and how to change that, not silence.
+func TestMathJaxOnlyInConfigIssue10(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_config.yml", "mathjax: true\n")
+	f.write("site/_posts/2020-01-01-a.md", "---\ntitle: 가\n---\n$x$는 글.\n")
+	b, ds, err := f.load(siteBook)
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	if want := "note: math: the site's _config.yml says mathjax: true, but its MathJax configuration is not in the site"; !strings.Contains(messages(ds), want) {
+		t.Errorf("missing %q in:\n%s", want, messages(ds))
+	}
+	if fs := formulas(b.Chapters()[0]); len(fs) != 0 {
+		t.Errorf("formulas %q", fs)
+	}
+}
