@@ -14,7 +14,7 @@ func forgingSite(t *testing.T) *site {
 	s := newSite(t)
 	title := `"제목\n::error file=x.md,line=1::forged\n##[error]also forged \u001b[2J\u202eevil"`
 	s.write("site/_posts/2020-01-01-a\nb.md", "---\ntitle: "+title+"\n---\n![그림](/assets/none.png)\n")
-	s.write("book.yaml", "title: \"책\\n::error::forged book\"\nauthors: 나\nsite:\n  root: site\nchapters:\n  - \"site/_posts/2020-01-01-a\\nb.md\"\n")
+	s.write("book.yaml", "title: \"책\\n::error::forged book\"\nauthors: 나\ndate: 2020-01-01\nsite:\n  root: site\nchapters:\n  - \"site/_posts/2020-01-01-a\\nb.md\"\n")
 	return s
 }
 

@@ -32,8 +32,14 @@ type Book struct {
 	Config *manifest.Manifest
 	Meta   Meta
 	// Time is stamped into the outputs and is the clock of Liquid's
-	// "now": Config.Timestamp when set, else the book's date.
+	// "now": Config.Timestamp when set, else the book's date; for a book
+	// with neither (Undated), the Unix epoch, as SOURCE_DATE_EPOCH=0 would
+	// give.
 	Time time.Time
+	// Undated is set when nothing gives the book a date: no Timestamp, no
+	// date in the manifest, no dated post. Writers leave out the
+	// publication date then (Time still stamps what needs a time).
+	Undated bool
 	// Parts holds the book's content in order. Chapters that belong to no
 	// part sit in parts whose Title is "".
 	Parts []*Part

@@ -480,3 +480,25 @@ func TestLiquidClockIssue11(t *testing.T) {
 		t.Errorf("from SOURCE_DATE_EPOCH: %q", got)
 	}
 }
+
+// A book that nothing dates (posts without dates in their names or front
+// matter, no date: in the manifest, no SOURCE_DATE_EPOCH) says so and is
+// Undated, its Time the Unix epoch, not the year 1.
+func TestUndatedBook(t *testing.T) {
+	f := newFixture(t)
+	f.write("site/_posts/note.md", "---\ntitle: 날짜 없는 글\n---\n본문\n")
+	b, ds, err := f.load("title: 책\nauthors: 나\nchapters: [site/_posts/note.md]\n")
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	if !b.Undated || b.Time.Year() != 1970 {
+		t.Errorf("Undated %v, Time %v", b.Undated, b.Time)
+	}
+	if want := "note: the book has no date"; !strings.Contains(messages(ds), want) {
+		t.Errorf("missing %q in:\n%s", want, messages(ds))
+	}
+	b, ds, err = f.load("title: 책\nauthors: 나\ndate: 2021-03-04\nchapters: [site/_posts/note.md]\n")
+	if err != nil || b.Undated || b.Time.Year() != 2021 || strings.Contains(messages(ds), "no date") {
+		t.Errorf("dated by the manifest: Undated %v, Time %v, %v\n%s", b.Undated, b.Time, err, messages(ds))
+	}
+}

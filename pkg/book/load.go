@@ -449,6 +449,10 @@ func (l *loader) fillMeta() {
 	if l.book.Time.IsZero() {
 		l.book.Time = meta.Date
 	}
+	if l.book.Time.IsZero() {
+		l.book.Time, l.book.Undated = time.Unix(0, 0), true
+		l.diags.Notef(diag.Pos{File: m.Path}, "the book has no date (no date: in the manifest, no dated post, no SOURCE_DATE_EPOCH): it carries no publication date, and 1970-01-01 where a time is required")
+	}
 	l.book.Time = l.book.Time.UTC()
 }
 

@@ -55,7 +55,9 @@ func (p *publication) metadata(b *strings.Builder) {
 			el(`<dc:%s>%s</dc:%s>`, o[0], xmlEsc(o[1]), o[0])
 		}
 	}
-	el(`<dc:date>%s</dc:date>`, p.pubDate())
+	if !p.book.Undated {
+		el(`<dc:date>%s</dc:date>`, p.pubDate())
+	}
 	for _, s := range m.Subjects {
 		el(`<dc:subject>%s</dc:subject>`, xmlEsc(s))
 	}
