@@ -411,13 +411,22 @@ func TestWindowsImagePathIssue14(t *testing.T) {
 
 // Issue 14 item 8: a post written in four languages keeps the book's.
 func TestMultilingualPostIssue14(t *testing.T) {
+	for _, blank := range []string{"\n", ""} {
+		testMultilingualPost(t, blank)
+	}
+}
+
+// testMultilingualPost writes the sections with blank (a blank line or
+// nothing) around their content and between them: kramdown reads
+// markdown="1" content as Markdown either way.
+func testMultilingualPost(t *testing.T, blank string) {
 	f := newFixture(t)
 	var post strings.Builder
 	post.WriteString("---\ntitle: 번역된 글\n---\n")
 	for _, s := range []struct{ lang, heading, text string }{
 		{"ko", "소개", "한국어 본문입니다."}, {"ja", "紹介", "日本語の本文です。"}, {"zh", "介绍", "中文正文。"}, {"en", "Intro", "English text."},
 	} {
-		fmt.Fprintf(&post, "<section class=\"post-translation\" data-lang=%q markdown=\"1\">\n\n## %s\n\n%s\n\n</section>\n\n", s.lang, s.heading, s.text)
+		fmt.Fprintf(&post, "<section class=\"post-translation\" data-lang=%q markdown=\"1\">\n%s## %s\n%s%s\n%s</section>\n%s", s.lang, blank, s.heading, blank, s.text, blank, blank)
 	}
 	f.write("site/_posts/2020-01-01-a.md", post.String())
 	b, ds, _ := f.load(siteBook)

@@ -185,7 +185,7 @@ func jekyllParserOptions(opt Options) []parser.Option {
 	po := []parser.Option{
 		parser.WithHeadingAttribute(),
 		parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, pipeTablePriority)),
-		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority)),
+		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority), util.Prioritized(markdownAttrParser{}, markdownAttrPriority)),
 		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, spanIALPriority)),
 		parser.WithASTTransformers(
 			util.Prioritized(kramdownTransformer{}, kramdownPriority),
