@@ -52,8 +52,8 @@ func imageVariants(t *testing.T) (good, broken map[string][]byte) {
 		t.Fatal(err)
 	}
 	good["animated.gif"] = buf.Bytes()
-	for _, name := range []string{"blue-purple-pink.lossy.webp", "gopher-doc.8bpp.lossless.webp"} {
-		data, err := os.ReadFile("../../pkg/raster/testdata/" + name)
+	for _, name := range []string{"sunset.lossy.webp", "bars.lossless.webp"} {
+		data, err := os.ReadFile("../../testdata/images/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -18,8 +18,9 @@ func TestConvert(t *testing.T) {
 		_ = jpeg.Encode(&b, image.NewRGBA(image.Rect(0, 0, w, h)), nil)
 		return b.Bytes()
 	}
-	read := func(name string) []byte {
-		data, err := os.ReadFile("testdata/images/" + name)
+	// the shared fixtures of the repository's testdata/images
+	shared := func(name string) []byte {
+		data, err := os.ReadFile("../../testdata/images/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,8 +36,8 @@ func TestConvert(t *testing.T) {
 		{"small png kept", asset(t, makePNG(40, 20)), "image/png", 40, true},
 		{"wide png scaled", asset(t, makePNG(2500, 100)), "image/png", 2000, false},
 		{"tall jpeg stays jpeg", asset(t, jpg(50, 3000)), "image/jpeg", 33, false},
-		{"lossless webp to png", asset(t, read("gopher-doc.8bpp.lossless.webp")), "image/png", 0, false},
-		{"lossy webp to jpeg", asset(t, read("blue-purple-pink.lossy.webp")), "image/jpeg", 0, false},
+		{"lossless webp to png", asset(t, shared("bars.lossless.webp")), "image/png", 0, false},
+		{"lossy webp to jpeg", asset(t, shared("sunset.lossy.webp")), "image/jpeg", 0, false},
 	}
 	p := &publication{book: &book.Book{Config: manifest.Default()}}
 	for _, tt := range tests {

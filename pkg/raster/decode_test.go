@@ -69,8 +69,8 @@ func variants(t testing.TB, w, h int) map[string][]byte {
 // in words, never panics.
 func TestDecodeVariants(t *testing.T) {
 	all := variants(t, 64, 48)
-	for _, name := range []string{"blue-purple-pink.lossy.webp", "gopher-doc.8bpp.lossless.webp"} {
-		data, err := os.ReadFile("testdata/" + name)
+	for _, name := range []string{"sunset.lossy.webp", "bars.lossless.webp"} {
+		data, err := os.ReadFile("../../testdata/images/" + name)
 		if err != nil {
 			t.Fatal(err)
 		}
