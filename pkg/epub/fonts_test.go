@@ -76,7 +76,7 @@ func TestFaceInside(t *testing.T) {
 
 // fallbackPost is the fixture of the fallback fonts (issue 14 item 9,
 // issue 12 items 2–4), shared with the PDF's tests.
-const fallbackPost = "../layout/testdata/fonts/2026-11-29-fallback-fonts.md"
+const fallbackPost = "../../testdata/fallback-fonts/2026-11-29-fallback-fonts.md"
 
 // TestFallbackSubsets builds the fallback fixture with fonts embedded: the
 // subsets hold every character the book draws (but the one no shipped
@@ -84,7 +84,7 @@ const fallbackPost = "../layout/testdata/fonts/2026-11-29-fallback-fonts.md"
 // file the chain gives it, and the stylesheet lists the families in the
 // chain's order.
 func TestFallbackSubsets(t *testing.T) {
-	b, _ := loadBook(t, "../layout/testdata/fonts/book.yaml")
+	b, _ := loadBook(t, "../../testdata/fallback-fonts/book.yaml")
 	if !b.Config.EPUB.EmbedFonts {
 		t.Fatal("the fixture's manifest does not embed fonts")
 	}

@@ -20,8 +20,8 @@ import (
 // text, Japanese and Chinese passages, symbols and emoji, backslashes and
 // a Won sign, and a character that no shipped face has, twice.
 const (
-	fallbackBook = "testdata/fonts/book.yaml"
-	fallbackPost = "testdata/fonts/2026-11-29-fallback-fonts.md"
+	fallbackBook = "../../testdata/fallback-fonts/book.yaml"
+	fallbackPost = "../../testdata/fallback-fonts/2026-11-29-fallback-fonts.md"
 	// notInAnyFont is newer (Unicode 11) than Symbola.
 	notInAnyFont = '🥺'
 )
@@ -80,7 +80,7 @@ func checkFallbackDiagnostics(t *testing.T, diags *diag.List) {
 	for _, d := range diags.Items() {
 		got = append(got, d.String())
 	}
-	want := fallbackPost + ":28:41: warning: character 🥺 (U+1F97A) is in no font: 2 times, first here; left out of the PDF"
+	want := "testdata/fallback-fonts/2026-11-29-fallback-fonts.md:28:41: warning: character 🥺 (U+1F97A) is in no font: 2 times, first here; left out of the PDF"
 	if len(got) != 1 || !strings.HasSuffix(got[0], want) {
 		t.Errorf("diagnostics:\n%s\nwant one ending:\n%s", strings.Join(got, "\n"), want)
 	}

@@ -15,7 +15,7 @@ import (
 // what it makes must keep the layout's invariants.
 func FuzzLayout(f *testing.F) {
 	files, _ := filepath.Glob("testdata/pages/*.txtar")
-	posts, _ := filepath.Glob("testdata/fonts/*.md")
+	posts, _ := filepath.Glob("../../testdata/fallback-fonts/*.md")
 	for _, file := range append(files, posts...) {
 		data, err := os.ReadFile(file)
 		if err == nil {
