@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/raster"
 	"github.com/hangul-press/publish/pkg/truetype"
@@ -105,7 +106,7 @@ func (l *loader) asset(p string) (*Asset, error) {
 	}
 	switch {
 	case errors.Is(err, ErrOutside):
-		return nil, fmt.Errorf("refused: %s is %v", l.rel(p), err)
+		return nil, fmt.Errorf("refused: %s is %w", l.rel(p), err)
 	case errors.Is(err, errLinkLoop):
 		return nil, fmt.Errorf("refused: %s %v", l.rel(p), err)
 	case err != nil:
@@ -201,6 +202,9 @@ func (l *loader) loadCover() {
 		return
 	}
 	a, err := l.asset(l.m.Cover)
+	if errors.Is(err, ErrOutside) {
+		a, err = l.outsideAsset(l.m.Cover, l.m.CoverPos)
+	}
 	if err != nil {
 		l.diags.Errorf(l.m.CoverPos, "cover: %v", err)
 		return
@@ -219,7 +223,7 @@ func (l *loader) loadStylesheet() {
 	if css == "" {
 		return
 	}
-	data, err := l.box.ReadFile(css)
+	data, err := l.readNamed(css, l.m.EPUB.CSSPos, "epub.css")
 	if err != nil {
 		l.diags.Errorf(l.m.EPUB.CSSPos, "epub.css %s: %v", l.rel(css), plainErr(err))
 		return
@@ -236,7 +240,7 @@ func (l *loader) loadStylesheet() {
 func (l *loader) loadFonts() {
 	for _, role := range manifest.FontRoles {
 		for _, ff := range l.m.PDF.Fonts[role] {
-			data, err := l.box.ReadFile(ff.Path)
+			data, err := l.readNamed(ff.Path, ff.Pos, "pdf.fonts")
 			if err != nil {
 				l.diags.Errorf(ff.Pos, "font %s: %v", l.rel(ff.Path), plainErr(err))
 				continue
@@ -252,4 +256,80 @@ func (l *loader) loadFonts() {
 			l.book.Fonts[role] = append(l.book.Fonts[role], &FontFile{FontFile: ff, Data: data, Font: f})
 		}
 	}
+}
+
+// The files the manifest names for the book as a whole (cover, epub.css,
+// pdf.fonts) are the user's own choice: one outside the manifest's folder
+// and the site root is read all the same, with a note (a shared
+// stylesheet or font kept beside several books), through a sandbox over
+// its own folder that reads that one file. What posts name never leaves
+// the book's folders.
+
+// outsideBox returns a sandbox over the folder of p alone.
+func (l *loader) outsideBox(p string) *Sandbox {
+	if l.opt.FS != nil {
+		return NewFSSandbox(l.opt.FS, path.Dir(filepath.ToSlash(p)))
+	}
+	return NewSandbox(filepath.Dir(p))
+}
+
+// readNamed reads a file the manifest names: through the book's sandbox,
+// else, when it lies outside the book's folders, through its own, with a
+// note at pos.
+func (l *loader) readNamed(p string, pos diag.Pos, what string) ([]byte, error) {
+	data, err := l.box.ReadFile(p)
+	if !errors.Is(err, ErrOutside) {
+		return data, err
+	}
+	box := l.outsideBox(p)
+	defer box.Close()
+	if data, err = box.ReadFile(p); err != nil {
+		return nil, err
+	}
+	l.outsideNote(pos, what, p)
+	l.outside = append(l.outside, box.Read()...)
+	return data, nil
+}
+
+// outsideAsset is asset for the cover when it lies outside the book's
+// folders: read, and read again by the writers, through its own folder.
+func (l *loader) outsideAsset(p string, pos diag.Pos) (*Asset, error) {
+	box := l.outsideBox(p)
+	defer box.Close()
+	real, err := box.Resolve(p)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", l.rel(p), plainErr(err))
+	}
+	data, err := box.ReadFile(real)
+	if err != nil {
+		return nil, plainErr(err)
+	}
+	fsys, dir := l.opt.FS, path.Dir(filepath.ToSlash(real))
+	if fsys == nil {
+		dir = filepath.Dir(real)
+	}
+	a := &Asset{Path: real, read: func() ([]byte, error) {
+		box := NewSandbox(dir)
+		if fsys != nil {
+			box = NewFSSandbox(fsys, dir)
+		}
+		defer box.Close()
+		data, err := box.ReadFile(real)
+		return data, plainErr(err)
+	}}
+	if err := a.sniff(data, l.m.MaxImagePixels); err != nil {
+		return nil, err
+	}
+	a.Name = l.assetName(real, a.MediaType)
+	l.assets[real] = a
+	l.book.Assets = append(l.book.Assets, a)
+	l.outsideNote(pos, "cover", real)
+	l.outside = append(l.outside, box.Read()...)
+	return a, nil
+}
+
+// outsideNote says that a file the manifest names lies outside the book's
+// folders.
+func (l *loader) outsideNote(pos diag.Pos, what, p string) {
+	l.diags.Notef(pos, "%s %s lies outside the manifest's folder and the site root; read because the manifest names it", what, l.rel(p))
 }

@@ -2,6 +2,7 @@ package book
 
 import (
 	"bytes"
+	"slices"
 	"fmt"
 	"github.com/yuin/goldmark/ast"
 	"image"
@@ -509,5 +510,35 @@ func TestUndatedBook(t *testing.T) {
 	b, ds, err = f.load("title: 책\nauthors: 나\ndate: 2021-03-04\nchapters: [site/_posts/note.md]\n")
 	if err != nil || b.Undated || b.Time.Year() != 2021 || strings.Contains(messages(ds), "no date") {
 		t.Errorf("dated by the manifest: Undated %v, Time %v, %v\n%s", b.Undated, b.Time, err, messages(ds))
+	}
+}
+
+// Issue 11 item 13: a cover outside the manifest's folder and the site root
+// is read with a note, and the writers can read it again; a post's image
+// outside them is still refused.
+func TestCoverOutsideIssue11(t *testing.T) {
+	f := newFixture(t)
+	outside := t.TempDir()
+	cover := filepath.Join(outside, "cover.png")
+	if err := os.WriteFile(cover, tinyPNG, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f.write("site/_posts/2020-01-01-a.md", "---\ntitle: 가\n---\n![밖](../../../"+filepath.Base(outside)+"/cover.png)\n")
+	b, ds, err := f.load(siteBook + "cover: " + cover + "\n")
+	if err != nil {
+		t.Fatal(err, messages(ds))
+	}
+	got := messages(ds)
+	if b.Cover == nil || !strings.Contains(got, "lies outside the manifest's folder and the site root; read because the manifest names it") {
+		t.Fatalf("cover %v:\n%s", b.Cover, got)
+	}
+	if data, err := b.Cover.Bytes(); err != nil || !bytes.Equal(data, tinyPNG) {
+		t.Errorf("read again: %v", err)
+	}
+	if img := b.Chapters()[0].Images; len(img) != 1 || img[0].Asset != nil || !strings.Contains(got, "outside") || !strings.Contains(got, "warning: image") {
+		t.Errorf("a post's image outside the book was read: %+v\n%s", img, got)
+	}
+	if !slices.Contains(b.Inputs, cover) {
+		t.Errorf("inputs %q lack the cover", b.Inputs)
 	}
 }

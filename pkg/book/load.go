@@ -44,8 +44,11 @@ type loader struct {
 	opt   Options
 	diags *diag.List
 	box   *Sandbox
-	files *siteFiles
-	md    *markdown.Parser
+	// outside are the files the manifest names that were read from
+	// outside the book's folders (readNamed).
+	outside []string
+	files   *siteFiles
+	md      *markdown.Parser
 	// mdDollar also reads $…$ as math, for the posts where it is.
 	mdDollar *markdown.Parser
 	// now is Liquid's clock and seed makes its sample and shuffle
@@ -96,7 +99,8 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 	l.loadStylesheet()
 	l.loadFonts()
 	l.checkLinks()
-	l.book.Inputs = l.box.Read()
+	l.book.Inputs = append(l.box.Read(), l.outside...)
+	sort.Strings(l.book.Inputs)
 	if diags.Count(diag.Error) > before {
 		return l.book, errors.New("the book has errors")
 	}
