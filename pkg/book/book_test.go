@@ -2,13 +2,13 @@ package book
 
 import (
 	"bytes"
-	"slices"
 	"fmt"
 	"github.com/yuin/goldmark/ast"
 	"image"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
