@@ -542,3 +542,17 @@ func TestCoverOutsideIssue11(t *testing.T) {
 		t.Errorf("inputs %q lack the cover", b.Inputs)
 	}
 }
+
+// A chapter that cannot be read is the error; "no chapters" is said, at
+// the manifest's chapters, only when nothing else explains it.
+func TestNoChaptersMessage(t *testing.T) {
+	f := newFixture(t)
+	_, ds, _ := f.load("title: 책\nauthors: 나\nchapters: [none.md]\n")
+	if got := messages(ds); strings.Contains(got, "no chapters") || !strings.Contains(got, "none.md") {
+		t.Errorf("missing file:\n%s", got)
+	}
+	_, ds, _ = f.load("title: 책\nauthors: 나\nchapters: [posts/*.md]\n")
+	if got := messages(ds); !strings.Contains(got, "book.yaml:3:12: error: the book has no chapters") {
+		t.Errorf("empty pattern:\n%s", got)
+	}
+}

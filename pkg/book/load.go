@@ -170,6 +170,7 @@ func plainErr(err error) error {
 }
 
 func (l *loader) loadEntries(entries []manifest.Entry) {
+	errorsBefore := l.diags.Count(diag.Error)
 	loose := &Part{}
 	for _, e := range entries {
 		if e.IsPart() {
@@ -194,8 +195,13 @@ func (l *loader) loadEntries(entries []manifest.Entry) {
 		n++
 		c.ID = fmt.Sprintf("c%03d", n)
 	}
-	if n == 0 {
-		l.diags.Errorf(diag.Pos{File: l.m.Path}, "the book has no chapters")
+	if n == 0 && l.diags.Count(diag.Error) == errorsBefore {
+		// (When a chapter could not be read, its error says why.)
+		pos := diag.Pos{File: l.m.Path}
+		if len(entries) > 0 {
+			pos = entries[0].Pos
+		}
+		l.diags.Errorf(pos, "the book has no chapters: the chapters the manifest names match no file or were all left out")
 	}
 }
 
