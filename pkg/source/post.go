@@ -162,20 +162,24 @@ func (p *Post) fileNameDate(site *Site, diags *diag.List) {
 // a time of an unquoted date (parseFront has read it in the site's zone).
 // A bad one warns and keeps the file name's.
 func (p *Post) frontDate(v any, zone *time.Location, diags *diag.List) {
+	instead := "the post has no date"
+	if p.HasDate {
+		instead = "using the file name's, " + p.Date.Format("2006-01-02")
+	}
 	t, ok := v.(time.Time)
 	if s, isString := v.(string); isString {
 		t, ok = parseDate(s, zone)
 		if !ok && longYearRE.MatchString(s) {
-			diags.Warnf(p.FrontPos("date"), "date %s has a year past %d; using the file name's", s, maxYear)
+			diags.Warnf(p.FrontPos("date"), "date %s has a year past %d; %s", s, maxYear, instead)
 			return
 		}
 	}
 	if !ok {
-		diags.Warnf(p.FrontPos("date"), "date %v is not a date like 2019-07-23 or 2019-07-23 10:11:12 +0900; using the file name's", v)
+		diags.Warnf(p.FrontPos("date"), "date %v is not a date like 2019-07-23 or 2019-07-23 10:11:12 +0900; %s", v, instead)
 		return
 	}
 	if err := checkDateRange(t); err != nil {
-		diags.Warnf(p.FrontPos("date"), "date %v %v; using the file name's", v, err)
+		diags.Warnf(p.FrontPos("date"), "date %v %v; %s", v, err, instead)
 		return
 	}
 	p.Date, p.HasDate = t, true
