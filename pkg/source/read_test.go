@@ -345,6 +345,11 @@ func TestIssue11Item12DateRange(t *testing.T) {
 	if items := diags.Items(); p.HasDate || len(items) != 1 || items[0].Pos.File != "_posts/0000-01-01-zero.md" || items[0].Pos.Line != 0 {
 		t.Errorf("file name 0000-01-01: date %v (%v), diagnostics %v", p.Date, p.HasDate, items)
 	}
+	// Without a date in the file name, the message says the post has none.
+	p, diags = read(t, "undated.md", "---\ntitle: x\ndate: 10000-01-01\n---\n")
+	if items := diags.Items(); p.HasDate || len(items) != 1 || !strings.HasSuffix(items[0].Message, "; the post has no date") {
+		t.Errorf("undated file: date %v (%v), diagnostics %v", p.Date, p.HasDate, items)
+	}
 	// The site's zone counts: midnight of 0001-01-01 in Seoul (local mean
 	// time then, +08:27:52) is year 0 in UTC.
 	var d diag.List
