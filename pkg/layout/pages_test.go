@@ -1115,3 +1115,31 @@ func TestInlineImageStandIn(t *testing.T) {
 		}
 	}
 }
+
+// A <details>' summary introduces what follows: whatever the text before
+// it, no page ends with the summary and its content on the next page.
+func TestDetailsSummaryKeepsWithContent(t *testing.T) {
+	ended := 0
+	for n := 1; n <= 24; n++ {
+		md := "---\ntitle: 접기\n---\n" + strings.Repeat("채우는 문장이 한 줄을 차지한다.\n\n", n) +
+			"<details><summary>요약 제목</summary>\n\n접힌 본문이 여기에 온다.\n\n</details>\n\n" +
+			strings.Repeat("뒤에 오는 문장도 한 줄이다.\n\n", 12)
+		doc, err := Layout(testBook(t, map[string]string{"a.md": md}, smallPaper), Options{}, &diag.List{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(dumpLines(doc), "\n")
+		for i, l := range lines {
+			if l != "요약 제목" {
+				continue
+			}
+			if i+1 >= len(lines) || lines[i+1] != "접힌 본문이 여기에 온다." {
+				t.Errorf("%d lines before: the summary is followed by %q", n, lines[i+1])
+			}
+			ended++
+		}
+	}
+	if ended != 24 {
+		t.Errorf("the summary was found %d times in 24 books", ended)
+	}
+}

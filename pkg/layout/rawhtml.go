@@ -376,7 +376,18 @@ func (s *htmlSetter) flush() {
 		s.e.setHeading(spans, spans[0].st, nil)
 		return
 	}
+	start := len(s.e.boxes)
 	s.e.rawParagraph(spans)
+	if raw := s.e.ctx.raw; len(raw) > 0 && raw[len(raw)-1].tag == "summary" {
+		// a <details>' summary introduces what follows it, like a heading:
+		// no page ends after it
+		for _, b := range s.e.boxes[start:] {
+			b.keep = true
+		}
+		s.e.space(Length(parSkip * float64(s.e.pitch)))
+		s.e.keepLast()
+		s.e.ctx.firstBlock = true
+	}
 }
 
 // hasText reports whether the paragraph being collected holds more than
