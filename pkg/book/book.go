@@ -30,7 +30,10 @@ type Book struct {
 	// Config is the resolved configuration the book was loaded with; the
 	// writers take their settings from it (Config.EPUB, Config.PDF).
 	Config *manifest.Manifest
-	Meta   Meta
+	// Meta is the book's metadata: the manifest's, with what the chapters
+	// give filled in (date, subjects, identifier; title and authors for
+	// a book of posts).
+	Meta Meta
 	// Time is stamped into the outputs and is the clock of Liquid's
 	// "now": Config.Timestamp when set, else the book's date; for a book
 	// with neither (Undated), the Unix epoch, as SOURCE_DATE_EPOCH=0 would
@@ -52,7 +55,7 @@ type Book struct {
 	// Stylesheet is the manifest's epub.css, read and checked at load
 	// time; nil when there is none. StylesheetName names it in messages.
 	Stylesheet     []byte
-	StylesheetName string
+	StylesheetName string // the stylesheet's path as shown in messages; "" when there is none
 	// Fonts are the manifest's pdf.fonts, read and checked at load time,
 	// per role, regular then bold.
 	Fonts map[manifest.FontRole][]*FontFile
@@ -69,15 +72,24 @@ type Book struct {
 
 // Meta is the book's metadata, from the manifest with defaults filled in.
 type Meta struct {
-	Title       string
-	Subtitle    string
-	Authors     []string
-	Language    string
-	Date        time.Time
+	// Title is the manifest's title; for a book of posts (no title in
+	// the configuration), the first chapter's title.
+	Title    string
+	Subtitle string // "" when the manifest gives none
+	// Authors are the manifest's authors; for a book of posts without
+	// them, the first post's front matter author, else _config.yml's
+	// author; empty when none of these names one.
+	Authors  []string
+	Language string // the manifest's language, a BCP 47 tag ("ko" unless set)
+	// Date is the manifest's date, else the newest chapter's date; zero
+	// when neither gives one (Book.Undated).
+	Date time.Time
+	// Identifier is the manifest's identifier, else a urn:uuid derived
+	// from Title and Authors; never empty.
 	Identifier  string
-	Publisher   string
-	Description string
-	Rights      string
+	Publisher   string // the manifest's publisher; "" when absent
+	Description string // the manifest's description; "" when absent
+	Rights      string // the manifest's rights statement; "" when absent
 	// Subjects are the tags and categories of all chapters, sorted, once each.
 	Subjects []string
 }
@@ -85,15 +97,17 @@ type Meta struct {
 // Part is a titled group of chapters. A Part with an empty Title groups
 // chapters that stand outside any part.
 type Part struct {
-	Title    string
-	Pos      diag.Pos
-	Chapters []*Chapter
+	Title    string     // the part's title from the manifest; "" for chapters outside any part
+	Pos      diag.Pos   // where the manifest names the part; the zero Pos when Title is ""
+	Chapters []*Chapter // the part's chapters in book order
 }
 
 // Chapter is one post of the book.
 type Chapter struct {
 	// ID is unique in the book and safe as a file name: c001, c002, …
-	ID   string
+	ID string
+	// Post is the post the chapter was read from: its front matter,
+	// body after Liquid, and the map back to its original lines.
 	Post *source.Post
 	// Title is the front matter title, else the first H1, else the slug.
 	Title string
@@ -101,9 +115,15 @@ type Chapter struct {
 	// writers then leave that heading out rather than print it twice (its
 	// id stays the title's). Nil when the title came from elsewhere.
 	TitleHeading *Heading
-	Date         time.Time
-	Tags         []string
-	Categories   []string
+	// Date is the post's date (front matter, else file name); zero when
+	// the post has neither.
+	Date time.Time
+	// Tags are the post's tag/tags, once each, in the order written;
+	// empty when it has none.
+	Tags []string
+	// Categories are the folders above _posts, then the post's
+	// category/categories, once each; empty when there are none.
+	Categories []string
 	// Source is the path of the post as given in messages.
 	Source string
 	// Doc is the Markdown syntax tree of Post.Body.
@@ -137,16 +157,20 @@ type Heading struct {
 	// is 1, and the shallowest level among the chapter's other headings
 	// is 2, whether the post writes its sections as ## or ###.
 	Depth int
-	Text  string
-	ID    string
-	Node  ast.Node
+	// Text is the heading's plain text, trimmed, with its formulas as
+	// Unicode text; it may be empty.
+	Text string
+	// ID is the heading's id attribute: the one written ({#id}), else the
+	// one generated from its text as Jekyll's kramdown would.
+	ID   string
+	Node ast.Node // the *ast.Heading in Chapter.Doc
 }
 
 // Stats counts a chapter's content.
 type Stats struct {
 	// Chars counts the characters of text, spaces excluded.
 	Chars  int
-	Images int
+	Images int // counts image references (Markdown and raw HTML <img>), missing ones included
 }
 
 // Asset is an image the book uses, read and checked. Load reads each file
@@ -164,12 +188,12 @@ type Asset struct {
 	// Width and Height are the image's size in pixels, from its header (0
 	// for SVG).
 	Width  int
-	Height int
+	Height int // in pixels; 0 for SVG
 	// Size is the file's length in bytes and Sum its SHA-256: the
 	// identity of its content, which writers use to do the work of one
 	// content once however many files and references hold it.
 	Size int64
-	Sum  [sha256.Size]byte
+	Sum  [sha256.Size]byte // SHA-256 of the file's bytes
 	// DecodeBytes estimates the memory that decoding the image takes at
 	// its peak (raster.Info); 0 for SVG.
 	DecodeBytes int64
@@ -240,7 +264,12 @@ type ImageRef struct {
 	Node ast.Node
 	// URL is the reference as written.
 	URL string
+	// Alt is the alt text: a Markdown image's description as plain text
+	// (formulas as Unicode), or an <img>'s alt attribute; "" when none.
 	Alt string
+	// Pos is where the reference stands in the post's original file: the
+	// "![" of a Markdown image, the start of the raw HTML that holds an
+	// <img>; just the file when neither is known.
 	Pos diag.Pos
 	// Asset is the resolved file, or nil when the image is missing, remote
 	// or refused; the writers then show Alt in a frame.
@@ -275,7 +304,7 @@ func (r *ImageRef) WarnUnusable(diags *diag.List, err error) {
 // FontFile is a TrueType file the manifest names for a role.
 type FontFile struct {
 	manifest.FontFile
-	Data []byte
+	Data []byte // the file's bytes as read and checked at load time
 	// Font is the parsed face; Parse has checked what the writers need.
 	Font *truetype.Font
 }

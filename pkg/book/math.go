@@ -17,7 +17,10 @@ import (
 // Formula is a formula of a chapter, parsed once for both outputs.
 type Formula struct {
 	// TeX is the source between the delimiters.
-	TeX     string
+	TeX string
+	// Display is set for display math: a formula standing alone as a
+	// paragraph (a MathBlock), or \[…\] inside a paragraph; false for
+	// inline math.
 	Display bool
 	// Tree is the parsed formula, with its equations numbered; nil when
 	// it cannot be typeset (the writers then show TeX, marked, and Load

@@ -16,9 +16,9 @@ import (
 // column counted in characters (runes). Line 0 means the whole file;
 // column 0 means the whole line.
 type Pos struct {
-	File string
-	Line int
-	Col  int
+	File string // file name as shown to the user; empty when the message concerns no file (printed as "-")
+	Line int    // 1-based line; 0 for the whole file
+	Col  int    // 1-based column in runes; 0 for the whole line
 }
 
 // String formats the position the way compilers do: file:line:col, leaving
@@ -64,9 +64,9 @@ func (s Severity) String() string {
 
 // Diagnostic is one message about the input.
 type Diagnostic struct {
-	Pos      Pos
-	Severity Severity
-	Message  string
+	Pos      Pos      // where the problem is; the zero Pos when it concerns no file
+	Severity Severity // how bad it is
+	Message  string   // the text after "severity: ", unescaped: it may quote a post's characters, which String escapes
 }
 
 // String formats the diagnostic as "file:line:col: severity: message",

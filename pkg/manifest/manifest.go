@@ -47,9 +47,9 @@ type Manifest struct {
 	// Publisher, Description and Rights are optional metadata for the
 	// EPUB's package document (the PDF's subject is the subtitle, else
 	// the description).
-	Publisher   string
-	Description string
-	Rights      string
+	Publisher   string // publisher:, "" when absent
+	Description string // description:, "" when absent
+	Rights      string // rights:, "" when absent
 
 	// Cover is the absolute path of the cover image, or "".
 	Cover string
@@ -67,9 +67,9 @@ type Manifest struct {
 	MaxImagePixels int64
 
 	// EPUB, PDF and Math are the settings under epub:, pdf: and math:.
-	EPUB EPUBOptions
-	PDF  PDFOptions
-	Math MathOptions
+	EPUB EPUBOptions // epub:, with every default applied
+	PDF  PDFOptions  // pdf:, with every default applied
+	Math MathOptions // math:, with every default applied
 
 	// Timestamp, when not zero, is the time stamped into the outputs and
 	// the clock Liquid reads; the command line sets it from
@@ -88,10 +88,10 @@ type Site struct {
 	// URL and BaseURL replace _config.yml's url and baseurl when HasURL
 	// and HasBaseURL say the manifest sets them (to "" too); a trailing
 	// slash is removed.
-	URL        string
-	HasURL     bool
-	BaseURL    string
-	HasBaseURL bool
+	URL        string // site.url without its trailing slash
+	HasURL     bool   // the manifest sets url (possibly to "")
+	BaseURL    string // site.baseurl without its trailing slash
+	HasBaseURL bool   // the manifest sets baseurl (possibly to "")
 }
 
 // Entry is one item of a chapters list: either a path or glob naming
