@@ -24,6 +24,8 @@ const (
 
 // Item is one element of a paragraph as the line breaker sees it.
 type Item struct {
+	// Kind says whether the item is a box, glue or a penalty, and so which
+	// of the fields below apply.
 	Kind ItemKind
 	// Width is the natural width: of the box, of the glue, or of the
 	// material a penalty adds at the end of a line when the line breaks

@@ -12,7 +12,9 @@ import "image"
 type Document struct {
 	// Width and Height are the trimmed page size.
 	Width, Height Length
-	Pages         []*Page
+	// Pages are the pages in order, blank ones included; an index into
+	// Pages is what OutlineEntry.Page holds.
+	Pages []*Page
 	// Outline is the bookmark tree (parts, chapters, ## headings).
 	Outline []*OutlineEntry
 	// Info is the document metadata.
@@ -23,6 +25,10 @@ type Document struct {
 
 // Info is the PDF document information and catalog metadata.
 type Info struct {
+	// Title is the book's title; Author its authors joined by ", ";
+	// Subject its subtitle, else its description; Keywords the chapters'
+	// tags and categories joined by ", "; Creator the program that made
+	// it (Options.Creator). The painter leaves out the empty ones.
 	Title, Author, Subject, Keywords, Creator string
 	// Lang is the natural language (BCP 47), "ko".
 	Lang string
@@ -47,7 +53,9 @@ type Face struct {
 // Page is one page and what is drawn on it, in painting order.
 type Page struct {
 	// Number is the printed folio (1-based, counting every page).
-	Number   int
+	Number int
+	// Elements are what the page shows, in painting order: a later
+	// element is drawn over an earlier one. Empty for a blank page.
 	Elements []Element
 	// Anchors are the link destinations on this page, by name.
 	Anchors []Anchor
@@ -59,8 +67,8 @@ type Page struct {
 
 // Anchor is a named destination: a chapter start, a heading, a footnote.
 type Anchor struct {
-	Name string
-	Y    Length
+	Name string // unique in the document and never empty, e.g. "c001", "c001#intro", "toc"
+	Y    Length // the destination's y on the page: a link shows the page from there down
 }
 
 // Element is something drawn on a page. Its concrete types are Text,
@@ -68,7 +76,9 @@ type Anchor struct {
 type Element interface{ element() }
 
 // Color is an sRGB colour.
-type Color struct{ R, G, B uint8 }
+type Color struct {
+	R, G, B uint8 // the red, green and blue components, 0 (none) to 255 (full)
+}
 
 // Text draws a run of characters from one face at a baseline position.
 // Each character is drawn with the glyph the face's cmap gives it, every
@@ -78,10 +88,10 @@ type Color struct{ R, G, B uint8 }
 // shaping is applied.
 type Text struct {
 	X, Y  Length // Y is the baseline
-	Font  FontID
-	Size  Length
-	Color Color
-	Text  string
+	Font  FontID // the face, an index into Document.Fonts
+	Size  Length // the font size: one em
+	Color Color  // the fill colour of the glyphs
+	Text  string // the characters to draw
 	// WordSpacing is extra width added at each U+0020 in Text, used to
 	// justify a run drawn in one piece; 0 when each piece is placed apart.
 	WordSpacing Length
@@ -97,11 +107,11 @@ type Text struct {
 // and one size, so a superscript in a smaller size is a run of its own;
 // within a run a glyph may sit off the baseline by its Y offset.
 type Glyphs struct {
-	X, Y   Length // the run's origin; Y is its baseline
-	Font   FontID
-	Size   Length
-	Color  Color
-	Glyphs []GlyphPos
+	X, Y   Length     // the run's origin; Y is its baseline
+	Font   FontID     // the face, an index into Document.Fonts
+	Size   Length     // the font size: one em
+	Color  Color      // the fill colour of the glyphs
+	Glyphs []GlyphPos // the glyphs in drawing order, each placed from the origin
 }
 
 // GlyphPos is one glyph of a Glyphs run.
@@ -123,30 +133,30 @@ type GlyphPos struct {
 
 // Rule draws a straight line.
 type Rule struct {
-	X1, Y1, X2, Y2 Length
-	Width          Length
-	Color          Color
+	X1, Y1, X2, Y2 Length // the end points
+	Width          Length // the line's thickness
+	Color          Color  // the stroke colour
 }
 
 // Rect fills a rectangle (code block shading, table header background),
 // or strokes it when Stroke is set (the frame of a missing image).
 type Rect struct {
-	X, Y, W, H Length
-	Fill       Color
-	Stroke     bool
-	LineWidth  Length
+	X, Y, W, H Length // top-left corner, width and height
+	Fill       Color  // the fill colour, or the outline's when Stroke is set
+	Stroke     bool   // draw the outline only, in Fill, LineWidth thick
+	LineWidth  Length // the outline's thickness; unused unless Stroke
 }
 
 // Image draws an image scaled into a box.
 type Image struct {
-	X, Y, W, H Length
+	X, Y, W, H Length // the box: top-left corner, width and height
 	// Key identifies the image in the document: Images with one Key are
 	// one image.
 	Key string
 	// Data is the encoded image (PNG or JPEG) when the document holds it;
 	// MediaType is image/png or image/jpeg.
 	Data      []byte
-	MediaType string
+	MediaType string // "image/png" or "image/jpeg"; "" when Data is nil
 	// Source, when Data is nil, supplies the image when the painter writes
 	// it, so that a document need not hold every image at once (the
 	// layout's images come this way).
@@ -178,7 +188,7 @@ type ImageSource interface {
 type ImageData struct {
 	// Data is a PNG or JPEG file; MediaType says which.
 	Data      []byte
-	MediaType string
+	MediaType string // "image/png" or "image/jpeg"; "" when Data is nil
 	// Checked says that the supplier decoded Data whole without error (it
 	// made it, or read it): the painter need not decode it again.
 	Checked bool
@@ -189,17 +199,17 @@ type ImageData struct {
 // Link makes a rectangle clickable: to a URL, or to a named anchor in the
 // document.
 type Link struct {
-	X, Y, W, H Length
-	URL        string
-	Anchor     string
+	X, Y, W, H Length // the clickable box: top-left corner, width and height (both must be above 0)
+	URL        string // the address to open, or "" for a link to an anchor
+	Anchor     string // the Name of an Anchor on some page, or "" for a URL; exactly one of URL and Anchor is set
 }
 
 // OutlineEntry is a PDF bookmark.
 type OutlineEntry struct {
-	Title    string
-	Page     int    // index into Document.Pages
-	Y        Length // where on the page
-	Children []*OutlineEntry
+	Title    string          // the bookmark's text: the contents page's, a part's, a chapter's or a heading's title
+	Page     int             // index into Document.Pages
+	Y        Length          // where on the page
+	Children []*OutlineEntry // the entries under it (a part's chapters, a chapter's headings); nil for none
 }
 
 func (Text) element()   {}

@@ -38,6 +38,8 @@ type Run struct {
 // Break rules treat it like a Latin letter: no break between it and a
 // Hangul particle after it ("$x$를"), a closing mark or a digit.
 type Object struct {
+	// Parts are the object's parts, left to right; an object without
+	// parts adds nothing to the paragraph.
 	Parts []ObjectPart
 }
 
@@ -52,7 +54,7 @@ type ObjectPart struct {
 	// operator, 500 after a relation); InfPenalty or more forbids it.
 	// Both are ignored on the first part.
 	Gap     Length
-	Penalty int
+	Penalty int // the cost of a break before the part (see Gap)
 }
 
 // objectRune stands for one part of an object in the paragraph's text:
@@ -134,7 +136,7 @@ const (
 
 // Problem describes a line the caller should warn about.
 type Problem struct {
-	Kind ProblemKind
+	Kind ProblemKind // what is wrong; Overfull is the only kind
 	// Line is the index of the line.
 	Line int
 	// Offset is the rune offset in the paragraph where the line starts.
