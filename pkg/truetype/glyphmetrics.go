@@ -5,7 +5,7 @@ import "encoding/binary"
 // GlyphBounds is a glyph's bounding box in font units, y up, as the glyf
 // table records it.
 type GlyphBounds struct {
-	XMin, YMin, XMax, YMax int
+	XMin, YMin, XMax, YMax int // the lower-left (XMin, YMin) and upper-right (XMax, YMax) corners
 }
 
 // validGlyph reports whether g names a glyph of the font.

@@ -24,8 +24,8 @@ type MathKernInfo [4]*MathKern
 // Kerns[i] applies below Heights[i], the last entry above the last height.
 // len(Kerns) == len(Heights)+1.
 type MathKern struct {
-	Heights []int
-	Kerns   []int
+	Heights []int // the heights where the kern changes, in font units, in the table's ascending order
+	Kerns   []int // the kerns, in font units, one more than Heights
 }
 
 // At returns the kern at height h in font units.

@@ -6,34 +6,34 @@ import "errors"
 // ("MathGlyphConstruction"): ready-made larger variants, smallest first,
 // and an assembly of parts for sizes past the largest variant.
 type GlyphConstruction struct {
-	Variants []GlyphVariant
+	Variants []GlyphVariant // in the table's order (smallest first, usually the glyph itself); may be empty
 	Assembly *GlyphAssembly // nil when the glyph has no assembly
 }
 
 // GlyphVariant is one size variant: its glyph and its size (height plus
 // depth for vertical variants, advance width for horizontal ones).
 type GlyphVariant struct {
-	Glyph   uint16
-	Advance int
+	Glyph   uint16 // the variant's glyph id
+	Advance int    // its size in the direction of growth, in font units
 }
 
 // GlyphAssembly is a recipe for a glyph of any size ("GlyphAssembly
 // table"): parts from bottom to top (vertical) or left to right
 // (horizontal); extenders may be repeated or left out.
 type GlyphAssembly struct {
-	ItalicsCorrection int
-	Parts             []GlyphPart
+	ItalicsCorrection int         // the assembled glyph's italics correction, in font units
+	Parts             []GlyphPart // bottom to top or left to right
 }
 
 // GlyphPart is one piece of an assembly. StartConnector and EndConnector are
 // the lengths at each end that may overlap the neighbour; FullAdvance is
 // the part's size in the stretch direction.
 type GlyphPart struct {
-	Glyph          uint16
-	StartConnector int
-	EndConnector   int
-	FullAdvance    int
-	Extender       bool
+	Glyph          uint16 // the part's glyph id
+	StartConnector int    // at the bottom or left end, in font units
+	EndConnector   int    // at the top or right end, in font units
+	FullAdvance    int    // in font units
+	Extender       bool   // the part may be repeated, or left out, to reach a size
 }
 
 // partExtender is the fExtender bit of GlyphPart.partFlags.

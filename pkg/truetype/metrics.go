@@ -55,11 +55,11 @@ const (
 // zero when the font does not record them (no OS/2 table of version 2 or
 // later).
 type Metrics struct {
-	Ascender  int
-	Descender int
-	LineGap   int
-	CapHeight int
-	XHeight   int
+	Ascender  int // height above the baseline that lines make room for
+	Descender int // depth below the baseline that lines make room for, negative below
+	LineGap   int // extra space the font asks for between lines; often 0
+	CapHeight int // height of flat capital letters; 0 when not recorded
+	XHeight   int // height of flat lowercase letters (x); 0 when not recorded
 }
 
 // Metrics returns the font's vertical metrics: from hhea, or from the OS/2

@@ -21,9 +21,9 @@ const (
 
 // PathCmd is one outline command in font units, y up.
 type PathCmd struct {
-	Op     PathOp
-	X, Y   int32
-	CX, CY int32
+	Op     PathOp // what the command does
+	X, Y   int32  // the end point; 0 for Close
+	CX, CY int32  // the control point of a QuadTo; 0 for the others
 }
 
 // Simple-glyph flags ("glyf", simple glyph description).
