@@ -16,11 +16,11 @@ const (
 // percent of the base size; a rule is the rectangle with top-left corner
 // (X, Y), W wide and H tall.
 type Item struct {
-	Kind  ItemKind
-	X, Y  Length
-	W, H  Length // rule size; for text, the measured width and height
-	Glyph uint16 // ItemGlyph: glyph id in the math font
-	Size  int    // ItemGlyph, ItemText: percent of the base size (100, or the MATH script scales)
+	Kind  ItemKind // glyph, rule or text: which of the fields below apply
+	X, Y  Length   // the origin (glyph, text) or top-left corner (rule), in Length units
+	W, H  Length   // rule size; for text, the measured width and height
+	Glyph uint16   // ItemGlyph: glyph id in the math font
+	Size  int      // ItemGlyph, ItemText: percent of the base size (100, or the MATH script scales)
 	// Text is the text of an ItemText, and for an ItemGlyph the
 	// character it stands for (for copying and text extraction), empty
 	// for all but the first piece of an assembled delimiter.

@@ -10,10 +10,10 @@ type TextMeasurer interface {
 
 // TextRun is a run of text to measure.
 type TextRun struct {
-	Text   string
-	Size   int // percent of the base size
-	Bold   bool
-	Italic bool
+	Text   string // the characters to measure: a \text argument, a tag, a character the math font lacks
+	Size   int    // percent of the base size
+	Bold   bool   // set in bold (\textbf)
+	Italic bool   // set in italic (\textit)
 }
 
 // Options are what Layout needs besides the formula.

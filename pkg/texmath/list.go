@@ -13,9 +13,9 @@ type listResult struct {
 // line ends at X; the next line starts with the formula's material from
 // Resume on (the space after the operator is dropped at a break).
 type Break struct {
-	X       Length
-	Resume  Length
-	Penalty int
+	X       Length // where the line ends: just after the operator, from the formula's left edge
+	Resume  Length // where the next line's material starts, from the formula's left edge; X or more
+	Penalty int    // the cost of breaking here: 700 after a binary operator, 500 after a relation
 }
 
 // TeX's penalties for breaking after a binary operator and a relation.

@@ -7,7 +7,7 @@ import "github.com/hangul-press/publish/pkg/truetype"
 // PDF's body face) can use as its TextMeasurer. Bold and italic are
 // measured as regular.
 type FontMeasurer struct {
-	Font *truetype.Font
+	Font *truetype.Font // the face every run is measured in; must not be nil
 }
 
 // MeasureText implements TextMeasurer.

@@ -92,21 +92,29 @@ const (
 // TeX source the node came from (for a node made by a macro, the macro
 // call).
 type Node struct {
-	Kind    Kind
+	// Kind says what the node is, and so which of the fields below and
+	// which Kids it has.
+	Kind Kind
+	// Pos is the byte offset in Formula.Source where the node's TeX
+	// starts; it and End are 0 for a node with no TeX of its own (a table
+	// row, an empty cell).
 	Pos     int
-	End     int
+	End     int     // the byte offset just past the node's TeX
 	Text    string  // character(s) of KIdent, KNumber, KOp, KText, KAccent; label of KRef; environment of KTable
 	Class   Class   // spacing class of the atom
 	Variant Variant // alphabet of KIdent, KNumber
-	Flags   Flags
-	Style   Style  // for KStyle, and the style a KFrac forces (\dfrac) when FracStyle is set
-	Width   int    // KSpace: width in mu (1/18 em)
-	Size    int    // KOp delimiter size: 1..4 for \big \Big \bigg \Bigg, 0 otherwise
-	Open    string // KFenced: opening delimiter ("" for \left.)
-	Close   string // KFenced: closing delimiter
-	Columns string // KTable: one letter per column: l, c or r
-	Eq      int    // KTableRow: index into Formula.Equations, or -1
-	Kids    []*Node
+	Flags   Flags   // properties of an operator or a script node; 0 for none
+	Style   Style   // for KStyle, and the style a KFrac forces (\dfrac) when FracStyle is set
+	Width   int     // KSpace: width in mu (1/18 em)
+	Size    int     // KOp delimiter size: 1..4 for \big \Big \bigg \Bigg, 0 otherwise
+	Open    string  // KFenced: opening delimiter ("" for \left.)
+	Close   string  // KFenced: closing delimiter
+	Columns string  // KTable: one letter per column: l, c or r
+	Eq      int     // KTableRow: index into Formula.Equations, or -1
+	// Kids are the node's children, whose roles the kinds describe
+	// (KScripts: base, subscript, superscript); an optional child the
+	// TeX leaves out is nil. Empty for leaves (KIdent, KNumber, KOp …).
+	Kids []*Node
 
 	fracStyle bool // KFrac: Style is forced (\dfrac, \tfrac)
 	under     bool // KAccent: under the base
@@ -131,9 +139,12 @@ type Equation struct {
 
 // Formula is a parsed TeX formula.
 type Formula struct {
-	Root      *Node // a KRow
-	Display   bool
-	Source    string
+	Root    *Node  // a KRow
+	Display bool   // Parse's display: Layout sets display math in display style, inline math in text style
+	Source  string // the TeX given to Parse; the byte offsets of nodes index it
+	// Equations are the formula's numberable lines: Equations[0] is the
+	// formula as a whole, and each row of a numbered environment (align,
+	// gather) adds one. A parsed formula has at least one.
 	Equations []Equation
 }
 
@@ -141,8 +152,8 @@ type Formula struct {
 // typeset. Pos and End are byte offsets into the source, 0 ≤ Pos ≤ End ≤
 // len(source).
 type Problem struct {
-	Pos, End int
-	Msg      string
+	Pos, End int    // the problem is source[Pos:End]
+	Msg      string // what is wrong, for a user, without the position
 }
 
 // Refs returns the \eqref and \ref nodes of the formula, in source order.

@@ -7,8 +7,8 @@ import "errors"
 // carries. Coordinates are relative to the left end of the formula's
 // baseline, Y downwards; Height is above the baseline and Depth below.
 type Layout struct {
-	Width, Height, Depth Length
-	Items                []Item
+	Width, Height, Depth Length  // the extents, in Length units (1/65536 em of the base size)
+	Items                []Item  // what to paint, in painting order
 	Breaks               []Break // inline formulas only: top-level break opportunities
 	Tags                 []Tag   // display formulas only: equation numbers and \tag texts
 }
@@ -20,8 +20,8 @@ type Layout struct {
 type Tag struct {
 	Eq                   int    // index into Formula.Equations
 	Text                 string // with parentheses unless \tag*
-	Y                    Length
-	Width, Height, Depth Length
+	Y                    Length // the tag's baseline, down from the formula's: 0 for Equations[0], the whole formula
+	Width, Height, Depth Length // the text's extents as the TextMeasurer gave them, at the base size
 }
 
 // ErrNoMeasurer is returned by Layout without a TextMeasurer.

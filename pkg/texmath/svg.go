@@ -43,7 +43,7 @@ type SVGOptions struct {
 // up to the formula's baseline, in em: set it as the element's CSS
 // vertical-align (negated), which the markup already carries inline.
 type SVG struct {
-	Markup   string
+	Markup   string  // the whole <svg> element, with its size and vertical-align in its attributes
 	Width    float64 // em
 	Height   float64 // em, the whole SVG
 	Baseline float64 // em from the bottom edge up to the baseline
