@@ -27,12 +27,12 @@ type Options struct {
 
 // Stats counts what Write put into the EPUB, for a closing line.
 type Stats struct {
-	Chapters int
-	Images   int
+	Chapters int // chapter documents written (part title pages not counted)
+	Images   int // image files packaged (the cover included), one per content however many files share it
 	// FontBytesBefore is the size of the fonts embedded, before subsetting;
 	// FontBytesAfter is what the subsets take in the EPUB.
 	FontBytesBefore int64
-	FontBytesAfter  int64
+	FontBytesAfter  int64 // in bytes; both are 0 when no font is embedded
 }
 
 // Write renders b as an EPUB 3 publication and writes it to w. Problems

@@ -23,7 +23,7 @@ const (
 type Dropped struct {
 	// Start and End are the line's offsets in the source.
 	Start, End int
-	Reason     string
+	Reason     string // why, as the start of a warning ("a paragraph of more than 2000 lines; split here")
 }
 
 // guard returns the source the parser reads: src itself, or a copy with

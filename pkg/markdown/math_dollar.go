@@ -171,7 +171,9 @@ func search(xs []int, v int) int {
 // Ambiguity is a $ … $ pair that MathJax on the blog would have set as
 // math but these rules keep as text; Start and End are source offsets of
 // the two dollar signs.
-type Ambiguity struct{ Start, End int }
+type Ambiguity struct {
+	Start, End int // byte offsets in the parsed source of the opening and the closing $
+}
 
 var ambiguitiesKey = parser.NewContextKey()
 

@@ -16,7 +16,7 @@ import (
 type Info struct {
 	// Format is "png", "jpeg", "gif" or "webp".
 	Format        string
-	Width, Height int
+	Width, Height int // in pixels, as the header declares them
 	// DecodeBytes is the memory that decoding the whole image takes at
 	// its peak, estimated from the header (decodeCost): what a Budget is
 	// asked for before Decode runs.

@@ -34,8 +34,8 @@ type MathConfig struct {
 // MathMacro is a macro of a MathJax configuration: \name stands for Body,
 // with Args arguments #1…#Args.
 type MathMacro struct {
-	Name, Body string
-	Args       int
+	Name, Body string // the name without its backslash, and the TeX it stands for (JavaScript escapes resolved)
+	Args       int    // the number of arguments; 0 for none
 }
 
 // Patterns of MathJax 2 and 3 and KaTeX configurations, as blogs write
