@@ -95,8 +95,8 @@ var Families = []*Family{Gothic, DejaVuSans, CJKSans, Myeongjo, DejaVuSerif, CJK
 
 // Face is one file of a family.
 type Face struct {
-	Family *Family
-	Bold   bool
+	Family *Family // the family the file belongs to
+	Bold   bool    // the family's Bold file (which must exist) rather than its Regular
 }
 
 // Faces lists every shipped face in a fixed order: family by family as

@@ -53,8 +53,12 @@ func (e Env) getenv(k string) string {
 
 // Input is a loaded book with the manifest it came from.
 type Input struct {
+	// Manifest is the manifest read, or the one made for posts named on
+	// the command line; its Timestamp is SOURCE_DATE_EPOCH, zero when unset.
 	Manifest *manifest.Manifest
-	Book     *book.Book
+	// Book is the book loaded from Manifest: nil when it could not be
+	// loaded at all, and as far as it loaded when Load returns an error.
+	Book *book.Book
 }
 
 // Load reads a book from the command line's arguments: one manifest

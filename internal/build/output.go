@@ -19,8 +19,8 @@ import (
 
 // Result describes a written output, for the command's closing line.
 type Result struct {
-	Path  string
-	Bytes int64
+	Path  string // the file written, as the command line names it or DefaultOutput made it
+	Bytes int64  // the file's size in bytes
 	// Pages is the page count of a PDF; Chapters and Images count content.
 	Pages, Chapters, Images int
 	// Detail is extra information worth a mention (font subsetting).

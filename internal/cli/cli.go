@@ -31,6 +31,9 @@ const (
 
 // IO is what a run of the program reads from and writes to.
 type IO struct {
+	// Stdout takes what a command is asked for (check's outline or JSON,
+	// help, version, GitHub annotations); Stderr takes diagnostics,
+	// progress and closing lines.
 	Stdout, Stderr io.Writer
 	// Getenv reads the environment (SOURCE_DATE_EPOCH, GITHUB_ACTIONS).
 	Getenv func(string) string

@@ -22,7 +22,7 @@ type Options struct {
 	// the calendar day counts: a post dated 2020-12-31 23:00 +0900 is
 	// within Until 2020-12-31.
 	Since, Until       time.Time
-	HasSince, HasUntil bool
+	HasSince, HasUntil bool // whether Since and Until are given; a bound not given does not filter
 	// Force lets Write replace an existing file.
 	Force bool
 }

@@ -28,13 +28,14 @@ const (
 // (x, y) for the colour type at Depth 8 (one byte each) or 16 (two bytes
 // each, big-endian); for PNGPalette, one byte, the palette index.
 type PNGSpec struct {
-	Width, Height int
-	ColorType     byte
+	Width, Height int    // in pixels
+	ColorType     byte   // one of the PNG colour types above (PNGGray … PNGRGBA)
 	Depth         byte   // 8 or 16
 	Interlaced    bool   // Adam7
 	Palette       []byte // PLTE: RGB triples
 	Transparency  []byte // tRNS
-	Sample        func(x, y int) []byte
+	// Sample gives the samples of each pixel, as the type's doc says.
+	Sample func(x, y int) []byte
 }
 
 // adam7 are the seven passes of Adam7 interlacing: start x, start y, step
@@ -103,13 +104,13 @@ func pngChunk(out []byte, typ string, data []byte) []byte {
 // is (x, y), as stored: a decoder with the usual conventions reads three
 // components as YCbCr, and four as CMYK, inverted when Adobe is set.
 type JPEGSpec struct {
-	Width, Height int // multiples of 8
-	Components    int
-	Progressive   bool
+	Width, Height int  // in pixels, multiples of 8
+	Components    int  // 1 (gray), 3 (YCbCr) or 4 (CMYK or YCCK)
+	Progressive   bool // a progressive JPEG (SOF2, DC then AC scans) rather than baseline
 	// Adobe writes an Adobe APP14 segment with this colour transform (0:
 	// none, 1: YCbCr, 2: YCCK); -1 writes none.
 	Adobe int
-	Block func(x, y int) []byte
+	Block func(x, y int) []byte // the block's component samples, as the type's doc says
 }
 
 // dcBits and dcValues are the luminance DC Huffman table of ITU T.81,
