@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/book"
@@ -70,7 +71,7 @@ func (e *engine) sizeVector(ref *book.ImageRef) (placedImage, bool) {
 	if !vi.warned {
 		vi.warned = true
 		if len(d.Skipped) > 0 {
-			e.diags.Warnf(ref.Pos, "SVG image %s: left out of the PDF: %s", ref.URL, leftOutList(d.Skipped))
+			e.diags.Warnf(ref.Pos, "SVG image %s: left out of the PDF: %s", path.Base(ref.Asset.Path), leftOutList(d.Skipped))
 		}
 	}
 	if vi.v == nil {

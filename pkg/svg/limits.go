@@ -45,7 +45,7 @@ type LimitError struct {
 }
 
 func (e *LimitError) Error() string {
-	return fmt.Sprintf("the drawing is too large for the PDF: more than %d %s", e.Limit, e.What)
+	return fmt.Sprintf("it has more than %d %s", e.Limit, e.What)
 }
 
 // budget counts what a parse has spent against its limits; the first
