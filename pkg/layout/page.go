@@ -190,8 +190,10 @@ type VectorItem struct {
 // (each character's glyph advancing by its rounded width in thousandths
 // of an em, times Size), with its baseline origin at X, Y of a space that
 // Matrix maps into the Vector's; its glyphs stand upright in that space.
+// Clips, in the Vector's space, bound what shows of it, as a shape's.
 type VectorText struct {
 	Matrix svg.Matrix
+	Clips  []svg.Clip
 	X, Y   float64
 	Font   FontID
 	// Size is the font size in the units of the text's space.

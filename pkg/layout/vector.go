@@ -172,7 +172,7 @@ func (e *engine) vectorText(items []VectorItem, t *svg.Text, ref *book.ImageRef)
 			if !r.fill.On || r.size <= 0 || r.text == "" {
 				continue
 			}
-			items = append(items, VectorItem{Text: &VectorText{Matrix: t.Matrix, X: r.x - shift, Y: r.y, Font: r.font,
+			items = append(items, VectorItem{Text: &VectorText{Matrix: t.Matrix, Clips: t.Clips, X: r.x - shift, Y: r.y, Font: r.font,
 				Size: r.size, Color: Color(r.fill.Color), Opacity: r.fill.Opacity, Text: r.text}})
 		}
 		end = x - shift

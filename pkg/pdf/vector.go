@@ -69,6 +69,32 @@ func inRange(vs ...float64) bool {
 
 func matrixInRange(m svg.Matrix) bool { return inRange(m.A, m.B, m.C, m.D, m.E, m.F) }
 
+// checkPath refuses a path that does not start with a moveto, and points
+// out of range.
+func checkPath(path svg.Path) error {
+	if len(path) > 0 && path[0].Op != svg.MoveTo {
+		return errors.New("path does not start with a moveto")
+	}
+	for _, seg := range path {
+		for _, pt := range seg.Pts {
+			if !inRange(pt.X, pt.Y) {
+				return errors.New("path point out of range")
+			}
+		}
+	}
+	return nil
+}
+
+// checkClips checks clipping paths.
+func checkClips(clips []svg.Clip) error {
+	for _, c := range clips {
+		if err := checkPath(c.Path); err != nil {
+			return fmt.Errorf("clip: %w", err)
+		}
+	}
+	return nil
+}
+
 // checkShape refuses numbers out of range, opacities outside 0..1, a
 // path that does not start with a moveto, and a dash pattern of negative
 // lengths.
@@ -90,17 +116,10 @@ func checkShape(s *svg.Shape) error {
 			return errors.New("dash length out of range")
 		}
 	}
-	if len(s.Path) > 0 && s.Path[0].Op != svg.MoveTo {
-		return errors.New("path does not start with a moveto")
+	if err := checkPath(s.Path); err != nil {
+		return err
 	}
-	for _, seg := range s.Path {
-		for _, pt := range seg.Pts {
-			if !inRange(pt.X, pt.Y) {
-				return errors.New("path point out of range")
-			}
-		}
-	}
-	return nil
+	return checkClips(s.Clips)
 }
 
 // checkVectorText checks a text run as checkText does, and records its
@@ -114,6 +133,9 @@ func (p *plan) checkVectorText(t *layout.VectorText) error {
 	}
 	if !utf8.ValidString(t.Text) {
 		return fmt.Errorf("text %q: invalid UTF-8", t.Text)
+	}
+	if err := checkClips(t.Clips); err != nil {
+		return fmt.Errorf("text %q: %w", t.Text, err)
 	}
 	fu := p.faces[t.Font]
 	for _, r := range t.Text {
@@ -268,6 +290,7 @@ func (f *form) shape(s *svg.Shape) {
 		return
 	}
 	f.b = append(f.b, "q\n"...)
+	f.clip(s.Clips)
 	f.cm(s.Matrix)
 	fillA, strokeA := 1.0, 1.0
 	if s.Fill.On {
@@ -280,8 +303,27 @@ func (f *form) shape(s *svg.Shape) {
 		f.line(s.Line)
 	}
 	f.alpha(fillA, strokeA)
-	prec := pathPrec(s.Matrix)
-	for _, seg := range s.Path {
+	f.path(s.Path, pathPrec(s.Matrix))
+	f.b = append(f.b, paintOp(s)...)
+	f.b = append(f.b, "\nQ\n"...)
+}
+
+// clip intersects the clipping region with each clip's path (W n, or
+// W* n for the even-odd rule), in the vector's space.
+func (f *form) clip(clips []svg.Clip) {
+	for _, c := range clips {
+		f.path(c.Path, 3)
+		if c.EvenOdd {
+			f.b = append(f.b, "W* n\n"...)
+		} else {
+			f.b = append(f.b, "W n\n"...)
+		}
+	}
+}
+
+// path writes a path's segments with prec decimals.
+func (f *form) path(path svg.Path, prec int) {
+	for _, seg := range path {
 		switch seg.Op {
 		case svg.MoveTo:
 			f.point(seg.Pts[0], prec)
@@ -298,8 +340,6 @@ func (f *form) shape(s *svg.Shape) {
 			f.b = append(f.b, "h\n"...)
 		}
 	}
-	f.b = append(f.b, paintOp(s)...)
-	f.b = append(f.b, "\nQ\n"...)
 }
 
 func (f *form) point(p svg.Point, prec int) {
@@ -357,6 +397,7 @@ func (f *form) text(t *layout.VectorText) {
 	fu := f.faces[t.Font]
 	f.fonts[t.Font] = true
 	f.b = append(f.b, "q\n"...)
+	f.clip(t.Clips)
 	f.alpha(t.Opacity, 1)
 	f.rgb(svg.Color(t.Color), "rg")
 	f.b = append(f.b, "BT /F"...)

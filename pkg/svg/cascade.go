@@ -18,7 +18,7 @@ var properties = map[string]bool{
 	"letter-spacing": true, "word-spacing": true,
 	"marker-start": true, "marker-mid": true, "marker-end": true,
 	"display": false, "opacity": false, "transform": false,
-	"clip-path": false, "mask": false, "filter": false,
+	"clip-path": false, "mask": false, "filter": false, "clip-rule": true, "overflow": false,
 	"stop-color": false, "stop-opacity": false,
 	"baseline-shift": false, "alignment-baseline": false,
 }

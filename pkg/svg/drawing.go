@@ -39,6 +39,17 @@ type Shape struct {
 	EvenOdd bool
 	Stroke  Paint
 	Line    Line
+	// Clips are the clipping regions the shape is drawn within: all of
+	// them, from the clip paths of the shape and of its groups, and the
+	// viewports of nested svg and symbol elements.
+	Clips []Clip
+}
+
+// Clip is a clipping region: what lies outside its path is not drawn.
+// Its path is in the viewport's coordinates (no matrix applies).
+type Clip struct {
+	Path    Path
+	EvenOdd bool
 }
 
 // Paint is a solid colour, or nothing.
@@ -119,6 +130,9 @@ type Text struct {
 	// glyphs stand upright in that space (y down).
 	Matrix Matrix
 	Chunks []TextChunk
+	// Clips are the clipping regions the text is drawn within, as a
+	// shape's.
+	Clips []Clip
 }
 
 // TextChunk is a run of text placed at one absolute position (SVG's

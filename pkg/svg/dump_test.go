@@ -56,6 +56,34 @@ func paint(p Paint) string {
 	return s
 }
 
+// dumpPath writes a path's segments on one line.
+func dumpPath(b *strings.Builder, path Path) {
+	for _, seg := range path {
+		switch seg.Op {
+		case MoveTo:
+			fmt.Fprintf(b, " M %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y))
+		case LineTo:
+			fmt.Fprintf(b, " L %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y))
+		case CubicTo:
+			fmt.Fprintf(b, " C %s %s %s %s %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y), num(seg.Pts[1].X), num(seg.Pts[1].Y), num(seg.Pts[2].X), num(seg.Pts[2].Y))
+		case Close:
+			b.WriteString(" Z")
+		}
+	}
+	b.WriteString("\n")
+}
+
+// dumpClips writes an item's clipping regions, one a line.
+func dumpClips(b *strings.Builder, clips []Clip) {
+	for _, c := range clips {
+		b.WriteString("  clip")
+		if c.EvenOdd {
+			b.WriteString(" evenodd")
+		}
+		dumpPath(b, c.Path)
+	}
+}
+
 func dumpShape(b *strings.Builder, s *Shape) {
 	fmt.Fprintf(b, "shape %s fill %s", matrix(s.Matrix), paint(s.Fill))
 	if s.EvenOdd {
@@ -74,19 +102,8 @@ func dumpShape(b *strings.Builder, s *Shape) {
 		}
 	}
 	b.WriteString("\n ")
-	for _, seg := range s.Path {
-		switch seg.Op {
-		case MoveTo:
-			fmt.Fprintf(b, " M %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y))
-		case LineTo:
-			fmt.Fprintf(b, " L %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y))
-		case CubicTo:
-			fmt.Fprintf(b, " C %s %s %s %s %s %s", num(seg.Pts[0].X), num(seg.Pts[0].Y), num(seg.Pts[1].X), num(seg.Pts[1].Y), num(seg.Pts[2].X), num(seg.Pts[2].Y))
-		case Close:
-			b.WriteString(" Z")
-		}
-	}
-	b.WriteString("\n")
+	dumpPath(b, s.Path)
+	dumpClips(b, s.Clips)
 }
 
 var families = [...]string{"sans", "serif", "mono"}
@@ -94,6 +111,7 @@ var anchors = [...]string{"start", "middle", "end"}
 
 func dumpText(b *strings.Builder, t *Text) {
 	fmt.Fprintf(b, "text %s\n", matrix(t.Matrix))
+	dumpClips(b, t.Clips)
 	for _, c := range t.Chunks {
 		x := num(c.X)
 		if c.ContinueX {

@@ -76,6 +76,9 @@ type renderer struct {
 	// active holds the elements a <use> is drawing, so that one that
 	// refers to itself, directly or not, stops.
 	active map[*node]bool
+	// clips are the clipping regions around the element being drawn
+	// (clip.go).
+	clips []Clip
 }
 
 // sideKind is how the root gives one side of its size.
@@ -140,7 +143,10 @@ func (r *renderer) root() (*Drawing, error) {
 	}
 	if strings.TrimSpace(n.decls["display"]) != "none" {
 		r.unsupported(n)
-		r.children(n, st, m, vp, 1)
+		if pop, draw := r.clipPath(n, st, m, vp); draw {
+			r.children(n, st, m, vp, 1)
+			pop()
+		}
 	}
 	d.Items = r.items
 	return d, nil
@@ -243,6 +249,11 @@ func (r *renderer) element(n *node, parent style, m Matrix, vp viewport, depth i
 		}
 	}
 	r.unsupported(n)
+	pop, draw := r.clipPath(n, st, m, vp)
+	if !draw {
+		return
+	}
+	defer pop()
 	switch n.name {
 	case "g", "a":
 		r.children(n, st, m, vp, depth+1)
@@ -263,7 +274,7 @@ func (r *renderer) element(n *node, parent style, m Matrix, vp viewport, depth i
 
 // unsupported names the properties of n that the drawing ignores.
 func (r *renderer) unsupported(n *node) {
-	for _, p := range [...]string{"clip-path", "mask", "filter"} {
+	for _, p := range [...]string{"mask", "filter"} {
 		if v := strings.TrimSpace(strings.ToLower(n.decls[p])); v != "" && v != "none" {
 			r.doc.skip(p)
 		}
@@ -272,7 +283,7 @@ func (r *renderer) unsupported(n *node) {
 
 // nested draws an <svg> inside the image (or one a <use> refers to, whose
 // width and height then win): a new viewport at x, y, with its own
-// viewBox. Its content is not clipped to it.
+// viewBox, which clips its content unless its overflow is visible.
 func (r *renderer) nested(n, use *node, st style, m Matrix, vp viewport, depth int) {
 	x := r.lengthAttr(n, "x", st, vp, axisX, 0)
 	y := r.lengthAttr(n, "y", st, vp, axisY, 0)
@@ -289,6 +300,11 @@ func (r *renderer) nested(n, use *node, st style, m Matrix, vp viewport, depth i
 		return
 	}
 	m = m.Mul(translate(x, y))
+	pop, draw := r.viewportClip(n, m, w, h)
+	if !draw {
+		return
+	}
+	defer pop()
 	inner := viewport{w, h}
 	if vb, ok := parseViewBox(n.attrs["viewBox"]); ok {
 		m, inner = m.Mul(viewBoxTransform(vb, w, h, n.attrs["preserveAspectRatio"])), viewport{vb.w, vb.h}
@@ -356,7 +372,7 @@ func isAncestor(a, n *node) bool {
 
 // symbol draws a <symbol> through a <use>: a viewport of the use's width
 // and height (all of the current one without them) with the symbol's
-// viewBox.
+// viewBox, which clips unless its overflow is visible.
 func (r *renderer) symbol(t, use *node, parent style, m Matrix, vp viewport, depth int) {
 	if depth > r.b.lim.Depth {
 		r.b.fail("levels of nesting", r.b.lim.Depth)
@@ -372,6 +388,16 @@ func (r *renderer) symbol(t, use *node, parent style, m Matrix, vp viewport, dep
 	if !(w > 0 && h > 0) {
 		return
 	}
+	pop, draw := r.clipPath(t, st, m, vp)
+	if !draw {
+		return
+	}
+	defer pop()
+	pop2, draw := r.viewportClip(t, m, w, h)
+	if !draw {
+		return
+	}
+	defer pop2()
 	inner := vp
 	if vb, ok := parseViewBox(t.attrs["viewBox"]); ok {
 		m, inner = m.Mul(viewBoxTransform(vb, w, h, t.attrs["preserveAspectRatio"])), viewport{vb.w, vb.h}

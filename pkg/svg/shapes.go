@@ -2,6 +2,7 @@ package svg
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -39,6 +40,7 @@ func (r *renderer) shape(n *node, st style, m Matrix, vp viewport) {
 		} // else it collapses onto a line or a point, which shows nothing
 		return
 	}
+	s.Clips = slices.Clone(r.clips)
 	r.items = append(r.items, Item{Shape: s})
 }
 

@@ -23,6 +23,7 @@ type style struct {
 	anchor                     Anchor
 	baseline                   string // dominant-baseline, lower case
 	preserve                   bool   // xml:space="preserve"
+	clipRule                   string // clip-rule, as declared
 	// opacity is the product of the opacity of the element and of every
 	// group around it: not inherited in CSS, but a group's opacity
 	// reaches everything in it (drawn here as each item's own).
@@ -120,6 +121,9 @@ func (r *renderer) computeNumbers(s *style, d map[string]string) {
 		s.evenOdd = true
 	case "nonzero":
 		s.evenOdd = false
+	}
+	if v, ok := d["clip-rule"]; ok && v != "inherit" {
+		s.clipRule = v
 	}
 	switch strings.ToLower(d["visibility"]) {
 	case "hidden", "collapse":

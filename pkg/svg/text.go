@@ -1,6 +1,7 @@
 package svg
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -73,7 +74,7 @@ func (r *renderer) text(n *node, st style, m Matrix, vp viewport) {
 		}
 		return
 	}
-	r.items = append(r.items, Item{Text: &Text{Matrix: m, Chunks: chunks}})
+	r.items = append(r.items, Item{Text: &Text{Matrix: m, Chunks: chunks, Clips: slices.Clone(r.clips)}})
 }
 
 // preserve reports whether character i keeps its white space.
@@ -121,7 +122,7 @@ func (tb *textBuilder) walk(n *node, st style, shift float64, depth int) {
 			if !r.b.instance() || strings.TrimSpace(strings.ToLower(k.decls["display"])) == "none" {
 				continue
 			}
-			r.unsupported(k)
+			r.unsupported(k) // clip-path does not apply to a tspan
 			tb.walk(k, r.computeStyle(k, st, tb.vp), shift, depth+1)
 		case k.name == "textPath":
 			r.doc.skip("<textPath>")
