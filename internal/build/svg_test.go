@@ -67,18 +67,39 @@ func TestSVGImagesInThePDF(t *testing.T) {
 			t.Errorf("pdftotext does not find the label %q", label)
 		}
 	}
-	checkDiagramPixels(t, in, pdfPath)
+	doc, err := layout.Layout(in.Book, layout.Options{Creator: "test"}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkVectorPixels(t, doc, pdfPath, 480, 200, []pixelCheck{
+		{"the red client box", 30, 50, 255, 0, 0},
+		{"the blue server box", 450, 50, 0, 0, 255},
+		{"the green database", 190, 160, 0, 204, 0},
+		{"white above the arrow", 240, 20, 255, 255, 255},
+		{"white left of the database", 60, 170, 255, 255, 255},
+	})
+	checkVectorPixels(t, doc, pdfPath, 200, 100, []pixelCheck{
+		{"the circle inside its clip", 80, 50, 0x33, 0x33, 0x33},
+		{"the background where the clip hides the circle", 125, 50, 0xff, 0xcc, 0},
+	})
+}
+
+// pixelCheck is a colour expected at a point of a drawing.
+type pixelCheck struct {
+	what    string
+	vx, vy  float64
+	r, g, b uint8
 }
 
 // checkSVGWarnings: the markers the PDF leaves out of the diagram, the
-// EPUB's removed foreignObject, the filter and clip path of effects.svg,
-// and the broken file, said once for both writers.
+// EPUB's removed foreignObject, the filter of effects.svg, and the broken
+// file, said once for both writers.
 func checkSVGWarnings(t *testing.T, items []diag.Diagnostic) {
 	t.Helper()
 	want := []string{
 		"6:1: warning: SVG image flow.svg: left out of the PDF: markers",
 		"6:1: warning: SVG image flow.svg: removed <foreignObject>",
-		"14:1: warning: SVG image effects.svg: left out of the PDF: clip-path, filter",
+		"14:1: warning: SVG image effects.svg: left out of the PDF: filter",
 		"16:1: warning: image /assets/broken.svg cannot be used: SVG is not well-formed XML: XML syntax error on line 1: element <rect> closed by </svg>; the alt text is shown instead",
 	}
 	var got []string
@@ -92,41 +113,27 @@ func checkSVGWarnings(t *testing.T, items []diag.Diagnostic) {
 	}
 }
 
-// checkDiagramPixels finds the first place flow.svg (480 × 200 px) is
-// drawn, renders its page at 72 dpi and checks the colours of its shapes
-// at points of the drawing mapped onto the page.
-func checkDiagramPixels(t *testing.T, in *Input, pdfPath string) {
+// checkVectorPixels finds the first place a drawing of w × h px is drawn,
+// renders its page at 72 dpi and checks the colours at points of the
+// drawing mapped onto the page.
+func checkVectorPixels(t *testing.T, doc *layout.Document, pdfPath string, w, h float64, checks []pixelCheck) {
 	t.Helper()
-	doc, err := layout.Layout(in.Book, layout.Options{Creator: "test"}, &diag.List{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	page, box := -1, layout.Image{}
 	for i, p := range doc.Pages {
 		for _, el := range p.Elements {
-			if im, ok := el.(layout.Image); ok && page < 0 && im.Vector != nil && im.Vector.Width == 480 {
+			if im, ok := el.(layout.Image); ok && page < 0 && im.Vector != nil && im.Vector.Width == w && im.Vector.Height == h {
 				page, box = i, im
 			}
 		}
 	}
 	if page < 0 {
-		t.Fatal("flow.svg is not drawn")
+		t.Fatalf("no drawing of %v × %v px is drawn", w, h)
 	}
 	img := renderPDFPage(t, pdfPath, page+1)
 	at := func(vx, vy float64) (int, int) {
-		return int(box.X.Pt() + vx*box.W.Pt()/480), int(box.Y.Pt() + vy*box.H.Pt()/200)
+		return int(box.X.Pt() + vx*box.W.Pt()/w), int(box.Y.Pt() + vy*box.H.Pt()/h)
 	}
-	for _, c := range []struct {
-		what    string
-		vx, vy  float64
-		r, g, b uint8
-	}{
-		{"the red client box", 30, 50, 255, 0, 0},
-		{"the blue server box", 450, 50, 0, 0, 255},
-		{"the green database", 190, 160, 0, 204, 0},
-		{"white above the arrow", 240, 20, 255, 255, 255},
-		{"white left of the database", 60, 170, 255, 255, 255},
-	} {
+	for _, c := range checks {
 		x, y := at(c.vx, c.vy)
 		r, g, b, _ := img.At(x, y).RGBA()
 		got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
