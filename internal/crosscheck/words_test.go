@@ -42,7 +42,9 @@ import (
 //     the figure's figcaption, or the title (else the alt text) of an image
 //     outside a figure, which the PDF sets as a figure with that caption.
 //     Images and captions must agree one for one, in order; they are then
-//     taken out of both texts.
+//     taken out of both texts. Words drawn inside a vector image's box are
+//     the image's own (the labels of an SVG diagram, which the EPUB keeps
+//     in the image file) and are left out.
 //   - Formulas are drawn differently by design (SVG or MathML in the EPUB,
 //     the PDF's own math): an element of class math, <svg> or <math> is a
 //     gap, which matches any text of the PDF between the texts around it.
@@ -499,9 +501,13 @@ func isChapterOrPart(name string) bool {
 func pageText(set manifest.PDFOptions, p *layout.Page, words []word, body *strings.Builder, notes *stream) {
 	_, top, _, h := layout.TextBlock(set, p.Number)
 	var images []float64 // bottoms of the page's images, in drawing order
+	var boxes []layout.Image
 	for _, el := range p.Elements {
 		if im, ok := el.(layout.Image); ok {
 			images = append(images, (im.Y + im.H).Pt())
+			if im.Vector != nil {
+				boxes = append(boxes, im)
+			}
 		}
 	}
 	for _, w := range words {
@@ -509,6 +515,8 @@ func pageText(set manifest.PDFOptions, p *layout.Page, words []word, body *strin
 		switch {
 		case mid < top.Pt() || mid > (top+h).Pt():
 			continue // running head or folio
+		case inImage(boxes, (w.XMin+w.XMax)/2, mid):
+			continue // a label of a drawing
 		case p.NotesTop > 0 && mid > p.NotesTop.Pt():
 			notes.text(w.Text)
 			continue
@@ -524,8 +532,21 @@ func pageText(set manifest.PDFOptions, p *layout.Page, words []word, body *strin
 	}
 }
 
+// inImage reports whether a point (in points) lies inside one of the
+// images' boxes.
+func inImage(boxes []layout.Image, x, y float64) bool {
+	for _, im := range boxes {
+		if x > im.X.Pt() && x < (im.X+im.W).Pt() && y > im.Y.Pt() && y < (im.Y+im.H).Pt() {
+			return true
+		}
+	}
+	return false
+}
+
 // word is one word of pdftotext -bbox output.
 type word struct {
+	XMin float64 `xml:"xMin,attr"`
+	XMax float64 `xml:"xMax,attr"`
 	YMin float64 `xml:"yMin,attr"`
 	YMax float64 `xml:"yMax,attr"`
 	Text string  `xml:",chardata"`

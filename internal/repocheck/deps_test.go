@@ -54,6 +54,12 @@ var allowed = map[string][]string{
 	"pkg/diag":     {},
 	"pkg/progress": {},
 	"pkg/uri":      {}, // the one URL escaper of every writer: a leaf
+	// svg is the one home of SVG: how the file is read as XML, the static
+	// vocabulary, local references, the drawing model. A leaf: the book
+	// sniffs SVG with it, the EPUB's sanitiser shares its reader and
+	// vocabulary, the layout parses drawings and sets their text, the
+	// PDF painter draws its shapes.
+	"pkg/svg":      {},
 	"fonts":        {},
 	"pkg/truetype": {},
 	// texmath reads the math font's MATH table and outlines through
@@ -70,13 +76,13 @@ var allowed = map[string][]string{
 	"pkg/source":          {"pkg/diag"},
 	"pkg/markdown":        {"pkg/diag"},
 	"pkg/highlight":       {},
-	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
-	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
-	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
+	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
+	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
+	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "pkg/svg", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool, images within
 	// raster's memory budget.
-	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "pkg/raster", "internal/parallel"},
+	"pkg/pdf":                {"pkg/progress", "pkg/layout", "pkg/truetype", "pkg/uri", "pkg/raster", "pkg/svg", "internal/parallel"},
 	"internal/build":         {"pkg/progress", "internal/gensite", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/source", "pkg/epub", "pkg/layout", "pkg/pdf", "pkg/truetype", "fonts"},
 	"internal/cli":           {"pkg/progress", "internal/initcmd", "internal/build", "pkg/diag", "pkg/book", "pkg/manifest"},
 	"internal/repocheck":     {},

@@ -1,7 +1,6 @@
 package book
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/manifest"
 	"github.com/hangul-press/publish/pkg/raster"
+	"github.com/hangul-press/publish/pkg/svg"
 	"github.com/hangul-press/publish/pkg/truetype"
 )
 
@@ -153,7 +153,7 @@ func (l *loader) rereader(real string) func() ([]byte, error) {
 // bytes: file names lie (a .png that holds a JPEG is common on blogs).
 func (a *Asset) sniff(data []byte, maxPixels int64) error {
 	a.Size, a.Sum = int64(len(data)), sha256.Sum256(data)
-	if isSVG(data) {
+	if svg.Sniff(data) {
 		a.MediaType = "image/svg+xml"
 		return nil
 	}
@@ -163,15 +163,6 @@ func (a *Asset) sniff(data []byte, maxPixels int64) error {
 	}
 	a.MediaType, a.Width, a.Height, a.DecodeBytes = "image/"+info.Format, info.Width, info.Height, info.DecodeBytes
 	return nil
-}
-
-func isSVG(b []byte) bool {
-	head := b
-	if len(head) > 512 {
-		head = head[:512]
-	}
-	head = bytes.TrimSpace(head)
-	return bytes.HasPrefix(head, []byte("<svg")) || (bytes.HasPrefix(head, []byte("<?xml")) && bytes.Contains(head, []byte("<svg")))
 }
 
 var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

@@ -8,26 +8,23 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/hangul-press/publish/pkg/svg"
 )
 
 // SVG images are XML that can hold scripts, event handlers, animations
 // that rewrite links, stylesheets that import others, and references that
-// make a reader fetch from the network. sanitizeSVG parses an image as
-// XML (encoding/xml: entities other than XML's five are an error, so an
-// entity declared in a DTD cannot be used, and no DTD is ever fetched),
-// and writes back only what the allow-lists below name, in a canonical
-// form: elements of SVG's static drawing vocabulary, their presentation
-// and geometry attributes, references only to fragments of the image
-// itself (and, for <image>, data: URLs of core image types), and
-// stylesheets through the CSS sanitiser. Removing the metadata that
-// drawing programs leave (Inkscape's, Illustrator's, RDF) changes nothing
-// a reader sees and is not reported; every other removal is.
-
-const (
-	svgNS   = "http://www.w3.org/2000/svg"
-	xlinkNS = "http://www.w3.org/1999/xlink"
-	xmlNS   = "http://www.w3.org/XML/1998/namespace"
-)
+// make a reader fetch from the network. sanitizeSVG reads an image with
+// pkg/svg's Decoder (the one set of XML rules for SVG: entities other
+// than XML's five are an error, so an entity declared in a DTD cannot be
+// used, and no DTD is ever fetched), and writes back only what pkg/svg's
+// static vocabulary names, in a canonical form: elements of SVG's static
+// drawing vocabulary, their presentation and geometry attributes,
+// references only to fragments of the image itself (svg.LocalRef; and,
+// for <image>, data: URLs of core image types), and stylesheets through
+// the CSS sanitiser. Removing the metadata that drawing programs leave
+// (Inkscape's, Illustrator's, RDF) changes nothing a reader sees and is
+// not reported; every other removal is.
 
 // maxSVGDepth bounds how deep an image's elements nest; deeper ones are
 // removed.
@@ -44,10 +41,9 @@ type svgCleaner struct {
 	// style is true inside a <style> element, whose text is collected.
 	style     bool
 	styleText strings.Builder
-	root      bool
-	// noNS is true when the root element has no namespace: such a file
-	// is treated as SVG and written with the namespace it lacked.
-	noNS bool
+	// d reads the file; a root without a namespace is read as SVG and
+	// written with the namespace it lacked.
+	d *svg.Decoder
 }
 
 // svgFate is what becomes of an element.
@@ -62,24 +58,17 @@ const (
 // sanitizeSVG returns the cleaned image and what was removed (sorted,
 // once each), or an error when the data is not an SVG image at all.
 func sanitizeSVG(data []byte) ([]byte, []string, error) {
-	c := &svgCleaner{removed: map[string]bool{}}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = true
+	c := &svgCleaner{removed: map[string]bool{}, d: svg.NewDecoder(data)}
 	c.out.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	for {
-		tok, err := d.Token()
+		tok, err := c.d.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, nil, fmt.Errorf("SVG is not well-formed XML: %v", err)
-		}
-		if err := c.token(tok); err != nil {
 			return nil, nil, err
 		}
-	}
-	if !c.root {
-		return nil, nil, errors.New("the file holds no <svg> element")
+		c.token(tok)
 	}
 	var removed []string
 	for r := range c.removed {
@@ -89,16 +78,16 @@ func sanitizeSVG(data []byte) ([]byte, []string, error) {
 	return c.out.Bytes(), removed, nil
 }
 
-func (c *svgCleaner) token(tok xml.Token) error {
+func (c *svgCleaner) token(tok xml.Token) {
 	switch t := tok.(type) {
 	case xml.StartElement:
-		return c.start(t)
+		c.start(t)
 	case xml.EndElement:
 		c.end(t)
 	case xml.CharData:
 		c.text(string(t))
 	case xml.Directive:
-		if c.skip == 0 && !standardDoctype(string(t)) {
+		if c.skip == 0 && !svg.StandardDoctype(string(t)) {
 			c.removed["a DTD"] = true
 		}
 	case xml.ProcInst:
@@ -106,22 +95,9 @@ func (c *svgCleaner) token(tok xml.Token) error {
 			c.removed["the processing instruction <?"+t.Target+"?>"] = true
 		}
 	}
-	return nil
 }
 
-// standardDoctype reports whether a DOCTYPE only names SVG 1.0 or 1.1,
-// which drawing programs write and which holds no declarations.
-func standardDoctype(d string) bool {
-	return strings.HasPrefix(d, "DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.") && !strings.Contains(d, "[")
-}
-
-func (c *svgCleaner) start(t xml.StartElement) error {
-	if !c.root {
-		if t.Name.Local != "svg" || t.Name.Space != svgNS && t.Name.Space != "" {
-			return fmt.Errorf("the root element is <%s>, not <svg>", t.Name.Local)
-		}
-		c.root, c.noNS = true, t.Name.Space == ""
-	}
+func (c *svgCleaner) start(t xml.StartElement) {
 	keep := c.skip == 0 && c.keepElement(t.Name)
 	if keep && len(c.stack) >= maxSVGDepth {
 		keep = false
@@ -132,23 +108,22 @@ func (c *svgCleaner) start(t xml.StartElement) error {
 		// A link in an image cannot be followed (EPUBCheck also rejects
 		// one to a fragment of the image): its content stays.
 		c.stack = append(c.stack, svgUnwrapped)
-		return nil
+		return
 	case !keep:
 		c.stack = append(c.stack, svgDropped)
 		c.skip++
-		return nil
+		return
 	}
 	c.stack = append(c.stack, svgWritten)
 	c.out.WriteString("<" + t.Name.Local)
 	if len(c.stack) == 1 {
-		c.out.WriteString(` xmlns="` + svgNS + `" xmlns:xlink="` + xlinkNS + `"`)
+		c.out.WriteString(` xmlns="` + svg.NS + `" xmlns:xlink="` + svg.XLinkNS + `"`)
 	}
 	for _, a := range t.Attr {
 		c.attr(t.Name.Local, a)
 	}
 	c.out.WriteString(">")
 	c.style = t.Name.Local == "style"
-	return nil
 }
 
 // keepElement decides about an element and notes what it removes.
@@ -156,28 +131,16 @@ func (c *svgCleaner) keepElement(n xml.Name) bool {
 	switch {
 	case c.style:
 		c.removed["<"+n.Local+"> inside <style>"] = true
-	case n.Space == svgNS || n.Space == "" && c.noNS:
+	case c.d.InSVG(n):
 		switch {
-		case svgElements[n.Local] || n.Local == "a":
+		case svg.StaticElement(n.Local) || n.Local == "a":
 			return true
 		case n.Local == "metadata":
 			return false
 		}
 		c.removed["<"+n.Local+">"] = true
-	case !editorNS(n.Space):
+	case !svg.EditorNamespace(n.Space):
 		c.removed["<"+n.Local+"> of "+n.Space] = true
-	}
-	return false
-}
-
-// editorNS reports whether a namespace is one of the metadata that
-// drawing programs and RDF write, which no viewer shows.
-func editorNS(ns string) bool {
-	for _, s := range []string{"inkscape", "sodipodi", "adobe.com", "purl.org/dc", "creativecommons",
-		"www.w3.org/1999/02/22-rdf-syntax-ns", "bohemiancoding", "sketch", "figma"} {
-		if strings.Contains(ns, s) {
-			return true
-		}
 	}
 	return false
 }
@@ -193,7 +156,7 @@ func (c *svgCleaner) end(t xml.EndElement) {
 		return
 	}
 	if c.style {
-		css, removed := sanitizeStylesheet(c.styleText.String(), fragmentRef)
+		css, removed := sanitizeStylesheet(c.styleText.String(), svg.LocalRef)
 		for _, r := range removed {
 			c.removed["style "+r.what+" ("+r.why+")"] = true
 		}
@@ -226,12 +189,12 @@ func (c *svgCleaner) attr(elem string, a xml.Attr) {
 		c.removed["the event handler "+a.Name.Local] = true
 		return
 	case name == "href" || name == "xlink:href":
-		if !fragmentRef(v) && !(elem == "image" && dataImage(v)) {
+		if !svg.LocalRef(v) && !(elem == "image" && dataImage(v)) {
 			c.removed[name+"="+shorten(v)] = true
 			return
 		}
 	case name == "style":
-		kept, removed := sanitizeStyle(v, fragmentRef)
+		kept, removed := sanitizeStyle(v, svg.LocalRef)
 		for _, r := range removed {
 			c.removed["style "+r.what+" ("+r.why+")"] = true
 		}
@@ -259,7 +222,7 @@ func (c *svgCleaner) attrName(n xml.Name) (string, bool) {
 		if n.Local == "xmlns" {
 			return "", false
 		}
-		if svgAttrs[n.Local] {
+		if svg.StaticAttribute(n.Local) {
 			return n.Local, true
 		}
 		if strings.HasPrefix(strings.ToLower(n.Local), "on") {
@@ -267,28 +230,22 @@ func (c *svgCleaner) attrName(n xml.Name) (string, bool) {
 		}
 		c.removed["the attribute "+n.Local] = true
 	case "xmlns":
-	case xlinkNS, "xlink":
+	case svg.XLinkNS, "xlink":
 		if n.Local == "href" {
 			return "xlink:href", true
 		}
 		c.removed["the attribute xlink:"+n.Local] = true
-	case xmlNS, "xml":
+	case svg.XMLNS, "xml":
 		if n.Local == "space" || n.Local == "lang" {
 			return "xml:" + n.Local, true
 		}
 	default:
-		if n.Local == "xmlns" || editorNS(n.Space) {
+		if n.Local == "xmlns" || svg.EditorNamespace(n.Space) {
 			return "", false
 		}
 		c.removed["the attribute "+n.Local+" of "+n.Space] = true
 	}
 	return "", false
-}
-
-// fragmentRef reports whether an address points into the image itself.
-func fragmentRef(u string) bool {
-	u = strings.TrimSpace(u)
-	return len(u) > 1 && u[0] == '#' && !strings.ContainsAny(u, "()\"'\\ ")
 }
 
 // dataImage reports whether an address is a data: URL of a PNG, JPEG or
@@ -306,7 +263,7 @@ func dataImage(u string) bool {
 // urlsProblem checks the url()s of a presentation attribute (fill,
 // filter, clip-path, marker-start…): only fragments of the image.
 func urlsProblem(v string) string {
-	s := &cssSanitizer{resource: fragmentRef}
+	s := &cssSanitizer{resource: svg.LocalRef}
 	p := &cssParser{toks: cssTokens(v)}
 	var nodes []cssNode
 	for p.peek().kind != cssEOF {
@@ -368,45 +325,3 @@ func escapeXMLAttr(b *bytes.Buffer, v string) {
 		}
 	}
 }
-
-// svgElements are the SVG elements kept: shapes, text, structure,
-// paint servers, clipping, masking and filters; <a> is unwrapped. Left
-// out: script,
-// foreignObject, handler and listener, the animation elements (set,
-// animate and the rest, which can rewrite an href), feImage, SVG fonts,
-// cursor, and anything unknown.
-var svgElements = set("svg", "g", "defs", "desc", "title", "symbol", "use", "switch",
-	"path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
-	"linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "image", "style",
-	"filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix",
-	"feDiffuseLighting", "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA",
-	"feFuncB", "feFuncG", "feFuncR", "feGaussianBlur", "feMerge", "feMergeNode", "feMorphology",
-	"feOffset", "fePointLight", "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence")
-
-// svgAttrs are the attributes kept, without a namespace: core, geometry,
-// presentation, paint servers, filters, text. href is checked by attr.
-var svgAttrs = set("id", "class", "style", "lang", "tabindex", "version", "baseProfile", "viewBox",
-	"preserveAspectRatio", "x", "y", "width", "height", "rx", "ry", "cx", "cy", "r", "fx", "fy", "fr",
-	"x1", "y1", "x2", "y2", "points", "d", "pathLength", "transform", "href",
-	"alignment-baseline", "baseline-shift", "clip", "clip-path", "clip-rule", "color",
-	"color-interpolation", "color-interpolation-filters", "color-rendering", "direction", "display",
-	"dominant-baseline", "fill", "fill-opacity", "fill-rule", "filter", "flood-color", "flood-opacity",
-	"font", "font-family", "font-size", "font-size-adjust", "font-stretch", "font-style", "font-variant",
-	"font-weight", "image-rendering", "letter-spacing", "lighting-color", "marker-end", "marker-mid",
-	"marker-start", "mask", "opacity", "overflow", "paint-order", "shape-rendering", "stop-color",
-	"stop-opacity", "stroke", "stroke-dasharray", "stroke-dashoffset", "stroke-linecap",
-	"stroke-linejoin", "stroke-miterlimit", "stroke-opacity", "stroke-width", "text-anchor",
-	"text-decoration", "text-rendering", "transform-origin", "unicode-bidi", "vector-effect",
-	"visibility", "word-spacing", "writing-mode",
-	"gradientUnits", "gradientTransform", "spreadMethod", "offset", "patternUnits",
-	"patternContentUnits", "patternTransform", "clipPathUnits", "maskUnits", "maskContentUnits",
-	"markerUnits", "markerWidth", "markerHeight", "refX", "refY", "orient",
-	"filterUnits", "primitiveUnits", "in", "in2", "result", "stdDeviation", "dx", "dy", "mode",
-	"operator", "k1", "k2", "k3", "k4", "type", "values", "tableValues", "slope", "intercept",
-	"amplitude", "exponent", "baseFrequency", "numOctaves", "seed", "stitchTiles", "scale",
-	"xChannelSelector", "yChannelSelector", "radius", "order", "kernelMatrix", "divisor", "bias",
-	"targetX", "targetY", "edgeMode", "preserveAlpha", "surfaceScale", "diffuseConstant",
-	"specularConstant", "specularExponent", "kernelUnitLength", "azimuth", "elevation", "z",
-	"pointsAtX", "pointsAtY", "pointsAtZ", "limitingConeAngle",
-	"textLength", "lengthAdjust", "startOffset", "method", "spacing", "rotate", "side",
-	"requiredExtensions", "systemLanguage", "media")

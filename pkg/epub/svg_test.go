@@ -7,6 +7,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/hangul-press/publish/pkg/svg"
 )
 
 const svgHead = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">`
@@ -122,12 +124,12 @@ func checkSVGOut(t *testing.T, in string, out []byte) {
 			}
 			continue
 		}
-		if se.Name.Space != svgNS || !svgElements[se.Name.Local] {
+		if se.Name.Space != svg.NS || !svg.StaticElement(se.Name.Local) {
 			t.Fatalf("element %v kept\nin  %q\nout %q", se.Name, in, out)
 		}
 		for _, a := range se.Attr {
 			v := strings.ToLower(a.Value)
-			if (a.Name.Local == "href" && !fragmentRef(a.Value) && !dataImage(a.Value)) ||
+			if (a.Name.Local == "href" && !svg.LocalRef(a.Value) && !dataImage(a.Value)) ||
 				strings.HasPrefix(strings.ToLower(a.Name.Local), "on") ||
 				strings.Contains(v, "url(") && !strings.Contains(v, "url(#") && !strings.Contains(v, `url("#`) {
 				t.Fatalf("attribute %v=%q kept\nin  %q\nout %q", a.Name, a.Value, in, out)

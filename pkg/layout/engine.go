@@ -44,6 +44,8 @@ type engine struct {
 	para paraSpan   // the boxes of the last paragraph (mathdisplay.go)
 	// sources are the images' sources by Key (imagesource.go)
 	sources map[string]*imageSource
+	// vectors are the SVG images by content (vector.go)
+	vectors map[[32]byte]*vectorImage
 }
 
 // blockCtx is the indentation of the blocks being set: list items and

@@ -78,32 +78,41 @@ func (e *engine) figures(refs []*book.ImageRef) {
 	flush()
 }
 
-// placedImage is an image reference with its printed size.
+// placedImage is an image reference with its printed size, and, for an
+// SVG image, its vector and key.
 type placedImage struct {
-	ref  *book.ImageRef
-	w, h Length
+	ref    *book.ImageRef
+	w, h   Length
+	vector *Vector
+	key    string
 }
 
-// sizeImage decides an image's printed size (imageWidth), never taller
-// than the text block with a line to spare; false when the image cannot
-// be placed in the PDF (missing, remote, SVG).
+// sizeImage decides an image's printed size (imageWidth, vectorWidth),
+// never taller than the text block with a line to spare; false when the
+// image cannot be placed in the PDF (missing, remote, an SVG image that
+// cannot be drawn).
 func (e *engine) sizeImage(ref *book.ImageRef) (placedImage, bool) {
 	a := ref.Asset
+	if a != nil && a.MediaType == svgMediaType {
+		return e.sizeVector(ref)
+	}
 	if a == nil || a.Width <= 0 || a.Height <= 0 {
-		if a != nil && a.MediaType == "image/svg+xml" {
-			e.diags.Warnf(ref.Pos, "image %s: SVG images cannot be placed in the PDF; the alt text is shown instead", ref.URL)
-		}
 		return placedImage{}, false
 	}
-	w := e.imageWidth(ref)
-	h := Length(float64(w) * float64(a.Height) / float64(a.Width))
+	return e.placed(ref, e.imageWidth(ref), float64(a.Height)/float64(a.Width)), true
+}
+
+// placed sizes an image w wide, of proportions ratio (height over width),
+// so that it and its caption fit the text block with a line to spare.
+func (e *engine) placed(ref *book.ImageRef, w Length, ratio float64) placedImage {
+	h := Length(float64(w) * ratio)
 	capH := height(e.caption(caption(ref), ref, 0, e.width()))
 	// never taller than the page leaves beside its caption; a caption too
 	// long for that (on a small page) still leaves the image a third of it
 	if maxH := max(e.geo.textH-capH-e.pitch, e.geo.textH/3); h > maxH {
 		w, h = Length(float64(w)*float64(maxH)/float64(h)), maxH
 	}
-	return placedImage{ref: ref, w: max(w, 1), h: max(h, 1)}, true
+	return placedImage{ref: ref, w: max(w, 1), h: max(h, 1)}
 }
 
 // imageRow sets the images of one line: one alone as a figure, several

@@ -16,7 +16,7 @@ func (e *engine) imageWidth(ref *book.ImageRef) Length {
 	measure := e.width()
 	natural := Pt(float64(a.Width) / naturalDPI * 72)
 	w := measure
-	if aw, ok := e.authorWidth(ref); ok {
+	if aw, ok := e.authorWidth(ref, float64(a.Width)/float64(a.Height)); ok {
 		w = aw
 	}
 	return max(min(w, measure, natural), 1)
@@ -25,8 +25,8 @@ func (e *engine) imageWidth(ref *book.ImageRef) Length {
 // authorWidth reads the width an image's author gave: a CSS width in its
 // style attribute (which wins over the attribute, as in CSS), else its
 // width attribute, else its height attribute turned into a width by the
-// image's proportions.
-func (e *engine) authorWidth(ref *book.ImageRef) (Length, bool) {
+// image's proportions (ratio, width over height).
+func (e *engine) authorWidth(ref *book.ImageRef, ratio float64) (Length, bool) {
 	if v, ok := styleWidth(ref.Style); ok {
 		if l, ok := e.cssLength(v, e.width()); ok {
 			return l, true
@@ -35,8 +35,8 @@ func (e *engine) authorWidth(ref *book.ImageRef) (Length, bool) {
 	if l, ok := e.cssLength(ref.Width, e.width()); ok {
 		return l, true
 	}
-	if h, ok := e.cssLength(ref.Height, e.geo.textH); ok && ref.Asset.Height > 0 {
-		return Length(float64(h) * float64(ref.Asset.Width) / float64(ref.Asset.Height)), true
+	if h, ok := e.cssLength(ref.Height, e.geo.textH); ok && ratio > 0 {
+		return Length(float64(h) * ratio), true
 	}
 	return 0, false
 }

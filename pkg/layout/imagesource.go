@@ -22,8 +22,12 @@ import (
 const jpegQuality = 90
 
 // imageElement places an image of the book at x, y (the box's top-left
-// corner), with the framed alt text as its fallback.
+// corner), with the framed alt text as its fallback; an SVG image as its
+// vector, which cannot fail when painted.
 func (e *engine) imageElement(im placedImage, x, y Length) Image {
+	if im.vector != nil {
+		return Image{X: x, Y: y, W: im.w, H: im.h, Key: im.key, Vector: im.vector}
+	}
 	src := e.imageSource(im.ref.Asset, im.w)
 	src.refs = append(src.refs, im.ref)
 	return Image{X: x, Y: y, W: im.w, H: im.h, Key: src.key, Source: src, Fallback: e.fallback(im)}

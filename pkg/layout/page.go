@@ -1,6 +1,10 @@
 package layout
 
-import "image"
+import (
+	"image"
+
+	"github.com/hangul-press/publish/pkg/svg"
+)
 
 // This file is the page model: what the layout engine hands to the PDF
 // painter (pkg/pdf). Every position is absolute on the page, in Length
@@ -166,6 +170,48 @@ type Image struct {
 	// to the image's top-left corner. Only text, glyphs, rules and
 	// rectangles.
 	Fallback []Element
+	// Vector, when not nil, is the image as a drawing (an SVG image),
+	// which the painter draws scaled into the box instead of pixels; Data,
+	// Source and Fallback are then unused. Images with one Key share one
+	// Vector.
+	Vector *Vector
+}
+
+// Vector is a drawing of shapes and text, in its own coordinate space:
+// Width by Height units (the CSS pixels of an SVG image's viewport), x to
+// the right and y down; an Image scales it into its box, and nothing
+// outside that space shows.
+type Vector struct {
+	Width, Height float64
+	// Items are drawn in order.
+	Items []VectorItem
+}
+
+// VectorItem is one thing a Vector draws: a shape or a text run, one of
+// them set.
+type VectorItem struct {
+	// Shape is a path with its fill and stroke, in the units of its own
+	// Matrix.
+	Shape *svg.Shape
+	Text  *VectorText
+}
+
+// VectorText is a run of characters from one face, drawn as Text draws
+// (each character's glyph advancing by its rounded width in thousandths
+// of an em, times Size), with its baseline origin at X, Y of a space that
+// Matrix maps into the Vector's; its glyphs stand upright in that space.
+// Clips, in the Vector's space, bound what shows of it, as a shape's.
+type VectorText struct {
+	Matrix svg.Matrix
+	Clips  []svg.Clip
+	X, Y   float64
+	Font   FontID
+	// Size is the font size in the units of the text's space.
+	Size  float64
+	Color Color
+	// Opacity is the text's alpha, 0 to 1.
+	Opacity float64
+	Text    string
 }
 
 // ImageSource supplies an image's data when the painter needs it.

@@ -34,6 +34,10 @@
 //     writer reaches it, ahead of need and within a raster.Budget, and one
 //     that cannot be used is drawn as its Fallback (a framed alt text), the
 //     source being told why.
+//   - an Image with a Vector (an SVG image) is a Form XObject, one per
+//     Key, placed like an image: its paths with their clips, matrices,
+//     DeviceRGB colours and line styles, an ExtGState for alpha below 1,
+//     and its text in the document's fonts (vector.go).
 //   - links are URI actions or GoTo actions to named destinations; the
 //     outline is the document's, closed below the top level.
 //

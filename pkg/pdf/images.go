@@ -29,6 +29,10 @@ type imageSet struct {
 	byKey     map[string]int // index into list
 	byContent map[[sha256.Size]byte]int
 	list      []*pdfImage
+	// faces and fontObjs are the document's fonts and their objects,
+	// which vectors' forms draw their text with; set before writeImages.
+	faces    []*faceUse
+	fontObjs []int
 }
 
 // pdfImage is one image XObject: where it was first drawn, its data or
@@ -38,6 +42,7 @@ type pdfImage struct {
 	key, mediaType string
 	data           []byte
 	source         layout.ImageSource
+	vector         *layout.Vector
 	page, element  int // first use, from 0
 	obj            int
 	failed         bool
@@ -56,8 +61,8 @@ func (s *imageSet) check(im layout.Image) error {
 		return fmt.Errorf("empty box %gx%g pt", im.W.Pt(), im.H.Pt())
 	case im.Key == "":
 		return errors.New("image without a key")
-	case im.Data == nil && im.Source == nil:
-		return errors.New("image without data or source")
+	case im.Data == nil && im.Source == nil && im.Vector == nil:
+		return errors.New("image without data, source or vector")
 	}
 	for _, el := range im.Fallback {
 		switch el.(type) {
@@ -67,12 +72,13 @@ func (s *imageSet) check(im layout.Image) error {
 		}
 	}
 	if i, ok := s.byKey[im.Key]; ok {
-		if (s.list[i].source == nil) != (im.Source == nil) || im.Source == nil && !bytes.Equal(s.list[i].data, im.Data) {
+		old := s.list[i]
+		if old.vector != im.Vector || (old.source == nil) != (im.Source == nil) || im.Vector == nil && im.Source == nil && !bytes.Equal(old.data, im.Data) {
 			return errors.New("key used for two different images")
 		}
 		return nil
 	}
-	if _, ok := imageFormats[im.MediaType]; !ok && im.Source == nil {
+	if _, ok := imageFormats[im.MediaType]; !ok && im.Source == nil && im.Vector == nil {
 		return fmt.Errorf("media type %q; only image/png and image/jpeg can be painted", im.MediaType)
 	}
 	return nil
@@ -83,6 +89,12 @@ func (s *imageSet) check(im layout.Image) error {
 // source are one per Key.
 func (s *imageSet) use(im layout.Image, i, j int) int {
 	if k, ok := s.byKey[im.Key]; ok {
+		return k
+	}
+	if im.Vector != nil {
+		k := len(s.list)
+		s.list = append(s.list, &pdfImage{key: im.Key, vector: im.Vector, page: i, element: j})
+		s.byKey[im.Key] = k
 		return k
 	}
 	if im.Source != nil {
@@ -127,7 +139,7 @@ func (s *imageSet) writeImages(w *fileWriter, budget *raster.Budget) error {
 	}, func(i int) encoded {
 		c := compressors.Get().(*compressor)
 		defer compressors.Put(c)
-		return s.list[i].encode(c)
+		return s.list[i].encode(c, s)
 	}, func(i int, e encoded) {
 		im := s.list[i]
 		switch {
@@ -155,6 +167,9 @@ type encoded struct {
 
 // cost estimates the memory encoding the image takes at its peak.
 func (im *pdfImage) cost() int64 {
+	if im.vector != nil {
+		return vectorCost(im.vector)
+	}
 	if im.source != nil {
 		return im.source.Cost()
 	}
@@ -165,14 +180,18 @@ func (im *pdfImage) cost() int64 {
 	return 2*int64(len(im.data)) + info.DecodeBytes
 }
 
-// encode opens the image and makes its XObject. A panic in a source or a
-// decoder becomes the image's error.
-func (im *pdfImage) encode(c *compressor) (e encoded) {
+// encode opens the image and makes its XObject (a vector's form, with the
+// set's fonts). A panic in a source or a decoder becomes the image's
+// error.
+func (im *pdfImage) encode(c *compressor, s *imageSet) (e encoded) {
 	defer func() {
 		if r := recover(); r != nil {
 			e = encoded{err: fmt.Errorf("internal error: %v", r)}
 		}
 	}()
+	if im.vector != nil {
+		return encoded{x: vectorXObject(c, im.vector, s.faces, s.fontObjs)}
+	}
 	if im.source == nil {
 		x, err := encodeImage(c, im.data, imageFormats[im.mediaType])
 		return encoded{x, err}

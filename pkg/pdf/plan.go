@@ -21,6 +21,8 @@ type plan struct {
 	// linked; only they become named destinations.
 	linked []string
 	images *imageSet
+	// vectors are the vectors checked so far (vector.go).
+	vectors map[*layout.Vector]bool
 }
 
 // newPlan checks doc and collects what painting needs.
@@ -73,6 +75,11 @@ func (p *plan) check(el layout.Element, linked map[string]bool) error {
 	case layout.Image:
 		if err := p.images.check(el); err != nil {
 			return fmt.Errorf("image %q: %w", el.Key, err)
+		}
+		if el.Vector != nil {
+			if err := p.checkVector(el.Vector); err != nil {
+				return fmt.Errorf("image %q: %w", el.Key, err)
+			}
 		}
 		// The fallback's glyphs go into the subsets whether or not it is
 		// drawn: which images fail is known only once they are written.

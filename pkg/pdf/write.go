@@ -91,6 +91,7 @@ func render(out io.Writer, doc *layout.Document, opt Options) error {
 	if budget == nil {
 		budget = raster.SharedBudget()
 	}
+	p.images.faces, p.images.fontObjs = p.faces, fontObjs
 	if err := p.images.writeImages(w, budget); err != nil {
 		return err
 	}
