@@ -182,6 +182,7 @@ type Image struct {
 // the right and y down; an Image scales it into its box, and nothing
 // outside that space shows.
 type Vector struct {
+	// Width and Height are the size of the drawing's space, in its units.
 	Width, Height float64
 	// Items are drawn in order.
 	Items []VectorItem
@@ -193,7 +194,8 @@ type VectorItem struct {
 	// Shape is a path with its fill and stroke, in the units of its own
 	// Matrix.
 	Shape *svg.Shape
-	Text  *VectorText
+	// Text is a run of characters set in one of the document's faces.
+	Text *VectorText
 }
 
 // VectorText is a run of characters from one face, drawn as Text draws
@@ -202,16 +204,25 @@ type VectorItem struct {
 // Matrix maps into the Vector's; its glyphs stand upright in that space.
 // Clips, in the Vector's space, bound what shows of it, as a shape's.
 type VectorText struct {
+	// Matrix maps the text's space into the Vector's.
 	Matrix svg.Matrix
-	Clips  []svg.Clip
-	X, Y   float64
-	Font   FontID
+	// Clips are the regions, in the Vector's space, outside which nothing
+	// of the text shows; none clips nothing.
+	Clips []svg.Clip
+	// X and Y are the baseline origin of the first character, in the
+	// text's space.
+	X, Y float64
+	// Font is the face the characters are drawn in.
+	Font FontID
 	// Size is the font size in the units of the text's space.
-	Size  float64
+	Size float64
+	// Color is the colour the glyphs are filled with.
 	Color Color
 	// Opacity is the text's alpha, 0 to 1.
 	Opacity float64
-	Text    string
+	// Text is the characters, each drawn in Font (the layout chose a face
+	// that has them).
+	Text string
 }
 
 // ImageSource supplies an image's data when the painter needs it.

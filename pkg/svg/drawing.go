@@ -22,8 +22,10 @@ type Drawing struct {
 
 // Item is one thing drawn: a shape or a text, one of them set.
 type Item struct {
+	// Shape is a path with its fill and stroke, or nil.
 	Shape *Shape
-	Text  *Text
+	// Text is a text element, or nil.
+	Text *Text
 }
 
 // Shape is a path filled and/or stroked.
@@ -32,13 +34,17 @@ type Shape struct {
 	// the viewport. The stroke is drawn in user space, so a scaled
 	// element's stroke scales with it, as in SVG.
 	Matrix Matrix
-	Path   Path
-	Fill   Paint
+	// Path is the outline, in the element's user space.
+	Path Path
+	// Fill is how the inside is painted.
+	Fill Paint
 	// EvenOdd selects the even-odd fill rule (fill-rule: evenodd); the
 	// default is nonzero.
 	EvenOdd bool
-	Stroke  Paint
-	Line    Line
+	// Stroke is how the outline is painted, drawn as Line says.
+	Stroke Paint
+	// Line is the stroke's width, caps, joins and dashes.
+	Line Line
 	// Clips are the clipping regions the shape is drawn within: all of
 	// them, from the clip paths of the shape and of its groups, and the
 	// viewports of nested svg and symbol elements.
@@ -48,14 +54,18 @@ type Shape struct {
 // Clip is a clipping region: what lies outside its path is not drawn.
 // Its path is in the viewport's coordinates (no matrix applies).
 type Clip struct {
-	Path    Path
+	// Path bounds the region, in the viewport's coordinates.
+	Path Path
+	// EvenOdd selects the even-odd rule for the region's inside; the
+	// default is nonzero.
 	EvenOdd bool
 }
 
 // Paint is a solid colour, or nothing.
 type Paint struct {
 	// On is false for none: nothing is painted.
-	On    bool
+	On bool
+	// Color is the colour painted when On.
 	Color Color
 	// Opacity is the paint's alpha, 0 to 1: fill-opacity or
 	// stroke-opacity times the opacity of the element and its groups.
@@ -63,17 +73,27 @@ type Paint struct {
 }
 
 // Color is an sRGB colour.
-type Color struct{ R, G, B uint8 }
+type Color struct {
+	// R, G and B are the red, green and blue components, 0 to 255.
+	R, G, B uint8
+}
 
 // Line is how a stroke is drawn, in the shape's user space.
 type Line struct {
-	Width      float64
-	Cap        Cap
-	Join       Join
+	// Width is the stroke's width in user units (stroke-width).
+	Width float64
+	// Cap is how open ends are drawn.
+	Cap Cap
+	// Join is how corners are drawn.
+	Join Join
+	// MiterLimit is stroke-miterlimit: the longest miter, in stroke
+	// widths, before a miter join is bevelled.
 	MiterLimit float64
 	// Dash is the dash pattern (lengths of dashes and gaps, an even
 	// number of them), nil for a solid line; DashOffset starts it.
-	Dash       []float64
+	Dash []float64
+	// DashOffset is how far into the pattern the stroke starts, in user
+	// units.
 	DashOffset float64
 }
 
@@ -103,6 +123,7 @@ type Path []Segment
 
 // Segment is one step of a path.
 type Segment struct {
+	// Op is the operation: move, line, cubic curve or close.
 	Op Op
 	// Pts holds the points the op uses: MoveTo and LineTo one, CubicTo
 	// two control points and the end point, Close none.
@@ -121,7 +142,10 @@ const (
 )
 
 // Point is a position in a shape's user space.
-type Point struct{ X, Y float64 }
+type Point struct {
+	// X and Y are the coordinates, y down.
+	X, Y float64
+}
 
 // Text is a <text> element: chunks of text that the caller sets in its
 // own fonts, since only it can measure them.
@@ -129,6 +153,7 @@ type Text struct {
 	// Matrix maps the text's coordinates to the viewport; the text's
 	// glyphs stand upright in that space (y down).
 	Matrix Matrix
+	// Chunks are the text's runs, each at its own position, in order.
 	Chunks []TextChunk
 	// Clips are the clipping regions the text is drawn within, as a
 	// shape's.
@@ -144,7 +169,9 @@ type TextChunk struct {
 	// ContinueX is set when the chunk gives only a new y: it starts
 	// where the previous chunk ended, and X is 0.
 	ContinueX bool
-	Anchor    Anchor
+	// Anchor says which point of the chunk (start, middle or end) sits
+	// at X.
+	Anchor Anchor
 	// Spans follow one another; a span whose Fill is off takes its room
 	// but draws nothing.
 	Spans []TextSpan
@@ -169,8 +196,10 @@ type TextSpan struct {
 	// span's baseline below the chunk's (dominant-baseline and
 	// baseline-shift, y down), all in user units.
 	DX, DY, Shift float64
-	Font          Font
-	Fill          Paint
+	// Font is the family, weight and size the span asks for.
+	Font Font
+	// Fill is the colour of the span's glyphs.
+	Fill Paint
 }
 
 // Font is the font a span asks for, as far as the caller's fonts can
@@ -178,7 +207,8 @@ type TextSpan struct {
 type Font struct {
 	// Family is the generic family the font-family list comes down to.
 	Family Family
-	Bold   bool
+	// Bold is set for font-weight bold (or 600 and above).
+	Bold bool
 	// Size is the font size in user units.
 	Size float64
 }

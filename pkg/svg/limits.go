@@ -41,7 +41,7 @@ var DefaultLimits = Limits{
 // LimitError says which limit an image went past.
 type LimitError struct {
 	What  string // "bytes", "elements", …
-	Limit int
+	Limit int    // the most the image may have
 }
 
 func (e *LimitError) Error() string {

@@ -7,7 +7,10 @@ import (
 
 // Matrix is an affine transformation as SVG's matrix(a b c d e f) writes
 // it: a point (x, y) goes to (a·x + c·y + e, b·x + d·y + f).
-type Matrix struct{ A, B, C, D, E, F float64 }
+type Matrix struct {
+	// A, B, C, D, E and F are the matrix's entries in SVG's order.
+	A, B, C, D, E, F float64
+}
 
 // Identity is the matrix that changes nothing.
 var Identity = Matrix{A: 1, D: 1}
