@@ -72,7 +72,8 @@ var allowed = map[string][]string{
 	"pkg/highlight":       {},
 	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
 	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
-	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
+	// layout sets chapters in parallel on the one worker pool (issue 13).
+	"pkg/layout": {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool, images within
 	// raster's memory budget.

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"github.com/hangul-press/publish/pkg/progress"
 	"strconv"
 	"strings"
 )
@@ -14,7 +13,11 @@ const maxTOCPasses = 5
 
 // document lays out the whole book.
 func (e *engine) document() *Document {
-	e.body()
+	if e.opt.body != nil {
+		e.opt.body(e)
+	} else {
+		e.body()
+	}
 	var front []*Page
 	if p := e.coverPage(); p != nil {
 		front = append(front, p)
@@ -67,27 +70,6 @@ func (e *engine) tocPage(pages []*Page) int {
 		}
 	}
 	return 0
-}
-
-// body sets every part and chapter into boxes.
-func (e *engine) body() {
-	done, total := 0, len(e.b.Chapters())
-	for i, p := range e.b.Parts {
-		var part *OutlineEntry
-		if p.Title != "" {
-			part = e.partBoxes(p, i+1)
-			e.outline = append(e.outline, part)
-		}
-		for _, c := range p.Chapters {
-			e.chapter(c, part)
-			if done++; e.opt.Progress != nil {
-				e.opt.Progress(progress.SettingChapters, done, total)
-			}
-		}
-	}
-	// The TOC, running heads and front pages repeat chapter titles whose
-	// characters have been reported already (missingChar).
-	e.ch = nil
 }
 
 // assemble places the pages of boxes after the front pages: each box at

@@ -16,6 +16,10 @@ type engine struct {
 	size  Length              // the body text size
 	fs    *fontSet
 	diags *diag.List
+	// sink is the list Layout was given, where image sources report the
+	// images the painter cannot use, after the layout (diags is a
+	// chapter's own list in a chapter's engine: chapters.go).
+	sink  *diag.List
 	geo   geometry
 	pitch Length // the body line pitch
 
@@ -44,6 +48,14 @@ type engine struct {
 	para paraSpan   // the boxes of the last paragraph (mathdisplay.go)
 	// sources are the images' sources by Key (imagesource.go)
 	sources map[string]*imageSource
+
+	// chapterOnly marks the engine of one chapter (forChapter), which
+	// leaves the warning that the math font cannot be read to the book's
+	// engine (mathErr): the book warns once, as one engine setting every
+	// chapter did.
+	chapterOnly bool
+	mathErr     error
+	mathWarned  bool
 }
 
 // blockCtx is the indentation of the blocks being set: list items and
@@ -73,7 +85,7 @@ func (c blockCtx) centered() bool {
 
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {
 	set := b.Config.PDF
-	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags,
+	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags, sink: diags,
 		geo: newGeometry(set)}
 	e.pitch = Length(float64(e.size) * set.LineHeight)
 	return e
