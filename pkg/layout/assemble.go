@@ -24,17 +24,22 @@ func (e *engine) document() *Document {
 	}
 	front = append(front, e.titlePage(len(front)+1))
 	body := e.boxes
-	var pages []*Page
+	// Each pass paginates and tells the entries their pages; only the
+	// last pass's pages are assembled (issue 13: assembling placed every
+	// element of the book once per pass).
+	var pb []pageBoxes
 	prev := ""
 	for pass := 0; pass < maxTOCPasses; pass++ {
 		used := e.tocNumbers(len(front))
 		all := append(e.tocBoxes(func(p int) string { return folioText(p, len(front)) }), body...)
-		pages = e.assemble(front, paginate(all, e.geo.textH, e.pitch, len(front)+1))
+		pb = paginate(all, e.geo.textH, e.pitch, len(front)+1)
+		e.number(len(front), pb)
 		if used == prev || used == e.tocNumbers(len(front)) {
 			break
 		}
 		prev = used
 	}
+	pages := e.assemble(front, pb)
 	doc := &Document{Width: e.geo.w, Height: e.geo.h, Pages: pages, Fonts: e.fs.decl, Info: e.info()}
 	doc.Outline = append([]*OutlineEntry{{Title: tocTitle, Page: e.tocPage(pages)}}, e.outline...)
 	dropDeadLinks(pages)
@@ -92,11 +97,41 @@ func (e *engine) assemble(front []*Page, pb []pageBoxes) []*Page {
 	return pages
 }
 
+// number calls the placed functions of the boxes of pages pb (outline
+// entries, contents page numbers) with where assemble will place them,
+// after front pages, without placing anything.
+func (e *engine) number(front int, pb []pageBoxes) {
+	for k, pg := range pb {
+		if pg.blank {
+			continue
+		}
+		e.eachBox(pg, func(b *vbox, y Length) {
+			for _, f := range b.placed {
+				f(front+k, y)
+			}
+		})
+	}
+}
+
+// eachBox calls do with each box of a page, repeated table header rows
+// first, and the y of its top on the page.
+func (e *engine) eachBox(pg pageBoxes, do func(b *vbox, y Length)) {
+	y := e.geo.top
+	for _, b := range pg.header {
+		do(b, y)
+		y += b.h
+	}
+	for _, b := range pg.boxes {
+		do(b, y)
+		y += b.h
+	}
+}
+
 // placeBoxes moves a page's boxes onto it.
 func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
-	x, y := e.geo.left(page.Number), e.geo.top
+	x := e.geo.left(page.Number)
 	head, opening := "", false
-	for _, b := range append(append([]*vbox{}, pg.header...), pg.boxes...) {
+	e.eachBox(pg, func(b *vbox, y Length) {
 		for _, el := range b.els {
 			page.Elements = append(page.Elements, shifted(el, x, y))
 		}
@@ -110,8 +145,7 @@ func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 			head = b.head
 		}
 		opening = opening || b.opening
-		y += b.h
-	}
+	})
 	e.placeNotes(page, x, pg.notes)
 	e.runningHead(page, x, head, !opening)
 }
