@@ -28,6 +28,9 @@ var owners = map[string][]string{
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
 	"github.com/osteele/liquid":              {"pkg/source"},
 	"github.com/alecthomas/chroma/v2":        {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
+	// chroma's regular expressions: highlight turns off their match
+	// timeouts, which made highlighting depend on the machine's load.
+	"github.com/dlclark/regexp2/v2": {"pkg/highlight"},
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
 	// writer tokenises and sanitises it (and uses html.Node as its output
 	// tree), the layout reads its text. pkg/markdown holds the start-tag
