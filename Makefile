@@ -22,8 +22,9 @@ help:
 	@echo "make test         run every test (validators are used when installed)"
 	@echo "make lint         gofmt check and go vet"
 	@echo "make bench        run the benchmarks"
-	@echo "make bench-compare  time publish against pandoc, pandoc+WeasyPrint and zip (skips what is absent),"
-	@echo "                   then an image-heavy site (HEAVY_POSTS=200; 0 skips it) with peak memory"
+	@echo "make bench-compare  time publish against pandoc, pandoc+WeasyPrint and zip (skips what is absent)"
+	@echo "                   on the plain site (POSTS=500), the rich blog-like site (RICH_POSTS=120) and"
+	@echo "                   an image-heavy site (HEAVY_POSTS=200), with peak memory; 0 skips a site"
 	@echo "make books        build every book in books/ with every output command"
 	@echo "make check-books  publish check --strict on every book in books/"
 	@echo "make release      books, binaries for $(PLATFORMS) and SHA256SUMS in dist/"
@@ -45,7 +46,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 bench-compare:
-	BENCH_HEAVY_POSTS=$(HEAVY_POSTS) scripts/bench-compare.sh $(POSTS)
+	BENCH_HEAVY_POSTS=$(HEAVY_POSTS) BENCH_RICH_POSTS=$(RICH_POSTS) scripts/bench-compare.sh $(POSTS)
 
 books: build
 	@set -e; for b in $(BOOKS); do \

@@ -158,3 +158,68 @@ func BenchmarkSharedPhotoEPUB(b *testing.B) {
 		}
 	}
 }
+
+// wholeBuilds are the sites of issue 13's goals, built whole (load and
+// write, as `publish epub` and `publish pdf` do, start-up aside): the
+// generated 500-post site and the rich 120-post one.
+var wholeBuilds = []struct {
+	name string
+	opt  gensite.Options
+}{
+	{"plain500", gensite.Options{Posts: 500, Images: 50}},
+	{"rich120", gensite.Options{Posts: 120, Rich: true}},
+}
+
+// BenchmarkWholeEPUB loads each site and writes its EPUB, every iteration.
+func BenchmarkWholeEPUB(b *testing.B) {
+	for _, c := range wholeBuilds {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := gensite.Write(b.TempDir(), c.opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(s.PostBytes)
+			for b.Loop() {
+				var d diag.List
+				in, err := Load(Env{}, []string{s.Manifest}, &d)
+				if err != nil {
+					b.Fatalf("%v %v", err, d.Items())
+				}
+				if _, err := epub.Write(io.Discard, in.Book, epub.Options{}, &d); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkWholePDF loads each site, lays it out and paints it, every
+// iteration, and reports pages per second.
+func BenchmarkWholePDF(b *testing.B) {
+	for _, c := range wholeBuilds {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := gensite.Write(b.TempDir(), c.opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(s.PostBytes)
+			pages := 0
+			for b.Loop() {
+				var d diag.List
+				in, err := Load(Env{}, []string{s.Manifest}, &d)
+				if err != nil {
+					b.Fatalf("%v %v", err, d.Items())
+				}
+				doc, err := layout.Layout(in.Book, layout.Options{}, &d)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := pdf.Write(io.Discard, doc); err != nil {
+					b.Fatal(err)
+				}
+				pages += len(doc.Pages)
+			}
+			b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
+		})
+	}
+}

@@ -38,6 +38,14 @@ type Options struct {
 	// posts), one of five shared photos at half width, two screenshots
 	// side by side and a small formula GIF.
 	Photos, Screenshots int
+	// Rich makes posts that look like a real Korean ML or developer blog
+	// (rich.go): several code blocks a section in many languages,
+	// unlabelled and plain-text fences, {% highlight … linenos %}, a
+	// Liquid include and {% post_url %} links, footnotes, tables, the
+	// formulas of Math, raw HTML, and images of mixed sizes with a few
+	// large photos shared between posts. Sections, Images, Math and the
+	// image-heavy options do not apply to rich posts.
+	Rich bool
 }
 
 // Site describes what Write produced.
@@ -59,6 +67,9 @@ func Write(dir string, opt Options) (Site, error) {
 		"site/_config.yml": []byte("title: 생성된 블로그\nauthor: 벤치\nurl: https://bench.example.com\nbaseurl: \"\"\n"),
 		"book.yaml":        []byte("title: 생성된 책\nauthors: [벤치]\nsite:\n  root: site\nchapters:\n  - site/_posts/*.md\n"),
 	}
+	if opt.Rich {
+		opt.Images, opt.Photos, opt.Screenshots = 0, 0, 0
+	}
 	for i := 0; i < opt.Images; i++ {
 		data, err := pngImage(i)
 		if err != nil {
@@ -66,7 +77,12 @@ func Write(dir string, opt Options) (Site, error) {
 		}
 		files[fmt.Sprintf("site/assets/img/figure-%03d.png", i)] = data
 	}
-	if opt.Math {
+	if opt.Rich {
+		if err := richFiles(files); err != nil {
+			return s, err
+		}
+	}
+	if opt.Math || opt.Rich {
 		files["book.yaml"] = append(files["book.yaml"], "math:\n  inline: dollar\n  numbering: ams\n"...)
 	}
 	if err := heavyFiles(files, opt); err != nil {
@@ -98,8 +114,12 @@ func date(i int) string {
 // Post returns the text of post i and the number of formulas in it (with
 // opt.Math; the existing $$a_1 + b^2$$ of every third section is not
 // counted, as it is written either way). Sections and images are
-// opt.Sections and opt.Images.
+// opt.Sections and opt.Images; with opt.Rich, it is a rich post of a site
+// of opt.Posts posts (rich.go).
 func Post(i int, opt Options) (string, int) {
+	if opt.Rich {
+		return richPost(i, opt.Posts)
+	}
 	sections, images := opt.Sections, opt.Images
 	formulas := 0
 	var b strings.Builder
@@ -181,10 +201,13 @@ func mathSection(b *strings.Builder, p int, asCode bool) int {
 }
 
 // pngImage draws a 1200×800 figure, different for each i.
-func pngImage(i int) ([]byte, error) {
-	img := image.NewRGBA(image.Rect(0, 0, 1200, 800))
-	for y := 0; y < 800; y++ {
-		for x := 0; x < 1200; x++ {
+func pngImage(i int) ([]byte, error) { return pngFigure(i, 1200, 800) }
+
+// pngFigure draws a w×h figure, different for each i.
+func pngFigure(i, w, h int) ([]byte, error) {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
 			img.Set(x, y, color.RGBA{uint8(x/5 + i*13), uint8(y/4 + i*7), uint8(128 + i), 255})
 		}
 	}

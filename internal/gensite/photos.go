@@ -33,14 +33,8 @@ const sharedPhotos = 5
 // formulas is how many distinct formula GIFs there are.
 const formulas = 10
 
-// heavyFiles adds the image-heavy mode's images to files. They are made
-// on every processor: a few hundred large JPEGs take a while to encode.
+// heavyFiles adds the image-heavy mode's images to files.
 func heavyFiles(files map[string][]byte, opt Options) error {
-	type job struct {
-		path string
-		make func(int) ([]byte, error)
-		i    int
-	}
 	var jobs []job
 	for i := range opt.Photos {
 		jobs = append(jobs, job{photoPath(i), photo, i})
@@ -49,10 +43,30 @@ func heavyFiles(files map[string][]byte, opt Options) error {
 		jobs = append(jobs, job{shotPath(i), screenshot, i})
 	}
 	if opt.Photos > 0 || opt.Screenshots > 0 {
-		for i := range formulas {
-			jobs = append(jobs, job{fmt.Sprintf("site/assets/formula/f-%02d.gif", i), formula, i})
-		}
+		jobs = append(jobs, formulaJobs()...)
 	}
+	return makeFiles(files, jobs)
+}
+
+// job makes the file at path: make(i).
+type job struct {
+	path string
+	make func(int) ([]byte, error)
+	i    int
+}
+
+// formulaJobs make the formula GIFs.
+func formulaJobs() []job {
+	var jobs []job
+	for i := range formulas {
+		jobs = append(jobs, job{fmt.Sprintf("site/assets/formula/f-%02d.gif", i), formula, i})
+	}
+	return jobs
+}
+
+// makeFiles runs jobs on every processor and adds their files to files:
+// a few hundred large JPEGs take a while to encode.
+func makeFiles(files map[string][]byte, jobs []job) error {
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	var next atomic.Int64

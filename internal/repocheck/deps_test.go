@@ -28,6 +28,9 @@ var owners = map[string][]string{
 	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
 	"github.com/osteele/liquid":              {"pkg/source"},
 	"github.com/alecthomas/chroma/v2":        {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
+	// chroma's regular expressions: highlight turns off their match
+	// timeouts, which made highlighting depend on the machine's load.
+	"github.com/dlclark/regexp2/v2": {"pkg/highlight"},
 	// x/net/html parses raw HTML: the book finds <img> in it, the EPUB
 	// writer tokenises and sanitises it (and uses html.Node as its output
 	// tree), the layout reads its text. pkg/markdown holds the start-tag
@@ -78,7 +81,8 @@ var allowed = map[string][]string{
 	"pkg/highlight":       {},
 	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
 	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
-	"pkg/layout":          {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "pkg/svg", "fonts"},                      // manifest: the settings' types; texmath: formulas laid out for the page
+	// layout sets chapters in parallel on the one worker pool (issue 13).
+	"pkg/layout": {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and
 	// compresses pages and images on the one worker pool, images within
 	// raster's memory budget.

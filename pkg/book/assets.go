@@ -98,8 +98,29 @@ func (l *loader) siteLocal(u *url.URL) (*url.URL, bool) {
 	return &url.URL{Path: u.Path}, true
 }
 
-// asset reads and checks one file, once per real path.
+// asset reads and checks one file, once per real path. What a path
+// resolved to is kept, so that a blog's images, each shown by many posts,
+// are looked up in the file system once (issue 13).
 func (l *loader) asset(p string) (*Asset, error) {
+	if r, ok := l.byPath[p]; ok {
+		return r.a, r.err
+	}
+	a, err := l.resolveAsset(p)
+	if l.byPath == nil {
+		l.byPath = map[string]assetResult{}
+	}
+	l.byPath[p] = assetResult{a, err}
+	return a, err
+}
+
+// assetResult is what a path resolved to: an asset, or why not.
+type assetResult struct {
+	a   *Asset
+	err error
+}
+
+// resolveAsset finds, reads and checks the file at p.
+func (l *loader) resolveAsset(p string) (*Asset, error) {
 	real, err := l.box.Resolve(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("not found (looked for %s)", l.rel(p))

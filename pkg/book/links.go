@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/hangul-press/publish/internal/parallel"
+	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/source"
 	"github.com/yuin/goldmark/ast"
 )
@@ -113,17 +115,23 @@ func (c *Chapter) indexAnchors() {
 }
 
 // checkLinks warns about links into the book whose anchor does not exist.
+// The chapters are indexed, then checked, in parallel: each check reads
+// every chapter's anchors and writes its own messages, kept in reading
+// order.
 func (l *loader) checkLinks() {
 	l.indexLinks()
-	for _, c := range l.book.Chapters() {
-		c.indexAnchors()
-	}
-	for _, c := range l.book.Chapters() {
-		l.checkChapterLinks(c)
+	chapters := l.book.Chapters()
+	parallel.For(len(chapters), func(i int) { chapters[i].indexAnchors() })
+	found := make([]diag.List, len(chapters))
+	parallel.For(len(chapters), func(i int) { l.checkChapterLinks(chapters[i], &found[i]) })
+	for i := range found {
+		l.diags.Append(&found[i])
 	}
 }
 
-func (l *loader) checkChapterLinks(c *Chapter) {
+// checkChapterLinks reports in diags the links of c to anchors that do not
+// exist.
+func (l *loader) checkChapterLinks(c *Chapter, diags *diag.List) {
 	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		link, ok := n.(*ast.Link)
 		if !entering || !ok {
@@ -131,7 +139,7 @@ func (l *loader) checkChapterLinks(c *Chapter) {
 		}
 		t, ok := l.book.ResolveLink(c, string(link.Destination))
 		if ok && t.Fragment != "" && !t.Chapter.HasAnchor(t.Fragment) {
-			l.diags.Warnf(c.NodePos(n), "link to #%s: no such heading or anchor in %s", t.Fragment, t.Chapter.Source)
+			diags.Warnf(c.NodePos(n), "link to #%s: no such heading or anchor in %s", t.Fragment, t.Chapter.Source)
 		}
 		return ast.WalkContinue, nil
 	})

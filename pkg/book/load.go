@@ -58,7 +58,8 @@ type loader struct {
 	book   *Book
 	seen   map[string]diag.Pos // chapters already in the book, by real path
 	assets map[string]*Asset   // by real path
-	names  map[string]bool     // asset names taken
+	byPath map[string]assetResult
+	names  map[string]bool // asset names taken
 }
 
 // Load reads every post the manifest names and builds the book. Problems

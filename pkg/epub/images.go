@@ -241,20 +241,26 @@ type converted struct {
 }
 
 // convert returns the bytes and type to package for an asset whose file
-// holds data. Every bitmap is decoded, which checks it; one that reading
-// systems show and that is small enough is packaged as it was read.
+// holds data. Every bitmap is checked as decoding would check it; one that
+// reading systems show and that is small enough is packaged as it was
+// read, the rest are decoded and converted.
 func (p *publication) convert(a *book.Asset, data []byte) converted {
 	if a.MediaType == "image/svg+xml" {
 		data, removed, err := sanitizeSVG(data)
 		return converted{data: data, mediaType: a.MediaType, removed: removed, err: err}
 	}
+	_, core := coreImages[a.MediaType]
+	if core && max(a.Width, a.Height) <= p.book.Config.EPUB.MaxImagePx {
+		// Packaged as it was read: checked (raster.Check gives Decode's
+		// verdict, mostly without decoding), not converted.
+		if _, err := raster.Check(data, p.book.Config.MaxImagePixels); err != nil {
+			return converted{err: err}
+		}
+		return converted{data: data, mediaType: a.MediaType}
+	}
 	img, _, err := raster.Decode(data, p.book.Config.MaxImagePixels)
 	if err != nil {
 		return converted{err: err}
-	}
-	_, core := coreImages[a.MediaType]
-	if core && max(a.Width, a.Height) <= p.book.Config.EPUB.MaxImagePx {
-		return converted{data: data, mediaType: a.MediaType}
 	}
 	img = downscale(img, p.book.Config.EPUB.MaxImagePx)
 	mediaType := "image/png"

@@ -11,11 +11,29 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/dlclark/regexp2/v2"
 )
+
+// chroma gives every rule of its lexers a 250 ms match timeout, which
+// regexp2 measures with a clock that a goroutine advances every 100 ms.
+// On a loaded machine that goroutine can fall behind: deadlines are then
+// set from a stale time, and when the clock catches up, matches under way
+// time out and chroma emits their first letter as an error token. So the
+// highlighting of the same code depended on the machine's load (seen once
+// in issue 13's reproducibility runs: "item" became an error "i" and a
+// name "tem"). The budget above bounds lexing by size instead, so the
+// clock's check period is made longer than any build, which moves every
+// deadline out of reach. It is regexp2's own setting for the process:
+// chroma is regexp2's only user here, and this package chroma's.
+func init() { regexp2.SetTimeoutCheckPeriod(noTimeoutPeriod) }
+
+// noTimeoutPeriod is longer than any build.
+const noTimeoutPeriod = 24 * time.Hour
 
 // StyleName is the chroma style of highlighted code in both outputs: a
 // light style that prints well in grey scale.

@@ -3,8 +3,10 @@ package highlight
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/alecthomas/chroma/v2"
+	"github.com/dlclark/regexp2/v2"
 )
 
 func TestTokensCoverTheCode(t *testing.T) {
@@ -91,5 +93,19 @@ func BenchmarkWorstLine(b *testing.B) {
 				Highlight(lang, code, NewBudget())
 			}
 		})
+	}
+}
+
+// TestNoMatchTimeout: a regexp2 match that runs past its timeout (as a
+// chroma rule's may on a loaded machine, where regexp2's clock falls
+// behind) still completes: highlighting never depends on time. The match
+// takes about a third of a second, over three of regexp2's default clock
+// periods, which made it fail before the period was lengthened.
+func TestNoMatchTimeout(t *testing.T) {
+	re := regexp2.MustCompile(`^(a|aa)+$`)
+	re.MatchTimeout = time.Millisecond
+	ok, err := re.MatchString(strings.Repeat("a", 30) + "b")
+	if err != nil || ok {
+		t.Fatalf("got %v, %v; want no match and no timeout", ok, err)
 	}
 }

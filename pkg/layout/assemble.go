@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/manifest"
-	"github.com/hangul-press/publish/pkg/progress"
 )
 
 // maxTOCPasses bounds the re-layouts that settle the table of contents:
@@ -16,24 +15,33 @@ const maxTOCPasses = 5
 
 // document lays out the whole book.
 func (e *engine) document() *Document {
-	e.body()
+	if e.opt.body != nil {
+		e.opt.body(e)
+	} else {
+		e.body()
+	}
 	var front []*Page
 	if p := e.coverPage(); p != nil {
 		front = append(front, p)
 	}
 	front = append(front, e.titlePage(len(front)+1))
 	body := e.boxes
-	var pages []*Page
+	// Each pass paginates and tells the entries their pages; only the
+	// last pass's pages are assembled (issue 13: assembling placed every
+	// element of the book once per pass).
+	var pb []pageBoxes
 	prev := ""
 	for pass := 0; pass < maxTOCPasses; pass++ {
 		used := e.tocNumbers(len(front))
 		all := append(e.tocBoxes(func(p int) string { return folioText(p, len(front)) }), body...)
-		pages = e.assemble(front, paginate(all, e.geo.textH, e.pitch, len(front)+1))
+		pb = paginate(all, e.geo.textH, e.pitch, len(front)+1)
+		e.number(len(front), pb)
 		if used == prev || used == e.tocNumbers(len(front)) {
 			break
 		}
 		prev = used
 	}
+	pages := e.assemble(front, pb)
 	doc := &Document{Width: e.geo.w, Height: e.geo.h, Pages: pages, Fonts: e.fs.decl, Info: e.info()}
 	doc.Outline = append([]*OutlineEntry{{Title: tocTitle, Page: e.tocPage(pages)}}, e.outline...)
 	dropDeadLinks(pages)
@@ -71,27 +79,6 @@ func (e *engine) tocPage(pages []*Page) int {
 	return 0
 }
 
-// body sets every part and chapter into boxes.
-func (e *engine) body() {
-	done, total := 0, len(e.b.Chapters())
-	for i, p := range e.b.Parts {
-		var part *OutlineEntry
-		if p.Title != "" {
-			part = e.partBoxes(p, i+1)
-			e.outline = append(e.outline, part)
-		}
-		for _, c := range p.Chapters {
-			e.chapter(c, part)
-			if done++; e.opt.Progress != nil {
-				e.opt.Progress(progress.SettingChapters, done, total)
-			}
-		}
-	}
-	// The TOC, running heads and front pages repeat chapter titles whose
-	// characters have been reported already (missingChar).
-	e.ch = nil
-}
-
 // assemble places the pages of boxes after the front pages: each box at
 // its place in the text block, mirrored margins, footnotes at the foot,
 // running heads and folios.
@@ -112,11 +99,41 @@ func (e *engine) assemble(front []*Page, pb []pageBoxes) []*Page {
 	return pages
 }
 
+// number calls the placed functions of the boxes of pages pb (outline
+// entries, contents page numbers) with where assemble will place them,
+// after front pages, without placing anything.
+func (e *engine) number(front int, pb []pageBoxes) {
+	for k, pg := range pb {
+		if pg.blank {
+			continue
+		}
+		e.eachBox(pg, func(b *vbox, y Length) {
+			for _, f := range b.placed {
+				f(front+k, y)
+			}
+		})
+	}
+}
+
+// eachBox calls do with each box of a page, repeated table header rows
+// first, and the y of its top on the page.
+func (e *engine) eachBox(pg pageBoxes, do func(b *vbox, y Length)) {
+	y := e.geo.top
+	for _, b := range pg.header {
+		do(b, y)
+		y += b.h
+	}
+	for _, b := range pg.boxes {
+		do(b, y)
+		y += b.h
+	}
+}
+
 // placeBoxes moves a page's boxes onto it.
 func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
-	x, y := e.geo.left(page.Number), e.geo.top
+	x := e.geo.left(page.Number)
 	head, opening := "", false
-	for _, b := range append(append([]*vbox{}, pg.header...), pg.boxes...) {
+	e.eachBox(pg, func(b *vbox, y Length) {
 		for _, el := range b.els {
 			page.Elements = append(page.Elements, shifted(el, x, y))
 		}
@@ -130,8 +147,7 @@ func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 			head = b.head
 		}
 		opening = opening || b.opening
-		y += b.h
-	}
+	})
 	e.placeNotes(page, x, pg.notes)
 	e.runningHead(page, x, head, !opening)
 }

@@ -19,7 +19,7 @@ func (e *engine) bodyStyle() textStyle {
 }
 
 // chapter sets one chapter: its opening, then its blocks.
-func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
+func (e *engine) chapter(c *book.Chapter) {
 	e.ch, e.src, e.head = c, c.Src(), c.Title
 	e.skipH1, e.depth = nil, map[ast.Node]int{}
 	if h := c.TitleHeading; h != nil {
@@ -35,7 +35,7 @@ func (e *engine) chapter(c *book.Chapter, part *OutlineEntry) {
 	e.notes = map[int]ast.Node{}
 	e.findNotes(c.Doc)
 	e.ctx = blockCtx{firstBlock: true}
-	e.opening(c, part)
+	e.opening(c)
 	e.blocks(c.Doc)
 	e.reportMissing()
 }

@@ -38,6 +38,10 @@ type Options struct {
 	// lines, when set, hears every line of text set, with whether it is
 	// justified: the tests' measure of spacing (export_test.go).
 	lines func(ln Line, justified bool)
+	// body, when set, sets the parts and chapters instead of
+	// engine.body: the tests' reference, one engine for the whole book
+	// (export_test.go).
+	body func(e *engine)
 }
 
 // settingPos is where the manifest sets the trim size or the body size,

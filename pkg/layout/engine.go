@@ -16,6 +16,10 @@ type engine struct {
 	size  Length              // the body text size
 	fs    *fontSet
 	diags *diag.List
+	// sink is the list Layout was given, where image sources report the
+	// images the painter cannot use, after the layout (diags is a
+	// chapter's own list in a chapter's engine: chapters.go).
+	sink  *diag.List
 	geo   geometry
 	pitch Length // the body line pitch
 
@@ -46,6 +50,14 @@ type engine struct {
 	sources map[string]*imageSource
 	// vectors are the SVG images by content (vector.go)
 	vectors map[[32]byte]*vectorImage
+
+	// chapterOnly marks the engine of one chapter (forChapter), which
+	// leaves the warning that the math font cannot be read to the book's
+	// engine (mathErr): the book warns once, as one engine setting every
+	// chapter did.
+	chapterOnly bool
+	mathErr     error
+	mathWarned  bool
 }
 
 // blockCtx is the indentation of the blocks being set: list items and
@@ -75,7 +87,7 @@ func (c blockCtx) centered() bool {
 
 func newEngine(b *book.Book, opt Options, fs *fontSet, diags *diag.List) *engine {
 	set := b.Config.PDF
-	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags,
+	e := &engine{b: b, opt: opt, set: set, size: Pt(set.FontSize), fs: fs, diags: diags, sink: diags,
 		geo: newGeometry(set)}
 	e.pitch = Length(float64(e.size) * set.LineHeight)
 	return e

@@ -3,6 +3,7 @@ package layout
 import (
 	"fmt"
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/diag"
 )
 
 // SpacingStats lays out b and returns, over its justified lines that are
@@ -33,4 +34,25 @@ func LooseLines(b *book.Book, ratio float64) []string {
 		}
 	}}, nil)
 	return out
+}
+
+// LayoutOneByOne is Layout with every part and chapter set by one engine,
+// one after the other, as Layout did before chapters were set in parallel
+// (issue 13): the reference the parallel setting must match.
+func LayoutOneByOne(b *book.Book, opt Options, diags *diag.List) (*Document, error) {
+	opt.body = func(e *engine) {
+		for i, p := range e.b.Parts {
+			var part *OutlineEntry
+			if p.Title != "" {
+				part = e.partBoxes(p, i+1)
+				e.outline = append(e.outline, part)
+			}
+			for _, c := range p.Chapters {
+				e.chapter(c)
+				e.addChapterEntry(e.chEntry, part)
+			}
+		}
+		e.ch = nil
+	}
+	return Layout(b, opt, diags)
 }

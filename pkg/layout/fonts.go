@@ -37,7 +37,7 @@ type face struct {
 	// drawn full width); nil for the user's faces.
 	refuse func(r rune, width int) bool
 	// per1000 caches advance widths in thousandths of an em, by rune.
-	per1000 map[rune]int
+	per1000 *runeTable
 }
 
 // draws reports whether the face has a right glyph for r.
@@ -57,8 +57,10 @@ type fontSet struct {
 	faces  []*face
 	decl   []Face
 	chains map[fontKey][]*face
-	// pick caches the face chosen for a rune in a chain; nil means none.
-	pick map[fontKey]map[rune]*face
+	// pick caches the face chosen for a rune in each chain: the face's
+	// index plus one, 0 for none. The map is made whole by newFontSet and
+	// only read after, so that chapters set in parallel can share it.
+	pick map[fontKey]*runeTable
 	// shipped are the faces of the fonts package, by face: the math
 	// layout draws its glyphs from the math family's face.
 	shipped map[fonts.Face]*face
@@ -71,7 +73,7 @@ type fontSet struct {
 // The role faces are declared first, in the order they always had, so
 // that their FontIDs do not depend on the fallbacks.
 func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
-	fs := &fontSet{chains: map[fontKey][]*face{}, pick: map[fontKey]map[rune]*face{}}
+	fs := &fontSet{chains: map[fontKey][]*face{}, pick: map[fontKey]*runeTable{}}
 	users := fs.userFaces(user)
 	std, err := fs.shippedFaces()
 	if err != nil {
@@ -86,6 +88,7 @@ func newFontSet(user map[manifest.FontRole][]*book.FontFile) (*fontSet, error) {
 				chain = append(chain, std[f])
 			}
 			fs.chains[k] = chain
+			fs.pick[k] = &runeTable{}
 		}
 	}
 	return fs, nil
@@ -156,7 +159,7 @@ var parsedShipped = sync.OnceValues(func() (map[fonts.Face]*truetype.Font, error
 
 // add registers a face under a stable name.
 func (fs *fontSet) add(name string, data []byte, f *truetype.Font, refuse func(rune, int) bool) *face {
-	fc := &face{id: FontID(len(fs.faces)), font: f, refuse: refuse, per1000: map[rune]int{}}
+	fc := &face{id: FontID(len(fs.faces)), font: f, refuse: refuse, per1000: &runeTable{}}
 	fs.faces = append(fs.faces, fc)
 	fs.decl = append(fs.decl, Face{Name: name, Data: data})
 	return fc
@@ -165,12 +168,11 @@ func (fs *fontSet) add(name string, data []byte, f *truetype.Font, refuse func(r
 // faceFor returns the first face of k's chain that draws r, or nil.
 func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 	m := fs.pick[k]
-	if m == nil {
-		m = map[rune]*face{}
-		fs.pick[k] = m
-	}
-	if fc, ok := m[r]; ok {
-		return fc
+	if i, ok := m.get(r); ok {
+		if i == 0 {
+			return nil
+		}
+		return fs.faces[i-1]
 	}
 	var found *face
 	for _, fc := range fs.chains[k] {
@@ -179,7 +181,11 @@ func (fs *fontSet) faceFor(k fontKey, r rune) *face {
 			break
 		}
 	}
-	m[r] = found
+	if found == nil {
+		m.put(r, 0)
+	} else {
+		m.put(r, int(found.id)+1)
+	}
 	return found
 }
 
@@ -226,11 +232,11 @@ func drawsAll(fc *face, word string) bool {
 // is the one home of that rounding), so that the X positions computed here
 // match the glyphs a viewer draws.
 func (fc *face) advance1000(r rune) int {
-	if w, ok := fc.per1000[r]; ok {
+	if w, ok := fc.per1000.get(r); ok {
 		return w
 	}
 	g, _ := fc.font.GlyphIndex(r)
 	w := fc.font.AdvanceThousandths(g)
-	fc.per1000[r] = w
+	fc.per1000.put(r, w)
 	return w
 }

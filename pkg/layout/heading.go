@@ -128,8 +128,8 @@ func (e *engine) headingEntry(title, anchor string, b *vbox) {
 
 // opening sets a chapter's first page: a page break (to a recto when
 // asked), the title sunk down the page, its anchor and its entries in the
-// outline and the table of contents.
-func (e *engine) opening(c *book.Chapter, part *OutlineEntry) {
+// outline (put under its part by join) and the table of contents.
+func (e *engine) opening(c *book.Chapter) {
 	brk := pageBreak
 	if e.set.RectoChapters {
 		brk = rectoBreak
@@ -144,7 +144,6 @@ func (e *engine) opening(c *book.Chapter, part *OutlineEntry) {
 	entry := &OutlineEntry{Title: c.Title}
 	toc := &tocEntry{title: c.Title, anchor: c.ID, level: 1}
 	sink.placed = []func(int, Length){func(page int, y Length) { entry.Page, toc.page = page, page }}
-	e.addChapterEntry(entry, part)
 	e.chEntry = entry
 	e.toc = append(e.toc, toc)
 	e.emit(sink)

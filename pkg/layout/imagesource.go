@@ -48,7 +48,7 @@ func (e *engine) imageSource(a *book.Asset, w Length) *imageSource {
 	if e.sources == nil {
 		e.sources = map[string]*imageSource{}
 	}
-	s := &imageSource{key: key, a: a, px: px, maxPixels: e.b.Config.MaxImagePixels, diags: e.diags}
+	s := &imageSource{key: key, a: a, px: px, maxPixels: e.b.Config.MaxImagePixels, diags: e.sink}
 	e.sources[key] = s
 	return s
 }

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"fmt"
+
 	"github.com/hangul-press/publish/fonts"
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/texmath"
@@ -42,7 +44,11 @@ func (e *engine) mathFonts() *mathState {
 	}
 	font, err := texmath.DefaultFont()
 	if err != nil {
-		e.diags.Warnf(e.pos(nil), "math: the shipped math font cannot be read (%v); formulas are shown as TeX", err)
+		if e.chapterOnly {
+			e.mathErr = err
+		} else {
+			e.diags.Warnf(e.pos(nil), "%s", mathFontMessage(err))
+		}
 		e.math = &mathState{}
 		return e.math
 	}
@@ -50,6 +56,11 @@ func (e *engine) mathFonts() *mathState {
 	// one subset, for both.
 	e.math = &mathState{font: font, face: e.fs.shipped[fonts.Face{Family: fonts.MathText}]}
 	return e.math
+}
+
+// mathFontMessage says that the math font cannot be read.
+func mathFontMessage(err error) string {
+	return fmt.Sprintf("math: the shipped math font cannot be read (%v); formulas are shown as TeX", err)
 }
 
 // formulaLayout lays out f with the text of \text runs in style st, once

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"maps"
 	"sort"
 
 	"github.com/hangul-press/publish/pkg/diag"
@@ -20,6 +21,19 @@ type missingChars struct {
 	// reported are the characters reported in any post: after the body,
 	// the contents and running heads repeat chapter titles.
 	reported map[rune]bool
+}
+
+// clone returns a copy of m that shares no map with it.
+func (m missingChars) clone() missingChars {
+	if m.reported == nil {
+		return missingChars{}
+	}
+	c := missingChars{chars: map[rune]*missingChar{}, seen: maps.Clone(m.seen), reported: maps.Clone(m.reported)}
+	for r, mc := range m.chars {
+		copied := *mc
+		c.chars[r] = &copied
+	}
+	return c
 }
 
 // missingChar is one character of a post that no face draws.

@@ -242,7 +242,15 @@ type objectPart struct {
 }
 
 func newParaText(runs []Run) *paraText {
-	t := &paraText{}
+	n := 0
+	for _, r := range runs {
+		if r.Object != nil {
+			n += len(r.Object.Parts)
+		} else {
+			n += utf8.RuneCountInString(r.Text)
+		}
+	}
+	t := &paraText{runes: make([]rune, 0, n), run: make([]int, 0, n), byteOff: make([]int, 0, n), adv: make([]Length, 0, n)}
 	for ri, r := range runs {
 		if r.Object != nil {
 			t.object(ri, r.Object)
@@ -372,7 +380,11 @@ func (s *setter) breakPenalty(i, pass int) (int, bool) {
 
 // build turns the text into items for one pass.
 func (s *setter) build(pass int) ([]Item, []itemSrc) {
-	s.items, s.srcs, s.lineBox = nil, nil, false
+	// Letters of a word share a box, so a rune and a half's items (on
+	// the generated books) hold most paragraphs without growing the
+	// slices; the rest grow as before.
+	n := len(s.t.runes) + len(s.t.runes)/2 + 4
+	s.items, s.srcs, s.lineBox = make([]Item, 0, n), make([]itemSrc, 0, n), false
 	if s.opt.Indent != 0 {
 		s.box(Item{Kind: BoxItem, Width: s.opt.Indent}, noSrc)
 	}

@@ -29,8 +29,10 @@ type vectorImage struct {
 	err error
 	v   *Vector
 	key string
-	// warned is set once what the drawing leaves out has been reported.
-	warned bool
+	// first is the first reference to the content in the engine that
+	// set it: what the drawing leaves out is reported there, by a
+	// chapter's engine once the chapter joins the book (joinVectors).
+	first *book.ImageRef
 }
 
 // vectorOf parses an SVG asset, once per content.
@@ -68,10 +70,10 @@ func (e *engine) sizeVector(ref *book.ImageRef) (placedImage, bool) {
 		return placedImage{}, false
 	}
 	d := vi.d
-	if !vi.warned {
-		vi.warned = true
-		if len(d.Skipped) > 0 {
-			e.diags.Warnf(ref.Pos, "SVG image %s: left out of the PDF: %s", path.Base(ref.Asset.Path), leftOutList(d.Skipped))
+	if vi.first == nil {
+		vi.first = ref
+		if !e.chapterOnly {
+			e.warnLeftOut(vi)
 		}
 	}
 	if vi.v == nil {
@@ -81,6 +83,54 @@ func (e *engine) sizeVector(ref *book.ImageRef) (placedImage, bool) {
 	im := e.placed(ref, w, d.Height/d.Width)
 	im.vector, im.key = vi.v, vi.key
 	return im, true
+}
+
+// joinVectors makes the SVG images of chapter ce the book's: a content
+// that an earlier chapter shows already keeps the earlier vector, which
+// ce's images are pointed at, since the painter draws one vector per
+// key. What a drawing leaves out is reported once, at its first
+// reference in reading order.
+func (e *engine) joinVectors(ce *engine) {
+	if e.vectors == nil {
+		e.vectors = map[[32]byte]*vectorImage{}
+	}
+	var same map[*Vector]*Vector
+	for sum, vi := range ce.vectors {
+		first, ok := e.vectors[sum]
+		if !ok {
+			e.vectors[sum] = vi
+			e.warnLeftOut(vi)
+			continue
+		}
+		if vi.v != nil && first.v != nil {
+			if same == nil {
+				same = map[*Vector]*Vector{}
+			}
+			same[vi.v] = first.v
+		} else if first.v == nil && vi.v != nil {
+			// The earlier chapter refused or never placed it.
+			e.vectors[sum] = vi
+		}
+	}
+	if same == nil {
+		return
+	}
+	for _, b := range ce.boxes {
+		repoint(b, func(im Image) (Image, bool) {
+			if v, ok := same[im.Vector]; ok && im.Vector != nil {
+				im.Vector = v
+				return im, true
+			}
+			return im, false
+		})
+	}
+}
+
+// warnLeftOut reports what a drawing leaves out, at its first reference.
+func (e *engine) warnLeftOut(vi *vectorImage) {
+	if vi.d != nil && vi.first != nil && len(vi.d.Skipped) > 0 {
+		e.diags.Warnf(vi.first.Pos, "SVG image %s: left out of the PDF: %s", path.Base(vi.first.Asset.Path), leftOutList(vi.d.Skipped))
+	}
 }
 
 // leftOutList names what a drawing leaves out, at most mostLeftOut things.

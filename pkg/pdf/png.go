@@ -158,9 +158,11 @@ func (p pngInfo) checkData() error {
 		if n == 0 && err == nil {
 			return errors.New("image data does not progress")
 		}
-		for i := range n {
-			if (at+int64(i))%row == 0 && buf[i] > filterPaeth {
-				return fmt.Errorf("row %d has PNG filter type %d", (at+int64(i))/row, buf[i])
+		// The rows that start in this piece: one division a piece, not
+		// one a byte.
+		for r := (at + row - 1) / row * row; r < at+int64(n); r += row {
+			if c := buf[r-at]; c > filterPaeth {
+				return fmt.Errorf("row %d has PNG filter type %d", r/row, c)
 			}
 		}
 		at += int64(n)

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -219,6 +220,47 @@ func TestPNGCheckData(t *testing.T) {
 		p.data = tc.data
 		if err := p.checkData(); (err == nil) != tc.ok {
 			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+// TestPNGCheckDataRows checks the filter type of every row against a slow
+// reference that looks at every byte, on rows that straddle the pieces
+// checkData reads in: the same rows are refused, with the same message.
+func TestPNGCheckDataRows(t *testing.T) {
+	deflate := func(raw []byte) []byte {
+		var b bytes.Buffer
+		zw := zlib.NewWriter(&b)
+		zw.Write(raw)
+		zw.Close()
+		return b.Bytes()
+	}
+	reference := func(raw []byte, row int) string {
+		for i, c := range raw {
+			if i%row == 0 && c > filterPaeth {
+				return fmt.Sprintf("row %d has PNG filter type %d", i/row, c)
+			}
+		}
+		return ""
+	}
+	rng := rand.New(rand.NewPCG(13, 13))
+	for range 200 {
+		w, h := 1+rng.IntN(40000), 1+rng.IntN(6)
+		row := w + 1
+		raw := make([]byte, row*h)
+		for y := range h {
+			raw[y*row] = byte(rng.IntN(5))
+		}
+		if rng.IntN(3) > 0 {
+			raw[rng.IntN(h)*row] = byte(5 + rng.IntN(250))
+		}
+		p := pngInfo{width: w, height: h, depth: 8, colorType: pngGray, data: deflate(raw)}
+		got := ""
+		if err := p.checkData(); err != nil {
+			got = err.Error()
+		}
+		if want := reference(raw, row); got != want {
+			t.Fatalf("%dx%d: got %q, want %q", w, h, got, want)
 		}
 	}
 }

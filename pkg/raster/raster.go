@@ -55,9 +55,11 @@ const (
 // pixel straddles a source pixel boundary: blocky, never a panic. An empty
 // src gives a transparent image.
 //
-// An *image.RGBA src is read in place; any other type is converted with
-// the standard image/draw package a row at a time, as the rows are
-// needed, so that a large image never has a full-size copy. Large outputs
+// An *image.RGBA src is read in place; a photograph's *image.YCbCr is
+// converted a pixel at a time as its rows are read (spreadYCbCr); any
+// other type is converted with the standard image/draw package a row at a
+// time, as the rows are needed, so that a large image never has a
+// full-size copy. Large outputs
 // are computed by up to GOMAXPROCS goroutines, in bands of rows; the
 // result does not depend on how many.
 func Downscale(src image.Image, w, h int) *image.RGBA {
@@ -74,8 +76,13 @@ func Downscale(src image.Image, w, h int) *image.RGBA {
 		xk:  newKernel(sb.Dx(), w, hBits),
 		yk:  newKernel(sb.Dy(), h, vBits),
 	}
-	if rgba, ok := src.(*image.RGBA); ok {
-		s.rgba = rgba
+	switch m := src.(type) {
+	case *image.RGBA:
+		s.rgba = m
+	case *image.YCbCr:
+		if ycbcrSpreads(m) {
+			s.ycc = m
+		}
 	}
 	s.run()
 	return dst
@@ -136,6 +143,7 @@ func newKernel(srcLen, dstLen, bits int) *kernel {
 type scaler struct {
 	src    image.Image
 	rgba   *image.RGBA // src, when it already is one
+	ycc    *image.YCbCr
 	sb     image.Rectangle
 	dst    *image.RGBA
 	xk, yk *kernel
@@ -215,6 +223,12 @@ func (s *scaler) band(b *band, y0, y1 int) {
 // bounds) horizontally into mid.
 func (s *scaler) scaleRow(b *band, j int, mid []uint64) {
 	sw := s.sb.Dx()
+	if s.ycc != nil {
+		b.spread = grow(b.spread, 2*sw)
+		spreadYCbCr(b.spread, s.ycc, s.sb.Min.X, s.sb.Min.Y+j)
+		s.xk.scaleRow(mid, b.spread)
+		return
+	}
 	var pix []uint8
 	if m := s.rgba; m != nil {
 		start := m.PixOffset(s.sb.Min.X, s.sb.Min.Y+j)
@@ -240,6 +254,68 @@ func spreadRow(out []uint64, row []uint8) {
 		out[i] = (v | v<<16) & lanes
 		out[i+1] = (v>>8 | v<<8) & lanes
 	}
+}
+
+// ycbcrSpreads reports whether spreadYCbCr reads m: the subsamplings that
+// image/draw converts with color.YCbCrToRGB's arithmetic (its
+// imageutil.DrawYCbCr), which JPEG photographs use.
+func ycbcrSpreads(m *image.YCbCr) bool {
+	switch m.SubsampleRatio {
+	case image.YCbCrSubsampleRatio444, image.YCbCrSubsampleRatio422,
+		image.YCbCrSubsampleRatio420, image.YCbCrSubsampleRatio440:
+		return true
+	}
+	return false
+}
+
+// spreadYCbCr sets out to row y of m from column x0 on, converted to RGB
+// as image/draw converts it and laid out as spreadRow lays out an RGBA
+// row: the same numbers without the RGBA row between (the lead of issue
+// 13: image/draw's conversion was a fifth of scaling a photograph). The
+// chroma sample of a pixel is the one m.COffset names.
+func spreadYCbCr(out []uint64, m *image.YCbCr, x0, y int) {
+	n := len(out) / 2
+	yi := (y-m.Rect.Min.Y)*m.YStride + x0 - m.Rect.Min.X
+	crow := (y - m.Rect.Min.Y) * m.CStride
+	if r := m.SubsampleRatio; r == image.YCbCrSubsampleRatio420 || r == image.YCbCrSubsampleRatio440 {
+		crow = (y/2 - m.Rect.Min.Y/2) * m.CStride
+	}
+	half := m.SubsampleRatio == image.YCbCrSubsampleRatio422 || m.SubsampleRatio == image.YCbCrSubsampleRatio420
+	ci, cn := crow+x0-m.Rect.Min.X, n
+	if half {
+		ci, cn = crow+x0/2-m.Rect.Min.X/2, (x0+n-1)/2-x0/2+1
+	}
+	ycbcrLanes(out, m.Y[yi:yi+n], m.Cb[ci:ci+cn], m.Cr[ci:ci+cn], x0, half)
+}
+
+// ycbcrLanes converts the pixels of ys, whose chroma samples are cb and cr
+// (one a pixel, or, half, one for each two columns counted from column 0
+// of the image, x0 being the column of ys[0]), with color.YCbCrToRGB's
+// arithmetic (JFIF's full-range BT.601 in 16.16 fixed point, clamped),
+// into spreadRow's lanes: R and B, then G and an opaque A.
+func ycbcrLanes(out []uint64, ys, cb, cr []uint8, x0 int, half bool) {
+	out = out[:2*len(ys)]
+	for i, v := range ys {
+		c := i
+		if half {
+			c = (x0+i)/2 - x0/2
+		}
+		yy := int32(v) * 0x10101
+		cb1, cr1 := int32(cb[c])-128, int32(cr[c])-128
+		out[2*i] = clamp16(yy+91881*cr1) | clamp16(yy+116130*cb1)<<32
+		out[2*i+1] = clamp16(yy-22554*cb1-46802*cr1) | 0xff<<32
+	}
+}
+
+// clamp16 takes the integer part of a 16.16 value, clamped to 0…255:
+// ^(v>>31) is all ones for a value too large and 0 for a negative one.
+func clamp16(v int32) uint64 {
+	if uint32(v)&0xff000000 == 0 {
+		v >>= 16
+	} else {
+		v = ^(v >> 31)
+	}
+	return uint64(uint8(v))
 }
 
 // scaleRow scales one spread source row into mid, laid out the same way.

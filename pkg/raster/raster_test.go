@@ -210,15 +210,20 @@ func TestSourceTypes(t *testing.T) {
 	}
 	rgba := randomRGBA(rng, r.Min, r.Dx(), r.Dy())
 	srcs := map[string]image.Image{
-		"YCbCr 4:2:0": ycc(image.YCbCrSubsampleRatio420),
-		"YCbCr 4:2:2": ycc(image.YCbCrSubsampleRatio422),
-		"YCbCr 4:4:4": ycc(image.YCbCrSubsampleRatio444),
-		"NRGBA":       nrgba,
-		"Gray":        gray,
-		"Paletted":    pal,
-		"RGBA":        rgba,
-		"RGBA sub":    rgba.SubImage(image.Rect(10, 20, 201, 99)),
-		"YCbCr sub":   ycc(image.YCbCrSubsampleRatio420).(*image.YCbCr).SubImage(image.Rect(-3, 8, 101, 150)),
+		"YCbCr 4:2:0":         ycc(image.YCbCrSubsampleRatio420),
+		"YCbCr 4:2:2":         ycc(image.YCbCrSubsampleRatio422),
+		"YCbCr 4:4:4":         ycc(image.YCbCrSubsampleRatio444),
+		"NRGBA":               nrgba,
+		"Gray":                gray,
+		"Paletted":            pal,
+		"RGBA":                rgba,
+		"RGBA sub":            rgba.SubImage(image.Rect(10, 20, 201, 99)),
+		"YCbCr sub":           ycc(image.YCbCrSubsampleRatio420).(*image.YCbCr).SubImage(image.Rect(-3, 8, 101, 150)),
+		"YCbCr 4:4:0":         ycc(image.YCbCrSubsampleRatio440),
+		"YCbCr 4:1:1":         ycc(image.YCbCrSubsampleRatio411), // converted by image/draw
+		"YCbCr 4:2:2 odd sub": ycc(image.YCbCrSubsampleRatio422).(*image.YCbCr).SubImage(image.Rect(5, 7, 99, 151)),
+		"YCbCr 4:2:0 odd sub": ycc(image.YCbCrSubsampleRatio420).(*image.YCbCr).SubImage(image.Rect(3, 9, 121, 140)),
+		"YCbCr 4:4:0 odd sub": ycc(image.YCbCrSubsampleRatio440).(*image.YCbCr).SubImage(image.Rect(1, 9, 77, 98)),
 	}
 	for name, src := range srcs {
 		b := src.Bounds()
@@ -327,5 +332,26 @@ func BenchmarkCatmullRomCover(b *testing.B) {
 	for b.Loop() {
 		dst := image.NewRGBA(image.Rect(0, 0, 1333, 2000))
 		xdraw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), xdraw.Src, nil)
+	}
+}
+
+// TestSpreadYCbCrEveryColour: spreadYCbCr converts every Y, Cb, Cr
+// triple as image/draw converts it into an RGBA row.
+func TestSpreadYCbCrEveryColour(t *testing.T) {
+	m := image.NewYCbCr(image.Rect(0, 0, 256*256, 1), image.YCbCrSubsampleRatio444)
+	row := image.NewRGBA(image.Rect(0, 0, 256*256, 1))
+	got, want := make([]uint64, 2*256*256), make([]uint64, 2*256*256)
+	for y := range 256 {
+		for i := range m.Y {
+			m.Y[i], m.Cb[i], m.Cr[i] = uint8(y), uint8(i>>8), uint8(i)
+		}
+		spreadYCbCr(got, m, 0, 0)
+		stddraw.Draw(row, row.Rect, m, image.Point{}, stddraw.Src)
+		spreadRow(want, row.Pix)
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("Y %d Cb %d Cr %d: got %x, image/draw %x", y, i/2>>8, i/2&0xff, got[i], want[i])
+			}
+		}
 	}
 }
