@@ -42,6 +42,10 @@ type Options struct {
 	// engine.body: the tests' reference, one engine for the whole book
 	// (export_test.go).
 	body func(e *engine)
+	// apart, when set, places every piece of a line as a Text of its
+	// own: the tests' reference for the words and letters one Text joins
+	// (lineBox).
+	apart bool
 }
 
 // settingPos is where the manifest sets the trim size or the body size,

@@ -99,6 +99,10 @@ type Text struct {
 	// WordSpacing is extra width added at each U+0020 in Text, used to
 	// justify a run drawn in one piece; 0 when each piece is placed apart.
 	WordSpacing Length
+	// LetterSpacing is extra width added between two characters of Text
+	// neither of which is U+0020: the room a justified Korean line spreads
+	// between syllables (KLREQ) when its word spaces may stretch no more.
+	LetterSpacing Length
 	// Strike and Underline draw lines through or under the run.
 	Strike, Underline bool
 }

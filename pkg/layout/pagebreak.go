@@ -142,11 +142,8 @@ const minLastLines = 3
 // (TeX's looseness) belongs to the line breaker. It returns the page's
 // end.
 func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
-	stop := end // the chapter's end
-	for stop < len(p.boxes) && p.boxes[stop].brk == noBreak {
-		stop++
-	}
-	if end >= stop || !p.shortRest(end, stop) {
+	stop, short := p.restOfChapter(end)
+	if end >= stop || !short {
 		return end
 	}
 	for d := p.pitch / 2; d <= minLastLines*p.pitch; d += p.pitch / 2 {
@@ -167,8 +164,29 @@ func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
 	return end
 }
 
+// restOfChapter finds the end of the chapter that boxes[from] belongs to
+// when what is left of it from there is short (shortRest); it stops
+// looking as soon as it is not, so that a long chapter is not walked to
+// its end for every page. stop is meaningful only when short is true.
+func (p *paginator) restOfChapter(from int) (stop int, short bool) {
+	var h Length
+	for stop = from; stop < len(p.boxes) && p.boxes[stop].brk == noBreak; stop++ {
+		b := p.boxes[stop]
+		if b.float > 0 {
+			return stop, false
+		}
+		if !b.space {
+			if h += b.h; h >= minLastLines*p.pitch {
+				return stop, false
+			}
+		}
+	}
+	return stop, true
+}
+
 // shortRest reports whether boxes[from:stop] hold less than minLastLines
-// lines of text, and no figure.
+// lines of text, and no figure. It stops at the first figure or once the
+// lines reach minLastLines.
 func (p *paginator) shortRest(from, stop int) bool {
 	var h Length
 	for _, b := range p.boxes[from:stop] {
@@ -176,10 +194,12 @@ func (p *paginator) shortRest(from, stop int) bool {
 			return false
 		}
 		if !b.space {
-			h += b.h
+			if h += b.h; h >= minLastLines*p.pitch {
+				return false
+			}
 		}
 	}
-	return h < minLastLines*p.pitch
+	return true
 }
 
 // chain is the height of the boxes from boxes[i] up to the first one that

@@ -92,6 +92,11 @@ type Piece struct {
 	// Part is, for a piece of an Object run, the index of the part it
 	// shows; each part is a piece of its own, its Text one objectRune.
 	Part int
+	// Next is the character right after the piece in the paragraph (a
+	// word space when the next piece is the next word), 0 at its end.
+	Next rune
+	// Byte is where Text begins in its run's Text, in bytes.
+	Byte int
 }
 
 // Line is one set line of a paragraph.
@@ -228,6 +233,7 @@ func SetParagraph(runs []Run, widths func(line int) Length, opt ParagraphOptions
 // rune's run, byte offset in the run and advance width. Each part of an
 // object is one objectRune, with its part in parts.
 type paraText struct {
+	texts   []string // the runs' texts
 	runes   []rune
 	run     []int
 	byteOff []int
@@ -250,8 +256,9 @@ func newParaText(runs []Run) *paraText {
 			n += utf8.RuneCountInString(r.Text)
 		}
 	}
-	t := &paraText{runes: make([]rune, 0, n), run: make([]int, 0, n), byteOff: make([]int, 0, n), adv: make([]Length, 0, n)}
+	t := &paraText{texts: make([]string, len(runs)), runes: make([]rune, 0, n), run: make([]int, 0, n), byteOff: make([]int, 0, n), adv: make([]Length, 0, n)}
 	for ri, r := range runs {
+		t.texts[ri] = r.Text
 		if r.Object != nil {
 			t.object(ri, r.Object)
 			continue
@@ -267,6 +274,23 @@ func newParaText(runs []Run) *paraText {
 		}
 	}
 	return t
+}
+
+// text returns the runes [start, end) of one run, and where they begin
+// in the run's text: a slice of that text, which the pieces and Texts of
+// a paragraph share, unless the run's bytes there are not valid UTF-8.
+func (t *paraText) text(start, end int) (string, int) {
+	ri, b0 := t.run[start], t.byteOff[start]
+	if _, ok := t.parts[start]; !ok {
+		b1 := len(t.texts[ri])
+		if end < len(t.runes) && t.run[end] == ri {
+			b1 = t.byteOff[end]
+		}
+		if s := t.texts[ri][b0:b1]; utf8.ValidString(s) {
+			return s, b0
+		}
+	}
+	return string(t.runes[start:end]), b0
 }
 
 // object adds the parts of run ri's object.
@@ -803,7 +827,10 @@ func (p *placer) place(src itemSrc, x, w Length, glued bool) {
 func (p *placer) finish() ([]Piece, int, int) {
 	for i := range p.pieces {
 		pc := &p.pieces[i]
-		pc.Text = string(p.t.runes[pc.Start:p.ends[i]])
+		pc.Text, pc.Byte = p.t.text(pc.Start, p.ends[i])
+		if p.ends[i] < len(p.t.runes) {
+			pc.Next = p.t.runes[p.ends[i]]
+		}
 		if op, ok := p.t.parts[pc.Start]; ok {
 			pc.Part = op.index
 		}

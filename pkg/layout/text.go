@@ -137,9 +137,11 @@ func breakAnywhere(runs []Run, w Length) ([]Run, bool) {
 	return out, true
 }
 
-// lineBox places one line's pieces, each as its own Text at its X (an
-// inline formula's part as its glyphs, rules and text), with a Link over
-// each piece that is part of a link. The line keeps its pitch unless a
+// lineBox places one line's pieces (an inline formula's part as its
+// glyphs, rules and text), with a Link over each piece that is part of a
+// link. Words of one run separated by single word spaces that the line
+// stretched or shrank alike are one Text, its WordSpacing the change
+// (wordRun); other pieces are Texts of their own. The line keeps its pitch unless a
 // formula on it reaches above the pitch's room over the baseline or below
 // its room under it: the line then grows by the excess, at the top or the
 // bottom, and the text block's other lines keep their spacing.
@@ -153,6 +155,7 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		x0 += (o.width - ln.Set) / 2
 	}
 	var tints tintRects
+	var words wordRun
 	for _, p := range joinTouching(ln.Pieces, runs) {
 		st := styles[runs[p.Run].Style]
 		x := x0 + p.X
@@ -162,7 +165,8 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		tints.add(st.mark, x, p.Width, base, st.size)
 		if st.math != nil {
 			b.els = append(b.els, e.paintPart(st.math, p.Part, x, base)...)
-		} else {
+		} else if e.opt.apart || !words.extend(b, p, x, runs) {
+			words.start(b, p, x, runs)
 			b.els = append(b.els, Text{X: x, Y: base - st.rise, Font: st.font, Size: st.size,
 				Color: colorOr(st.color), Text: p.Text, Strike: st.strike, Underline: st.underline})
 		}
@@ -174,6 +178,103 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		b.els = append(tints.elements(e.ctx.left+o.x, e.ctx.left+o.x+o.width), b.els...)
 	}
 	return b
+}
+
+// wordRun is the Text of a line that the next piece may join: the piece
+// it ends with, where that piece ends on the page, and its element.
+type wordRun struct {
+	el   int // index of the Text in the line's elements
+	last Piece
+	end  Length // the x where the last piece ends
+	// words and letters are set once the Text's WordSpacing and
+	// LetterSpacing are settled; single while every piece joined is one
+	// character, as letter spacing between pieces requires.
+	words, letters, single bool
+	ok                     bool
+}
+
+// wordSpacingSlack is how far, in Length units (1/65536 pt), the gaps of
+// one line may differ and still share one WordSpacing or LetterSpacing:
+// the rounding of positions along a justified line, far below what a
+// page can show.
+const wordSpacingSlack = 4
+
+// start makes the Text about to be appended for p the one later pieces
+// may join.
+func (w *wordRun) start(b *vbox, p Piece, x Length, runs []Run) {
+	*w = wordRun{el: len(b.els), last: p, end: x + p.Width, single: utf8.RuneCountInString(p.Text) == 1, ok: natural(p, runs)}
+}
+
+// natural reports whether a piece is as wide as its characters' advances,
+// which is how the painter sets the characters of one Text: a bracket
+// whose blank half the line trimmed, or a piece otherwise squeezed, is
+// placed on its own.
+func natural(p Piece, runs []Run) bool {
+	if runs[p.Run].Object != nil {
+		return false
+	}
+	var w Length
+	for _, r := range p.Text {
+		w += advance(runs[p.Run].M, r)
+	}
+	return w-p.Width <= wordSpacingSlack && p.Width-w <= wordSpacingSlack
+}
+
+// extend adds p to the line's last Text when p comes next in the same
+// run: after a single U+0020, the gap before it the space's advance plus
+// the change every word space of the Text has (WordSpacing; the Text then
+// draws the space, which copying and search keep), or right after the
+// last piece, one character each, the gap the one between every two
+// letters of the Text (LetterSpacing). Every piece of the Text is as wide
+// as its characters (natural).
+func (w *wordRun) extend(b *vbox, p Piece, x Length, runs []Run) bool {
+	if !w.ok || w.el != len(b.els)-1 || p.Run != w.last.Run || !natural(p, runs) {
+		return false
+	}
+	t, ok := b.els[w.el].(Text)
+	if !ok {
+		return false
+	}
+	n, single := utf8.RuneCountInString(w.last.Text), utf8.RuneCountInString(p.Text) == 1
+	near := func(a, b Length) bool { return a-b <= wordSpacingSlack && b-a <= wordSpacingSlack }
+	switch {
+	case w.last.Next == ' ' && p.Start == w.last.Start+n+1:
+		extra := x - w.end - advance(runs[p.Run].M, ' ')
+		if w.words && !near(extra, t.WordSpacing) || t.LetterSpacing != 0 && !single {
+			return false
+		}
+		if !w.words {
+			t.WordSpacing, w.words = extra, true
+		}
+		t.Text = w.join(t.Text, " ", p, runs)
+	case p.Start == w.last.Start+n:
+		gap := x - w.end
+		if w.letters && (!near(gap, t.LetterSpacing) || t.LetterSpacing != 0 && !single) || !w.letters && gap != 0 && !(w.single && single) {
+			return false
+		}
+		if !w.letters {
+			t.LetterSpacing, w.letters = gap, true
+		}
+		t.Text = w.join(t.Text, "", p, runs)
+	default:
+		return false
+	}
+	b.els[w.el] = t
+	w.last, w.end, w.single = p, x+p.Width, w.single && single
+	return true
+}
+
+// join returns text, sep and p's text together: the run's own text from
+// the Text's first piece to p's end when that is what it holds (no copy),
+// else the three joined.
+func (w *wordRun) join(text, sep string, p Piece, runs []Run) string {
+	first := p.Byte - len(sep) - len(text)
+	if rt := runs[p.Run].Text; first >= 0 && p.Byte+len(p.Text) <= len(rt) {
+		if s := rt[first : p.Byte+len(p.Text)]; s[:len(text)] == text && s[len(text):len(text)+len(sep)] == sep && s[len(s)-len(p.Text):] == p.Text {
+			return s
+		}
+	}
+	return text + sep + p.Text
 }
 
 // tintRects are the tints behind the marked pieces of a line: one across

@@ -22,9 +22,11 @@ const (
 
 // text draws a run at its baseline as one text object with one TJ: each
 // rune's glyph, by its subset id, advancing by the glyph's width in /W,
-// and after every U+0020 the run's word spacing as a TJ adjustment. (PDF's
-// own word spacing, Tw, applies only to the one-byte code 32, never to the
-// two-byte codes of an Identity-H font.)
+// after every U+0020 the run's word spacing and between two other
+// characters its letter spacing, as TJ adjustments. (PDF's own word
+// spacing, Tw, applies only to the one-byte code 32, never to the
+// two-byte codes of an Identity-H font; its character spacing, Tc, would
+// also widen the spaces.)
 func (p *painter) text(c *content, t layout.Text) {
 	if t.Text == "" {
 		return
@@ -37,9 +39,18 @@ func (p *painter) text(c *content, t layout.Text) {
 	c.b = append(c.b, "Td ["...)
 	size := t.Size.Pt()
 	adjust := -t.WordSpacing.Pt() * 1000 / size
+	letter := -t.LetterSpacing.Pt() * 1000 / size
 	str := c.scratch[:0]
-	var width1000, spaces int
+	var width1000, spaces, gaps int
+	prev := rune(-1)
 	for _, r := range t.Text {
+		if t.LetterSpacing != 0 && prev >= 0 && prev != ' ' && r != ' ' {
+			c.b = appendLiteral(c.b, str)
+			c.b = appendNum(c.b, letter, adjustPrec)
+			str = str[:0]
+			gaps++
+		}
+		prev = r
 		id := fu.newID(fu.glyphOf(r))
 		str = append(str, byte(id>>8), byte(id))
 		width1000 += fu.widths[id]
@@ -57,7 +68,7 @@ func (p *painter) text(c *content, t layout.Text) {
 	}
 	c.scratch = str
 	c.op("]TJ ET")
-	width := float64(width1000)*size/1000 + float64(spaces)*t.WordSpacing.Pt()
+	width := float64(width1000)*size/1000 + float64(spaces)*t.WordSpacing.Pt() + float64(gaps)*t.LetterSpacing.Pt()
 	if t.Underline {
 		p.decorate(c, t, width, underlineDrop)
 	}

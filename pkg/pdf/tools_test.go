@@ -188,6 +188,53 @@ func TestWordSpacing(t *testing.T) {
 	}
 }
 
+// TestLetterSpacing measures with pdftotext how much wider a run with
+// 10 pt letter spacing and 5 pt word spacing draws than the same run
+// without: three gaps between letters and one word space, 35 pt; the
+// text reads the same.
+func TestLetterSpacing(t *testing.T) {
+	doc := testDoc(t)
+	const s = "가나다 라마"
+	plain := layout.Text{X: layout.Pt(50), Y: layout.Pt(100), Font: fontBody, Size: layout.Pt(10), Text: s}
+	spread := plain
+	spread.Y, spread.LetterSpacing, spread.WordSpacing = layout.Pt(140), layout.Pt(10), layout.Pt(5)
+	doc.Pages = []*layout.Page{{Number: 1, Elements: []layout.Element{plain, spread}}}
+	doc.Outline = nil
+	path := filepath.Join(t.TempDir(), "spaced.pdf")
+	if err := os.WriteFile(path, writeDoc(t, doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := run(t, "pdftotext", "-bbox", path, "-")
+	re := regexp.MustCompile(`xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)"[^>]*>([^<]*)<`)
+	span := map[float64][2]float64{}
+	words := map[float64]string{}
+	for _, m := range re.FindAllStringSubmatch(out, -1) {
+		x0, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		x1, _ := strconv.ParseFloat(m[3], 64)
+		y = math.Round(y)
+		sp, ok := span[y]
+		if !ok {
+			sp = [2]float64{x0, x1}
+		}
+		span[y] = [2]float64{min(sp[0], x0), max(sp[1], x1)}
+		words[y] += m[4]
+	}
+	if len(span) != 2 {
+		t.Fatalf("want two lines, got %v:\n%s", span, out)
+	}
+	var w []float64
+	for y, sp := range span {
+		w = append(w, sp[1]-sp[0])
+		if words[y] != "가나다라마" {
+			t.Errorf("line at %v reads %q", y, words[y])
+		}
+	}
+	if d := math.Abs(w[0] - w[1]); math.Abs(d-35) > 0.05 {
+		t.Errorf("the spread run is %.3f pt wider, want 35 (spans %v)", d, span)
+	}
+}
+
 // TestRenderedPage renders page 1 at 60 dpi and checks the size and a few
 // pixels: the shaded box, the heading ink and the blank margin.
 func TestRenderedPage(t *testing.T) {
