@@ -513,17 +513,24 @@ func checkAnchors(t *testing.T, doc *Document) {
 	}
 }
 
+// sampleBook loads books/sample.yaml.
+func sampleBook(t *testing.T, diags *diag.List) *book.Book {
+	t.Helper()
+	m, err := manifest.Load("../../books/sample.yaml", diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := book.Load(m, book.Options{}, diags)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestSampleProperties checks the sample book's layout.
 func TestSampleProperties(t *testing.T) {
 	var diags diag.List
-	m, err := manifest.Load("../../books/sample.yaml", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := book.Load(m, book.Options{}, &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := sampleBook(t, &diags)
 	doc, err := Layout(b, Options{}, &diags)
 	if err != nil {
 		t.Fatal(err)
@@ -1232,15 +1239,7 @@ func textGlyphs(doc *Document) []glyphAt {
 // they are far fewer.
 func TestWordsJoinedAsPlaced(t *testing.T) {
 	textWidth(Text{}) // loads testFonts
-	var diags diag.List
-	m, err := manifest.Load("../../books/sample.yaml", &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sample, err := book.Load(m, book.Options{}, &diags)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sample := sampleBook(t, &diag.List{})
 	words := []string{"한국어", "문장은", "띄어쓰기", "단위로", "줄을", "바꾼다.", "그리고", "모델의", "손실", "함수를", "(최소화)", "ReLU와", "「정규화」를", "적용했다,", "x_1", "데이터"}
 	var md strings.Builder
 	md.WriteString("---\ntitle: 양쪽 맞춤\n---\n\n")

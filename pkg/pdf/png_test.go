@@ -187,17 +187,19 @@ func FuzzPNGChunks(f *testing.F) {
 	})
 }
 
+// deflate compresses raw image data as a PNG's IDAT chunks hold it.
+func deflate(raw []byte) []byte {
+	var b bytes.Buffer
+	zw := zlib.NewWriter(&b)
+	zw.Write(raw)
+	zw.Close()
+	return b.Bytes()
+}
+
 // TestPNGCheckData: the pass-through check refuses image data that is
 // short, holds an unknown filter type or is not zlib, and accepts whole
 // data.
 func TestPNGCheckData(t *testing.T) {
-	deflate := func(raw []byte) []byte {
-		var b bytes.Buffer
-		zw := zlib.NewWriter(&b)
-		zw.Write(raw)
-		zw.Close()
-		return b.Bytes()
-	}
 	rows := func(filter byte, n int) []byte { // 3x n grey rows
 		var raw []byte
 		for range n {
@@ -228,13 +230,6 @@ func TestPNGCheckData(t *testing.T) {
 // reference that looks at every byte, on rows that straddle the pieces
 // checkData reads in: the same rows are refused, with the same message.
 func TestPNGCheckDataRows(t *testing.T) {
-	deflate := func(raw []byte) []byte {
-		var b bytes.Buffer
-		zw := zlib.NewWriter(&b)
-		zw.Write(raw)
-		zw.Close()
-		return b.Bytes()
-	}
 	reference := func(raw []byte, row int) string {
 		for i, c := range raw {
 			if i%row == 0 && c > filterPaeth {
