@@ -102,6 +102,10 @@ func readQuotes(v any) ([4]string, error) {
 	return out, nil
 }
 
+// symbolSpellings are the spellings of kramdown's typographic symbols,
+// longest first.
+var symbolSpellings = []string{"---", "--", "...", "<<", ">>"}
+
 // typographyParser replaces quotes and symbols inside text.
 type typographyParser struct{ t *Typography }
 
@@ -111,8 +115,8 @@ func (typographyParser) Trigger() []byte { return []byte{'\'', '"', '-', '.', '<
 // Parse implements parser.InlineParser.
 func (p typographyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	for _, spelling := range []string{"---", "--", "...", "<<", ">>"} {
-		if strings.HasPrefix(string(line), spelling) {
+	for _, spelling := range symbolSpellings {
+		if len(line) >= len(spelling) && string(line[:len(spelling)]) == spelling {
 			rep, ok := p.t.Symbols[spelling]
 			if !ok {
 				rep = spelling // kept as written, and not read as a shorter symbol
