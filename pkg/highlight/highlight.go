@@ -42,28 +42,35 @@ const StyleName = "github"
 // Style returns the chroma style named by StyleName.
 func Style() *chroma.Style { return styles.Get(StyleName) }
 
-// The budget bounds the code a lexer is given. chroma's regular-expression
-// lexers can take time quadratic in the length of a line (an unclosed
-// quote before 20 000 letters took 43 s): a block longer than MaxBytes, or
-// with a line longer than MaxLine, is set as plain text, and so is the
-// code of a post past PostBytes. The bounds are sizes, not times, so the
-// output never depends on the speed of the machine. A line of MaxLine
-// characters lexes in about 1.5 ms at worst (BenchmarkWorstLine); chroma
-// lexes ordinary code at about 150 KB/s (BenchmarkLex), so a post's
-// code costs a few seconds at most whatever it holds. Real posts stay far
-// below: the largest code block of five real blogs was about 20 KB.
+// The budget bounds the code a lexer is given. Some of chroma's
+// regular-expression lexers take time quadratic in the length of a line:
+// after an unclosed quote, R's and Makefile's lexers emit every following
+// letter as an error token of its own after a rule has scanned to the end
+// of the line and failed, so a quote and 2,000 letters took 0.18 s (R) and
+// 0.25 s (Makefile), a 64 KB block of 32 such lines 12 s, where Python
+// took 2 ms (docs/library-notes.md). The cost of the worst line is about
+// its length squared times 6.3e-8 s, of ordinary code about 7 µs a byte
+// (BenchmarkLex). So a block longer than MaxBytes, or with a line longer
+// than MaxLine, is set as plain text, and so is the code of a post past
+// PostBytes, or past PostWork counted as the sum of its lines' squared
+// lengths: the worst a post's highlighting can cost is about one second
+// (PostWork) plus two for its bytes. The bounds are sizes, not times, so
+// the output never depends on the speed of the machine. Real posts stay
+// far below: the largest code block of five real blogs was about 20 KB,
+// about 1.5 million squared.
 const (
 	MaxBytes  = 64 << 10
-	MaxLine   = 2000
+	MaxLine   = 1000
 	PostBytes = 256 << 10
+	PostWork  = 16 << 20
 )
 
-// Budget is what is left of a post's PostBytes. The zero value is spent;
-// start each post with NewBudget.
-type Budget struct{ left int }
+// Budget is what is left of a post's PostBytes and PostWork. The zero
+// value is spent; start each post with NewBudget.
+type Budget struct{ left, work int }
 
 // NewBudget returns a post's budget.
-func NewBudget() *Budget { return &Budget{left: PostBytes} }
+func NewBudget() *Budget { return &Budget{left: PostBytes, work: PostWork} }
 
 // Code is a highlighted code block.
 type Code struct {
@@ -100,8 +107,13 @@ func Highlight(lang, code string, budget *Budget) *Code {
 		plain.Plain = fmt.Sprintf("the post's code passed %d KB; the rest is set without highlighting", PostBytes>>10)
 		budget.left = 0
 		return plain
+	case work(code) > budget.work:
+		plain.Plain = "the post's long code lines passed what can be highlighted in a second; the rest is set without highlighting"
+		budget.work = 0
+		return plain
 	}
 	budget.left -= len(code)
+	budget.work -= work(code)
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		plain.Plain = fmt.Sprintf("highlighting failed: %v", err)
@@ -134,6 +146,18 @@ func trimTo(toks []chroma.Token, code string) []chroma.Token {
 }
 
 // longestLine is the length in bytes of code's longest line.
+// work is the sum of the squared lengths of code's lines, the bound on
+// what lexing it may cost.
+func work(code string) int {
+	w := 0
+	for code != "" {
+		line, rest, _ := strings.Cut(code, "\n")
+		w += len(line) * len(line)
+		code = rest
+	}
+	return w
+}
+
 func longestLine(code string) int {
 	longest := 0
 	for code != "" {

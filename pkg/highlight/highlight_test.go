@@ -55,7 +55,7 @@ func TestBudgetIssue11(t *testing.T) {
 }
 
 func TestPostBudget(t *testing.T) {
-	budget := &Budget{left: 100}
+	budget := &Budget{left: 100, work: PostWork}
 	block := strings.Repeat("x = 1\n", 5)
 	n := 0
 	for Highlight("python", block, budget).Lang != "" {
@@ -65,6 +65,31 @@ func TestPostBudget(t *testing.T) {
 		t.Errorf("%d blocks of %d bytes highlighted, want %d", n, len(block), 100/len(block))
 	}
 	if c := Highlight("python", "x\n", budget); c.Lang != "" || c.Plain == "" {
+		t.Errorf("a spent budget still highlights: %+v", c)
+	}
+}
+
+// TestPostWork: lines at MaxLine after an unclosed quote, the worst
+// case of R's and Makefile's lexers, are highlighted until the post's
+// squared line lengths pass PostWork, then set plain with a reason.
+func TestPostWork(t *testing.T) {
+	block := `"` + strings.Repeat(strings.Repeat("a", MaxLine-1)+"\n", 4)
+	budget := NewBudget()
+	n := 0
+	for {
+		c := Highlight("r", block, budget)
+		if c.Lang == "" {
+			if !strings.Contains(c.Plain, "long code lines") {
+				t.Errorf("reason %q", c.Plain)
+			}
+			break
+		}
+		n++
+	}
+	if want := PostWork / work(block); n != want {
+		t.Errorf("%d blocks highlighted, want %d", n, want)
+	}
+	if c := Highlight("r", "x <- 1\n", budget); c.Lang != "" {
 		t.Errorf("a spent budget still highlights: %+v", c)
 	}
 }
@@ -86,7 +111,7 @@ func BenchmarkLex(b *testing.B) {
 // before letters) at the longest line the budget allows, in the lexers
 // that blogs use most.
 func BenchmarkWorstLine(b *testing.B) {
-	for _, lang := range []string{"python", "go", "javascript", "bash", "c"} {
+	for _, lang := range []string{"python", "go", "javascript", "bash", "c", "r", "makefile"} {
 		code := `"` + strings.Repeat("a", MaxLine-1)
 		b.Run(lang, func(b *testing.B) {
 			for b.Loop() {
