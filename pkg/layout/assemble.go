@@ -108,7 +108,7 @@ func (e *engine) number(front int, pb []pageBoxes) {
 			continue
 		}
 		e.eachBox(pg, func(b *vbox, y Length) {
-			for _, f := range b.placed {
+			for _, f := range b.more().placed {
 				f(front+k, y)
 			}
 		})
@@ -137,10 +137,10 @@ func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 		for _, el := range b.els {
 			page.Elements = append(page.Elements, shifted(el, x, y))
 		}
-		for _, a := range b.anchors {
+		for _, a := range b.more().anchors {
 			page.Anchors = append(page.Anchors, Anchor{Name: a.Name, Y: y + a.Y})
 		}
-		for _, f := range b.placed {
+		for _, f := range b.more().placed {
 			f(index, y)
 		}
 		if head == "" {
@@ -150,6 +150,17 @@ func (e *engine) placeBoxes(page *Page, index int, pg pageBoxes) {
 	})
 	e.placeNotes(page, x, pg.notes)
 	e.runningHead(page, x, head, !opening)
+	// A box of the text is placed once, on this page: its elements are
+	// the page's now, and letting go of them keeps a long chapter from
+	// being held twice (a table's header rows, repeated, are kept).
+	for _, b := range pg.boxes {
+		if !b.repeated {
+			b.els = nil
+		}
+	}
+	for _, b := range pg.notes {
+		b.els = nil
+	}
 }
 
 // placeNotes sets footnotes at the foot of the text block under a rule.

@@ -10,9 +10,20 @@ type vbox struct {
 	// base is the baseline of the box's first line of text, 0 if none.
 	base Length
 	// lineW is the set width of a line of text, for aligning it.
-	lineW   Length
-	els     []Element
-	anchors []Anchor
+	lineW Length
+	els   []Element
+	// x holds what few boxes have (anchors, table header rows, notes,
+	// callbacks): nil for most lines, which keeps a long book's boxes small.
+	x *boxExtra
+	// head is the running head of the pages this box lies on; opening
+	// marks a chapter's first box, whose page shows no running head.
+	head string
+	// float, on the first box of a figure, is the number of boxes of the
+	// figure (the image and its caption lines): a figure that does not
+	// fit where it stands may move below the text that follows it.
+	float int
+	// The flags come last, side by side, so that a box takes 96 bytes.
+	opening bool
 	// space marks vertical space, dropped at the top of a page.
 	space bool
 	// keep forbids a page break between this box and the next: headings,
@@ -21,25 +32,9 @@ type vbox struct {
 	keep bool
 	// brk forces a page break before the box.
 	brk breakKind
-	// head is the running head of the pages this box lies on; opening
-	// marks a chapter's first box, whose page shows no running head.
-	head    string
-	opening bool
-	// header holds the table header rows repeated above the box when it
-	// starts a page.
-	header []*vbox
-	// notes are the footnotes referenced in the box, set at the foot of
-	// the page that holds it.
-	notes []*vbox
-	// refs are the numbers of the footnotes referenced in the box.
-	refs []int
-	// placed is called with the page index and the y of the box's top on
-	// the page once it is placed: outline entries and TOC page numbers.
-	placed []func(page int, y Length)
-	// float, on the first box of a figure, is the number of boxes of the
-	// figure (the image and its caption lines): a figure that does not
-	// fit where it stands may move below the text that follows it.
-	float int
+	// repeated marks a table's header row, which the pages the table
+	// goes on to show again: it keeps its elements once placed.
+	repeated bool
 	// inner marks every box of a code block or table but the first: a
 	// floating figure does not come between it and the box before.
 	inner bool
@@ -58,6 +53,43 @@ const (
 	// when needed.
 	rectoBreak
 )
+
+// boxExtra holds the fields of a vbox that few boxes use.
+type boxExtra struct {
+	anchors []Anchor
+	// header holds the table header rows repeated above the box when it
+	// starts a page.
+	header []*vbox
+	// notes are the footnotes referenced in the box, set at the foot of
+	// the page that holds it.
+	notes []*vbox
+	// refs are the numbers of the footnotes referenced in the box.
+	refs []int
+	// placed is called with the page index and the y of the box's top on
+	// the page once it is placed: outline entries and TOC page numbers.
+	placed []func(page int, y Length)
+}
+
+// noExtra is what more gives for a box without extra fields; it is never
+// written to.
+var noExtra boxExtra
+
+// more returns the box's extra fields for reading: an empty set when it
+// has none. Write through grow.
+func (b *vbox) more() *boxExtra {
+	if b.x == nil {
+		return &noExtra
+	}
+	return b.x
+}
+
+// grow returns the box's extra fields for writing, made on first use.
+func (b *vbox) grow() *boxExtra {
+	if b.x == nil {
+		b.x = &boxExtra{}
+	}
+	return b.x
+}
 
 // shifted returns el moved by dx, dy.
 func shifted(el Element, dx, dy Length) Element {

@@ -199,10 +199,10 @@ func repoint(b *vbox, f func(Image) (Image, bool)) {
 			}
 		}
 	}
-	for _, n := range b.notes {
+	for _, n := range b.more().notes {
 		repoint(n, f)
 	}
-	for _, h := range b.header {
+	for _, h := range b.more().header {
 		repoint(h, f)
 	}
 }

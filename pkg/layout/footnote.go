@@ -33,13 +33,13 @@ func (e *engine) findNotes(doc ast.Node) {
 
 // attachNotes gives a box the notes its references point to, each once.
 func (e *engine) attachNotes(b *vbox) {
-	for _, ref := range b.refs {
+	for _, ref := range b.more().refs {
 		n, ok := e.notes[ref]
 		if !ok {
 			continue
 		}
 		delete(e.notes, ref)
-		b.notes = append(b.notes, e.noteBoxes(ref, n)...)
+		b.grow().notes = append(b.more().notes, e.noteBoxes(ref, n)...)
 	}
 }
 

@@ -78,8 +78,8 @@ func (e *engine) partBoxes(p *book.Part, n int) *OutlineEntry {
 	e.toc = append(e.toc, toc)
 	e.head = p.Title
 	e.ctx = blockCtx{}
-	sink := &vbox{h: e.geo.textH / 3, brk: brk, opening: true, keep: true, anchors: []Anchor{{Name: anchor}},
-		placed: []func(int, Length){func(page int, y Length) { entry.Page, entry.Y, toc.page = page, y, page }}}
+	sink := &vbox{h: e.geo.textH / 3, brk: brk, opening: true, keep: true, x: &boxExtra{anchors: []Anchor{{Name: anchor}},
+		placed: []func(int, Length){func(page int, y Length) { entry.Page, entry.Y, toc.page = page, y, page }}}}
 	e.boxes = append(e.boxes, sink)
 	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.size))}
 	for _, b := range e.setText([]span{{text: p.Title, st: st}}, textOpts{center: true, size: st.size, pitch: Length(float64(st.size) * headingLineRatio)}) {

@@ -54,7 +54,7 @@ func (e *engine) heading(n *ast.Heading) {
 	e.setHeading(e.inlines(n, st), st, func(first *vbox) {
 		id := headingID(n)
 		if id != "" {
-			first.anchors = append(first.anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
+			first.grow().anchors = append(first.more().anchors, Anchor{Name: chapterAnchor(e.ch.ID, id)})
 		}
 		if e.depth[n] == 2 && e.chEntry != nil {
 			e.headingEntry(nodeText(n, e.src), chapterAnchor(e.ch.ID, id), first)
@@ -120,7 +120,7 @@ func (e *engine) headingEntry(title, anchor string, b *vbox) {
 	parent.Children = append(parent.Children, entry)
 	toc := &tocEntry{title: title, anchor: anchor, level: 2}
 	e.toc = append(e.toc, toc)
-	b.placed = append(b.placed, func(page int, y Length) {
+	b.grow().placed = append(b.more().placed, func(page int, y Length) {
 		entry.Page, entry.Y = page, y
 		toc.page = page
 	})
@@ -135,15 +135,15 @@ func (e *engine) opening(c *book.Chapter) {
 		brk = rectoBreak
 	}
 	sink := &vbox{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, head: c.Title,
-		anchors: []Anchor{{Name: c.ID}}}
+		x: &boxExtra{anchors: []Anchor{{Name: c.ID}}}}
 	if e.skipH1 != nil {
 		if id := headingID(e.skipH1); id != "" {
-			sink.anchors = append(sink.anchors, Anchor{Name: chapterAnchor(c.ID, id)})
+			sink.x.anchors = append(sink.x.anchors, Anchor{Name: chapterAnchor(c.ID, id)})
 		}
 	}
 	entry := &OutlineEntry{Title: c.Title}
 	toc := &tocEntry{title: c.Title, anchor: c.ID, level: 1}
-	sink.placed = []func(int, Length){func(page int, y Length) { entry.Page, toc.page = page, page }}
+	sink.x.placed = []func(int, Length){func(page int, y Length) { entry.Page, toc.page = page, page }}
 	e.chEntry = entry
 	e.toc = append(e.toc, toc)
 	e.emit(sink)

@@ -180,8 +180,8 @@ func TestDisplayMath(t *testing.T) {
 		t.Errorf("tag ends at %.2fpt, the measure at %.2fpt", end.Pt(), (left + z).Pt())
 	}
 	anchor := equationAnchor(e.ch, "eq:a")
-	if len(d.anchors) != 1 || d.anchors[0].Name != anchor {
-		t.Errorf("display anchors %+v, want %q", d.anchors, anchor)
+	if a := d.more().anchors; len(a) != 1 || a[0].Name != anchor {
+		t.Errorf("display anchors %+v, want %q", a, anchor)
 	}
 	linked := false
 	for _, b := range e.boxes {

@@ -130,7 +130,9 @@ func (e *engine) displayBox(f *book.Formula, lay *texmath.Layout, n ast.Node) (*
 	for i, t := range lay.Tags {
 		b.els = append(b.els, e.tagText(t.Text, e.ctx.left+z-toLength(t.Width, e.size), top+tags[i])...)
 	}
-	b.anchors = e.equationAnchors(f, lay, tags, top)
+	if a := e.equationAnchors(f, lay, tags, top); len(a) > 0 {
+		b.grow().anchors = a
+	}
 	return b, x
 }
 

@@ -68,7 +68,7 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 		chapterEnd := i == len(p.boxes) || p.boxes[i].brk != noBreak
 		pg := pageBoxes{}
 		if i > 0 && i < len(p.boxes) && p.boxes[i].brk == noBreak {
-			pg.header = p.boxes[i].header
+			pg.header = p.boxes[i].more().header
 		}
 		avail := p.h - height(pg.header)
 		if len(p.carry) > 0 {
@@ -108,7 +108,7 @@ func paginate(boxes []*vbox, h, pitch Length, first int) []pageBoxes {
 		}
 		pg.boxes = p.boxes[i:end]
 		for j, b := range pg.boxes {
-			notes := b.notes
+			notes := b.more().notes
 			if j == len(pg.boxes)-1 && split >= 0 {
 				notes, p.carry = notes[:split], append(p.carry, notes[split:]...)
 			}
@@ -230,8 +230,8 @@ func (p *paginator) fill(start int, avail Length, queue, hasNotes bool) (end, sp
 			return i, -1
 		}
 		need := b.h
-		if !queue && len(b.notes) > 0 {
-			need += height(b.notes)
+		if !queue && len(b.more().notes) > 0 {
+			need += height(b.more().notes)
 			if !notes {
 				need += p.gap
 			}
@@ -248,7 +248,7 @@ func (p *paginator) fill(start int, avail Length, queue, hasNotes bool) (end, sp
 			}
 		}
 		used += need
-		notes = notes || (!queue && len(b.notes) > 0)
+		notes = notes || (!queue && len(b.more().notes) > 0)
 		if !b.keep {
 			legal = i + 1
 		}
@@ -261,16 +261,16 @@ func (p *paginator) fill(start int, avail Length, queue, hasNotes bool) (end, sp
 // moving would not help: b and all its notes would not fit on an empty
 // page either, or b already heads the page.
 func (p *paginator) noteSplit(b *vbox, room Length, hasNotes, queue, heads bool) int {
-	if queue || len(b.notes) == 0 {
+	if queue || len(b.more().notes) == 0 {
 		return 0
 	}
-	if !heads && b.h+height(b.notes)+p.gap <= p.h {
+	if !heads && b.h+height(b.more().notes)+p.gap <= p.h {
 		return 0
 	}
 	if !hasNotes {
 		room -= p.gap
 	}
-	return fitLines(b.notes, room-b.h)
+	return fitLines(b.more().notes, room-b.h)
 }
 
 // fitLines counts the leading boxes of lines whose heights add up to at
@@ -340,7 +340,7 @@ func (p *paginator) float(start, end int, avail Length, queue, hasNotes bool) in
 	if after < len(p.boxes) && p.boxes[after].inner {
 		// the block goes on below the figure, a little apart from it
 		cont := []*vbox{{h: Length(parSkip * float64(p.pitch)), space: true, keep: true}}
-		p.boxes = slices.Insert(p.boxes, after, append(cont, repeatHeader(p.boxes[after].header)...)...)
+		p.boxes = slices.Insert(p.boxes, after, append(cont, repeatHeader(p.boxes[after].more().header)...)...)
 	}
 	return text + moved
 }
@@ -386,9 +386,14 @@ func cutBox(b *vbox, at Length) (top, rest *vbox, ok bool) {
 	if y <= 0 {
 		return nil, nil, false
 	}
-	top = &vbox{h: y, base: b.base, lineW: b.lineW, keep: true, brk: b.brk, head: b.head, opening: b.opening,
-		header: b.header, notes: b.notes, refs: b.refs, placed: b.placed}
-	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, header: b.header, inner: true}
+	top = &vbox{h: y, base: b.base, lineW: b.lineW, keep: true, brk: b.brk, head: b.head, opening: b.opening}
+	rest = &vbox{h: b.h - y, keep: b.keep, head: b.head, inner: true}
+	if x := b.more(); x != &noExtra {
+		top.x = &boxExtra{header: x.header, notes: x.notes, refs: x.refs, placed: x.placed}
+		if x.header != nil {
+			rest.x = &boxExtra{header: x.header}
+		}
+	}
 	for _, el := range b.els {
 		lo, hi, _ := extent(el)
 		if lo < y || hi == y {
@@ -398,12 +403,12 @@ func cutBox(b *vbox, at Length) (top, rest *vbox, ok bool) {
 			rest.els = append(rest.els, shifted(clipY(el, y, b.h), 0, -y))
 		}
 	}
-	for _, a := range b.anchors {
+	for _, a := range b.more().anchors {
 		if a.Y < y {
-			top.anchors = append(top.anchors, a)
+			top.grow().anchors = append(top.more().anchors, a)
 		} else {
 			a.Y -= y
-			rest.anchors = append(rest.anchors, a)
+			rest.grow().anchors = append(rest.more().anchors, a)
 		}
 	}
 	return top, rest, true

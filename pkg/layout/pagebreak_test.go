@@ -202,13 +202,13 @@ func TestLongNotesSplit(t *testing.T) {
 		for range noteLines {
 			want = append(want, &vbox{h: pitch * 8 / 10})
 		}
-		ref.notes = want
+		ref.grow().notes = want
 		boxes = append(boxes, ref)
-		later := &vbox{h: pitch, notes: []*vbox{{h: pitch * 8 / 10}}}
+		later := &vbox{h: pitch, x: &boxExtra{notes: []*vbox{{h: pitch * 8 / 10}}}}
 		boxes = append(boxes, paragraph(10, pitch)...)
 		boxes = append(boxes, later)
 		boxes = append(boxes, paragraph(30, pitch)...)
-		want = append(want, later.notes...)
+		want = append(want, later.x.notes...)
 		pages := paginate(boxes, h, pitch, 1)
 		var got []*vbox
 		refPage := -1
@@ -305,9 +305,9 @@ func TestPaginateFloatsAndNotes(t *testing.T) {
 			for _, b := range par {
 				if rng.IntN(8) == 0 {
 					for range 1 + rng.IntN(2*lines) {
-						b.notes = append(b.notes, &vbox{h: pitch * 8 / 10})
+						b.grow().notes = append(b.more().notes, &vbox{h: pitch * 8 / 10})
 					}
-					notes = append(notes, b.notes...)
+					notes = append(notes, b.more().notes...)
 				}
 			}
 			boxes = append(boxes, par...)
@@ -439,7 +439,7 @@ func TestFloatFillsPageBeforeBlocksIssue12Item10(t *testing.T) {
 				block = append(block, header...)
 			}
 			for i := range blockLines {
-				block = append(block, &vbox{h: pitch, inner: i > 0 || table, header: header})
+				block = append(block, &vbox{h: pitch, inner: i > 0 || table, x: &boxExtra{header: header}})
 			}
 			keepShape(block[len(header):])
 			boxes = append(boxes, block...)

@@ -68,10 +68,12 @@ func (e *engine) setTable(rows [][]tableCell, header int) {
 		b := e.tableRowBox(r, widths, scale, i < header)
 		switch {
 		case i < header:
-			b.keep = true
+			b.keep, b.repeated = true, true
 			head = append(head, b)
 		default:
-			b.header = head
+			if len(head) > 0 {
+				b.grow().header = head
+			}
 			body = append(body, b)
 		}
 		if i == 0 && header == 0 { // a table without a header row still opens with a rule
@@ -218,7 +220,9 @@ func (e *engine) tableRowBox(r []tableCell, widths []Length, scale float64, head
 		y := padY
 		for _, l := range lines {
 			dx := cellShift(r, i, w-2*padX-l.lineW)
-			b.refs = append(b.refs, l.refs...)
+			if len(l.more().refs) > 0 {
+				b.grow().refs = append(b.more().refs, l.more().refs...)
+			}
 			for _, el := range l.els {
 				cellsEls = append(cellsEls, shifted(el, dx, y))
 			}

@@ -160,7 +160,7 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		st := styles[runs[p.Run].Style]
 		x := x0 + p.X
 		if st.note > 0 {
-			b.refs = append(b.refs, st.note)
+			b.grow().refs = append(b.more().refs, st.note)
 		}
 		tints.add(st.mark, x, p.Width, base, st.size)
 		if st.math != nil {

@@ -28,7 +28,7 @@ func (e *engine) tocBoxes(folio func(page int) string) []*vbox {
 	if e.set.RectoChapters {
 		brk = rectoBreak
 	}
-	boxes := []*vbox{{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, anchors: []Anchor{{Name: tocAnchor}}}}
+	boxes := []*vbox{{h: chapterSink * e.pitch, brk: brk, opening: true, keep: true, x: &boxExtra{anchors: []Anchor{{Name: tocAnchor}}}}}
 	st := textStyle{role: RoleHeading, bold: true, size: Length(chapterTitleScale * float64(e.size))}
 	e.ctx = blockCtx{}
 	boxes = append(boxes, e.setText([]span{{text: tocTitle, st: st}}, textOpts{size: st.size, pitch: Length(float64(st.size) * headingLineRatio)})...)

@@ -18,12 +18,20 @@ type builder struct {
 	chunks []chunk
 }
 
-// literal copies src[start:end] to the output.
+// literal copies src[start:end] to the output. The first piece is not
+// copied: the output starts as that slice of src, its capacity cut to its
+// length so that the next piece's append copies it into a buffer of its
+// own. A post without Liquid (most are) thus shares its file's bytes,
+// which nothing writes to, instead of holding them twice.
 func (b *builder) literal(src []byte, start, end int) {
 	if start >= end {
 		return
 	}
 	b.chunks = append(b.chunks, chunk{out: len(b.buf), src: start, literal: true})
+	if len(b.buf) == 0 {
+		b.buf = src[start:end:end]
+		return
+	}
 	b.buf = append(b.buf, src[start:end]...)
 }
 
