@@ -200,6 +200,7 @@ func formulasOf(c *book.Chapter) []*book.Formula {
 // mathElement is what one element of class "math" holds.
 type mathElement struct {
 	svg, hiddenSVG, mathml, hiddenMathML, tagged int
+	wbr                                          int // break opportunities between pieces
 	errorTeX                                     *string
 	labels                                       []string
 }
@@ -267,6 +268,8 @@ func readMathDoc(t *testing.T, data []byte) mathDocument {
 				} else if attr("role") == "img" && attr("aria-label") != "" {
 					o.f.svg++
 				}
+			case o.f != nil && tok.Name.Local == "wbr":
+				o.f.wbr++
 			case o.f != nil && tok.Name.Local == "math":
 				if o.a11y {
 					o.f.hiddenMathML++
@@ -315,18 +318,32 @@ func checkFormula(t *testing.T, where string, el *mathElement, f *book.Formula, 
 		t.Errorf("%s: marked as TeX, but it was parsed", where)
 	}
 	tags := el.tagged
+	// An inline formula's picture is one SVG per piece between its
+	// breaks, a <wbr/> between two: the first labelled, the rest hidden.
+	breaks := 0
+	if mode != manifest.MathML && len(f.Tree.Root.Kids) > 0 {
+		m, err := (&publication{}).mathMeasurer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay, err := f.Tree.Layout(texmath.Options{Text: m})
+		if err != nil {
+			t.Fatalf("%s: %v", where, err)
+		}
+		breaks = len(lay.Breaks)
+	}
 	var ok bool
 	switch {
 	case len(f.Tree.Root.Kids) == 0:
-		ok = el.svg+el.hiddenSVG+el.mathml+el.hiddenMathML == 0
+		ok = el.svg+el.hiddenSVG+el.mathml+el.hiddenMathML+el.wbr == 0
 	case mode == manifest.MathSVG:
-		ok = el.svg == 1+tags && el.hiddenSVG == 0 && el.mathml+el.hiddenMathML == 0
+		ok = el.svg == 1+tags && el.hiddenSVG == breaks && el.wbr == breaks && el.mathml+el.hiddenMathML == 0
 	case mode == manifest.MathML:
-		ok = el.mathml == 1 && el.svg+el.hiddenSVG+el.hiddenMathML == 0
+		ok = el.mathml == 1 && el.svg+el.hiddenSVG+el.hiddenMathML+el.wbr == 0
 	case mode == manifest.MathBoth:
 		// The tags' picture is read aloud when the MathML leaves the tag to
 		// the page (a formula's own tag).
-		ok = el.hiddenMathML == 1 && el.mathml == 0 && el.hiddenSVG+el.svg == 1+tags && el.hiddenSVG >= 1
+		ok = el.hiddenMathML == 1 && el.mathml == 0 && el.hiddenSVG+el.svg == 1+tags+breaks && el.hiddenSVG >= 1+breaks && el.wbr == breaks
 	}
 	if !ok {
 		t.Errorf("%s: element holds %+v", where, el)

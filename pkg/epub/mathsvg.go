@@ -33,12 +33,12 @@ func (r *renderer) mathSVG(f *book.Formula, links, hidden bool) (mathOut, error)
 	if links {
 		opt.Link = r.eqLink
 	}
-	svg, err := lay.SVG(nil, strings.TrimSpace(f.TeX), opt)
+	markup, err := pieceSVGs(lay, strings.TrimSpace(f.TeX), opt)
 	if err != nil {
 		return mathOut{}, err
 	}
 	r.m.glyphs = append(r.m.glyphs, lay.Glyphs()...)
-	out := mathOut{markup: svg.Markup}
+	out := mathOut{markup: markup}
 	out.text, out.bold = layoutText(lay)
 	// With MathML beside (both), assistive technology reads the tags of
 	// table rows in it; a formula's own tag is the caller's to set
@@ -53,6 +53,42 @@ func (r *renderer) mathSVG(f *book.Formula, links, hidden bool) (mathOut, error)
 	}
 	r.d.svg = true
 	return out, nil
+}
+
+// pieceSVGs writes a formula as one SVG, or an inline formula with break
+// opportunities (after a top-level relation or binary operator, where the
+// PDF may break it too: texmath's Pieces) as one SVG per piece with a
+// <wbr/> between them, so that the reading system can end a line inside
+// it, as TeX does, instead of leaving a long formula's line before it
+// half empty (and letter-spaced, where it justifies between syllables).
+// Each piece keeps the space after its operator at its right end and the
+// whole formula's height and depth, so that the pieces sit on one baseline
+// side by side. The first piece carries the label (the TeX), the others
+// are hidden from assistive technology.
+func pieceSVGs(lay *texmath.Layout, tex string, opt texmath.SVGOptions) (string, error) {
+	pieces := lay.Pieces()
+	if len(pieces) == 1 {
+		svg, err := lay.SVG(nil, tex, opt)
+		return svg.Markup, err
+	}
+	var b strings.Builder
+	for k, p := range pieces {
+		end := lay.Width
+		if k+1 < len(pieces) {
+			end = pieces[k+1].Start
+		}
+		o := opt
+		o.Hidden = opt.Hidden || k > 0
+		svg, err := lay.Slice(p.Start, end, p).SVG(nil, tex, o)
+		if err != nil {
+			return "", err
+		}
+		if k > 0 {
+			b.WriteString("<wbr/>")
+		}
+		b.WriteString(svg.Markup)
+	}
+	return b.String(), nil
 }
 
 // tagGap is the least space between a formula and its tag, in em: about

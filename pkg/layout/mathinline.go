@@ -64,22 +64,11 @@ func withTags(lay *texmath.Layout) *texmath.Layout {
 	return &out
 }
 
-// split cuts the formula into its parts at its breaks and gives each part
-// its items: an item belongs to the last part that starts at or before it.
+// split cuts the formula into its parts at its breaks (texmath's
+// Pieces) and gives each part its items.
 func (mr *mathRun) split(ms *mathState) {
-	mr.starts = []texmath.Length{0}
-	for _, b := range mr.lay.Breaks {
-		mr.ends = append(mr.ends, b.X)
-		mr.starts = append(mr.starts, b.Resume)
-	}
-	mr.ends = append(mr.ends, mr.lay.Width)
-	mr.items = make([][]texmath.Item, len(mr.starts))
-	for _, it := range mr.lay.Items {
-		k := len(mr.starts) - 1
-		for k > 0 && it.X < mr.starts[k] {
-			k--
-		}
-		mr.items[k] = append(mr.items[k], it)
+	for _, p := range mr.lay.Pieces() {
+		mr.starts, mr.ends, mr.items = append(mr.starts, p.Start), append(mr.ends, p.End), append(mr.items, p.Items)
 	}
 }
 

@@ -74,3 +74,53 @@ func (l *layouter) tags(f *Formula, marks []mark) []Tag {
 	}
 	return out
 }
+
+// Piece is the stretch of an inline formula between two of its Breaks: a
+// line may end after it, and the next line then starts with the next
+// piece, the space after the operator dropped.
+type Piece struct {
+	// Start is where the piece's material starts (0, or a break's
+	// Resume) and End where a line may end after it (the next break's X,
+	// or the formula's width), from the formula's left edge.
+	Start, End Length
+	// Penalty is the cost of breaking before the piece: 0 for the first.
+	Penalty int
+	// Items are what the piece paints, placed from the formula's left
+	// edge: each item belongs to the last piece that starts at or before
+	// its X.
+	Items []Item
+}
+
+// Pieces cuts the formula at its Breaks: one piece, all of it, when it
+// has none (a display formula has none).
+func (lay *Layout) Pieces() []Piece {
+	pieces := []Piece{{Start: 0}}
+	for _, b := range lay.Breaks {
+		pieces[len(pieces)-1].End = b.X
+		pieces = append(pieces, Piece{Start: b.Resume, Penalty: b.Penalty})
+	}
+	pieces[len(pieces)-1].End = lay.Width
+	for _, it := range lay.Items {
+		k := len(pieces) - 1
+		for k > 0 && it.X < pieces[k].Start {
+			k--
+		}
+		pieces[k].Items = append(pieces[k].Items, it)
+	}
+	return pieces
+}
+
+// Slice returns the formula from x0 to x1 (from its left edge) as a
+// layout of its own: the items of pieces, moved left by x0, as high and
+// deep as the whole formula, so that slices set side by side share its
+// baseline and its line's height. It has no breaks and no tags.
+func (lay *Layout) Slice(x0, x1 Length, pieces ...Piece) *Layout {
+	out := &Layout{Width: x1 - x0, Height: lay.Height, Depth: lay.Depth}
+	for _, p := range pieces {
+		for _, it := range p.Items {
+			it.X -= x0
+			out.Items = append(out.Items, it)
+		}
+	}
+	return out
+}
