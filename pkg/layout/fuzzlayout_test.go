@@ -26,7 +26,8 @@ func FuzzLayout(f *testing.F) {
 		"가 $$x = \\frac{1}{2}$$를 \\\\[ a + b \\\\] 나[^1]\n\n[^1]: $$y$$\n\n    $$z \\tag{가}$$", "$$\\begin{equation}a\\label{x}\\end{equation}$$\n\n$$\\eqref{x}$$ $$\\frac{1}{$$",
 		"<table><tr><th>a<td>b<table><tr><td>c</table></table>", "<ul><li>a<ol start=3><li>b</ul>\n\nx</li>",
 		"<center>\n\n가운데\n\n</center>", "H<sub>2</sub>O <b>x<i>y</b>z", "<pre>\n a\tb\n</pre>", "| a | b |\n| c |",
-		"<div class=\"bk-root\" id=\"x\"></div>\n<script>y()</script>", "<h3 align=center>제목</h3><blockquote>인용<p>둘"} {
+		"<div class=\"bk-root\" id=\"x\"></div>\n<script>y()</script>", "<h3 align=center>제목</h3><blockquote>인용<p>둘",
+		"<table><tr><td rowspan=3 colspan=2>a<td>b<tr><td colspan=0>c<td rowspan=-1>d<tr><td colspan=70>e</table>"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {

@@ -1289,3 +1289,49 @@ func TestWordsJoinedAsPlaced(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLTableSpans: a raw HTML table's colspan widens a cell over the
+// columns it spans, and a rowspan keeps its column empty in the rows
+// below, so that every later cell stands in its own column (as the EPUB
+// shows the table); a hostile span is bounded.
+func TestHTMLTableSpans(t *testing.T) {
+	md := `---
+title: 칸 합치기
+---
+
+<table>
+<tr><th>가</th><th>나</th><th>다</th></tr>
+<tr><td colspan="2">두 칸에 걸친 글</td><td>셋</td></tr>
+<tr><td rowspan="2">세로</td><td>하나</td><td>둘</td></tr>
+<tr><td>아래</td><td>끝</td></tr>
+<tr><td colspan="999999">넓음</td></tr>
+</table>
+`
+	b := testBook(t, map[string]string{"a.md": md}, "")
+	doc, err := Layout(b, Options{}, &diag.List{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := func(s string) Length {
+		t.Helper()
+		found := findText(doc, s)
+		if len(found) != 1 {
+			t.Fatalf("%q drawn %d times:\n%s", s, len(found), dumpLines(doc))
+		}
+		return found[0].X
+	}
+	col1, col2, col3 := x("가"), x("나"), x("다")
+	for _, c := range []struct {
+		text string
+		want Length
+	}{{"셋", col3}, {"세로", col1}, {"하나", col2}, {"둘", col3}, {"아래", col2}, {"끝", col3}, {"넓음", col1}} {
+		if got := x(c.text); got != c.want {
+			t.Errorf("%q at x %.1f pt, want %.1f (the column's)", c.text, got.Pt(), c.want.Pt())
+		}
+	}
+	// The cell over two columns has their width: its text stays on one
+	// line, where one column would have broken it.
+	if words := findText(doc, "두"); len(words) != 1 || words[0].Y != findText(doc, "글")[0].Y {
+		t.Errorf("the cell over two columns broke its line:\n%s", dumpLines(doc))
+	}
+}

@@ -23,8 +23,9 @@ import (
 //     applied to the text between them by applyRawTags);
 //   - lists with their markers, block quotes with their rule;
 //   - tables, set like Markdown tables (setTable), their header the rows in
-//     <thead> or the leading rows of <th> cells; colspan and rowspan are
-//     not honoured (each cell takes one column);
+//     <thead> or the leading rows of <th> cells; a colspan widens a cell
+//     over its columns, a rowspan keeps its column empty below it
+//     (htmltable.go);
 //   - <center> and blocks aligned center: their text, and the Markdown
 //     blocks inside them, is centred;
 //   - <img> as figures (after the table, for images in table cells);

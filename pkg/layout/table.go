@@ -30,6 +30,21 @@ type tableCell struct {
 	node  ast.Node
 	spans []span
 	align extast.Alignment
+	// cols is how many columns the cell spans (an HTML colspan); 0 and 1
+	// are one.
+	cols int
+}
+
+// width is how many columns the cell spans.
+func (c tableCell) width() int { return max(c.cols, 1) }
+
+// rowWidth is how many columns a row's cells span.
+func rowWidth(r []tableCell) int {
+	n := 0
+	for _, c := range r {
+		n += c.width()
+	}
+	return n
 }
 
 // table sets a GFM table, or a kramdown table without a header row.
@@ -51,7 +66,7 @@ func (e *engine) table(n *extast.Table) {
 func (e *engine) setTable(rows [][]tableCell, header int) {
 	cols := 0
 	for _, r := range rows {
-		cols = max(cols, len(r))
+		cols = max(cols, rowWidth(r))
 	}
 	if cols == 0 {
 		return
@@ -146,17 +161,46 @@ func (e *engine) columnWidths(rows [][]tableCell, cols int, scale *float64) []Le
 // columnNeeds measures every column's natural and minimum width at scale.
 func (e *engine) columnNeeds(rows [][]tableCell, cols int, scale float64, pad Length) ([]Length, []Length) {
 	natural, minimum := make([]Length, cols), make([]Length, cols)
-	for i := range natural {
-		natural[i], minimum[i] = pad+1, pad+1
-	}
+	// A column some cell of its own stands in is at least a padding
+	// wide; one only spanned (a colspan past the other rows' columns)
+	// takes no room but what its spanning cells need, as in a browser.
 	for _, r := range rows {
-		for i, c := range r {
-			nat, word := e.measureSpans(scaled(c.spans, scale))
-			natural[i] = max(natural[i], nat+pad)
-			minimum[i] = max(minimum[i], word+pad)
+		i := 0
+		for _, c := range r {
+			if c.width() == 1 {
+				natural[i], minimum[i] = pad+1, pad+1
+			}
+			i += c.width()
+		}
+	}
+	// Cells of one column first; then a cell spanning several widens
+	// the columns it spans evenly by what they lack for it.
+	for _, single := range []bool{true, false} {
+		for _, r := range rows {
+			i := 0
+			for _, c := range r {
+				n := c.width()
+				if (n == 1) == single {
+					nat, word := e.measureSpans(scaled(c.spans, scale))
+					widen(natural[i:i+n], nat+pad)
+					widen(minimum[i:i+n], word+pad)
+				}
+				i += n
+			}
 		}
 	}
 	return natural, minimum
+}
+
+// widen makes the columns ws at least need wide together, sharing what
+// they lack evenly.
+func widen(ws []Length, need Length) {
+	if lack := need - sum(ws); lack > 0 {
+		for i := range ws {
+			ws[i] += lack / Length(len(ws))
+		}
+		ws[len(ws)-1] += lack % Length(len(ws))
+	}
 }
 
 // scaled returns spans with their sizes multiplied by f.
@@ -212,9 +256,18 @@ func (e *engine) tableRowBox(r []tableCell, widths []Length, scale float64, head
 	b := &vbox{}
 	var cellsEls []Element
 	x := e.ctx.left
-	for i, w := range widths {
-		var lines []*vbox
+	col := 0
+	for i := 0; col < len(widths); i++ {
+		// Cell i spans columns col… (one past the row's last cell: an
+		// empty column).
+		n := 1
 		if i < len(r) {
+			n = min(r[i].width(), len(widths)-col)
+		}
+		w := sum(widths[col : col+n])
+		col += n
+		var lines []*vbox
+		if i < len(r) && len(r[i].spans) > 0 {
 			lines = e.setText(scaled(r[i].spans, scale), textOpts{size: size, pitch: pitch, width: w - 2*padX, x: x - e.ctx.left + padX})
 		}
 		y := padY
