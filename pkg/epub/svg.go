@@ -301,27 +301,9 @@ func shorten(v string) string {
 	return strings.ToValidUTF8(v, "")
 }
 
-// escapeXMLAttr writes an attribute value, white space characters other
-// than the space as references, so that they read back the same.
+// escapeXMLAttr writes an attribute value as the serializer writes one
+// (attrEscaper: white space characters other than the space as
+// references, so that they read back the same).
 func escapeXMLAttr(b *bytes.Buffer, v string) {
-	for _, r := range xmlText(v) {
-		switch r {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		case '"':
-			b.WriteString("&quot;")
-		case '\n':
-			b.WriteString("&#10;")
-		case '\r':
-			b.WriteString("&#13;")
-		case '\t':
-			b.WriteString("&#9;")
-		default:
-			b.WriteRune(r)
-		}
-	}
+	_, _ = attrEscaper.WriteString(b, xmlText(v))
 }
