@@ -66,9 +66,8 @@ func (c *Chapter) collect(l *loader, dir string) {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			ids, _ := id.([]byte)
-			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: c.inlineText(n, src), ID: string(ids), Node: n})
+			id, _ := markdown.Attr(n, "id")
+			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: c.inlineText(n, src), ID: id, Node: n})
 		case *ast.Image:
 			c.addImage(l, dir, n, htmlImage{src: string(n.Destination), alt: c.inlineText(n, src),
 				width: attrString(n, "width"), height: attrString(n, "height"), style: attrString(n, "style")})
@@ -126,17 +125,8 @@ type htmlImage struct {
 
 // attrString returns a kramdown attribute of a node ("" when absent).
 func attrString(n ast.Node, name string) string {
-	v, ok := n.AttributeString(name)
-	if !ok {
-		return ""
-	}
-	switch v := v.(type) {
-	case []byte:
-		return string(v)
-	case string:
-		return v
-	}
-	return ""
+	v, _ := markdown.Attr(n, name)
+	return v
 }
 
 // htmlImages finds the <img> elements of raw HTML that have a src.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hangul-press/publish/internal/parallel"
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/source"
 	"github.com/yuin/goldmark/ast"
 )
@@ -102,13 +103,8 @@ func (c *Chapter) indexAnchors() {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		if v, ok := n.AttributeString("id"); ok {
-			switch id := v.(type) {
-			case []byte:
-				c.anchors[string(id)] = true
-			case string:
-				c.anchors[id] = true
-			}
+		if id, ok := markdown.Attr(n, "id"); ok {
+			c.anchors[id] = true
 		}
 		return ast.WalkContinue, nil
 	})

@@ -86,16 +86,9 @@ func astAttrs(n ast.Node) []html.Attribute {
 	}
 	out := make([]html.Attribute, 0, len(as))
 	for _, a := range as {
-		var v string
-		switch x := a.Value.(type) {
-		case []byte:
-			v = string(x)
-		case string:
-			v = x
-		default:
-			continue
+		if v, ok := markdown.AttrValue(a.Value); ok {
+			out = append(out, html.Attribute{Key: string(a.Name), Val: v})
 		}
-		out = append(out, html.Attribute{Key: string(a.Name), Val: v})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"github.com/hangul-press/publish/pkg/book"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -99,17 +100,8 @@ const headingLineRatio = 1.4
 
 // headingID is the id the markdown package gave a heading.
 func headingID(n ast.Node) string {
-	v, ok := n.AttributeString("id")
-	if !ok {
-		return ""
-	}
-	switch id := v.(type) {
-	case []byte:
-		return string(id)
-	case string:
-		return id
-	}
-	return ""
+	id, _ := markdown.Attr(n, "id")
+	return id
 }
 
 // headingEntry adds a section (a heading of depth 2, book.Heading.Depth)

@@ -23,12 +23,10 @@ func CodeInfo(n ast.Node, src []byte) (lang string, linenos bool) {
 	if lang != "" {
 		return lang, linenos
 	}
-	if v, ok := n.AttributeString("class"); ok {
-		if b, ok := v.([]byte); ok {
-			for _, c := range strings.Fields(string(b)) {
-				if l, ok := strings.CutPrefix(c, "language-"); ok {
-					return l, linenos
-				}
+	if v, ok := Attr(n, "class"); ok {
+		for _, c := range strings.Fields(v) {
+			if l, ok := strings.CutPrefix(c, "language-"); ok {
+				return l, linenos
 			}
 		}
 	}

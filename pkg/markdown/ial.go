@@ -6,6 +6,29 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
+// AttrValue returns an attribute value of the syntax tree as text: the
+// parsers (goldmark's and ours) store ids, classes and kramdown attributes
+// as []byte or string. ok is false for a value of any other type.
+func AttrValue(v any) (s string, ok bool) {
+	switch v := v.(type) {
+	case []byte:
+		return string(v), true
+	case string:
+		return v, true
+	}
+	return "", false
+}
+
+// Attr returns the attribute name of n as text, and whether n has it as
+// text (AttrValue).
+func Attr(n ast.Node, name string) (string, bool) {
+	v, ok := n.AttributeString(name)
+	if !ok {
+		return "", false
+	}
+	return AttrValue(v)
+}
+
 // attrList is a parsed kramdown attribute list, the part between "{:" and
 // "}" of an inline attribute list (IAL) or attribute list definition (ALD);
 // kramdown syntax documentation, "Attribute List Definitions".
