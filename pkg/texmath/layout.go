@@ -143,11 +143,13 @@ func (l *layouter) textBox(run TextRun) *box {
 	return b
 }
 
-// refBox sets \eqref{x} as "(n)" and \ref{x} as "n" in the text font.
-func (l *layouter) refBox(n *Node, s mathStyle) *box {
+// refText is what \eqref{x} ("(n)") and \ref{x} ("n") show, n as ref
+// resolves x: "??" when ref is nil or does not know x, as LaTeX shows an
+// unknown label. The layout, the MathML and the plain text all show it.
+func refText(n *Node, ref func(string) (string, bool)) string {
 	text, ok := "", false
-	if l.ref != nil {
-		text, ok = l.ref(n.Text)
+	if ref != nil {
+		text, ok = ref(n.Text)
 	}
 	if !ok {
 		text = "??"
@@ -155,7 +157,12 @@ func (l *layouter) refBox(n *Node, s mathStyle) *box {
 	if n.Flags&FStar == 0 {
 		text = "(" + text + ")"
 	}
-	b := l.textBox(TextRun{Text: text, Size: l.size(s)})
+	return text
+}
+
+// refBox sets \eqref{x} as "(n)" and \ref{x} as "n" in the text font.
+func (l *layouter) refBox(n *Node, s mathStyle) *box {
+	b := l.textBox(TextRun{Text: refText(n, l.ref), Size: l.size(s)})
 	b.items[0].Label = n.Text
 	return b
 }

@@ -209,16 +209,7 @@ func (w *mathmlWriter) node(n *Node) {
 		w.mrow(n.Kids[0])
 		w.b.WriteString("</mphantom>")
 	case KRef:
-		text, ok := "", false
-		if w.ref != nil {
-			text, ok = w.ref(n.Text)
-		}
-		if !ok {
-			text = "??"
-		}
-		if n.Flags&FStar == 0 {
-			text = "(" + text + ")"
-		}
+		text := refText(n, w.ref)
 		attrs := ""
 		if w.link != nil {
 			if href, ok := w.link(n.Text); ok {

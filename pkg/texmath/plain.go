@@ -172,17 +172,7 @@ func (p *plainWriter) node(n *Node) {
 		p.node(n.Kids[0])
 	case KPhantom:
 	case KRef:
-		text, ok := "", false
-		if p.ref != nil {
-			text, ok = p.ref(n.Text)
-		}
-		if !ok {
-			text = "??"
-		}
-		if n.Flags&FStar == 0 {
-			text = "(" + text + ")"
-		}
-		p.b.WriteString(text)
+		p.b.WriteString(refText(n, p.ref))
 	}
 }
 
