@@ -108,6 +108,19 @@ func (fu *faceUse) use(g uint16, text string) {
 	}
 }
 
+// useText records the glyph of every character of s, or says which
+// character the face has no glyph for.
+func (fu *faceUse) useText(s string) error {
+	for _, r := range s {
+		g, ok := fu.lookup(r)
+		if !ok {
+			return fmt.Errorf("face %q has no glyph for %q (U+%04X)", fu.source, r, r)
+		}
+		fu.useRune(g, r)
+	}
+	return nil
+}
+
 // useRune records that glyph g is drawn for r; the string is made only
 // the first time, as this runs for every character of the book.
 func (fu *faceUse) useRune(g uint16, r rune) {

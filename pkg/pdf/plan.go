@@ -123,13 +123,8 @@ func (p *plan) checkText(t layout.Text) error {
 	if !utf8.ValidString(t.Text) {
 		return fmt.Errorf("text %q: invalid UTF-8", t.Text)
 	}
-	fu := p.faces[t.Font]
-	for _, r := range t.Text {
-		g, ok := fu.lookup(r)
-		if !ok {
-			return fmt.Errorf("text %q: face %q has no glyph for %q (U+%04X)", t.Text, fu.source, r, r)
-		}
-		fu.useRune(g, r)
+	if err := p.faces[t.Font].useText(t.Text); err != nil {
+		return fmt.Errorf("text %q: %w", t.Text, err)
 	}
 	return nil
 }
