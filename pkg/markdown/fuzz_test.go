@@ -9,9 +9,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
-	"golang.org/x/tools/txtar"
 )
 
 // FuzzParse parses arbitrary input: it must not panic, every segment in the
@@ -36,13 +36,8 @@ func FuzzParse(f *testing.F) {
 // seeds returns the inputs of the golden files and the amendment's cases.
 func seeds(tb testing.TB) [][]byte {
 	var out [][]byte
-	files, _ := filepath.Glob("testdata/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		out = append(out, inputOf(ar))
+	for _, ar := range testtool.Archives(tb, "testdata/*.txtar") {
+		out = append(out, inputOf(ar.Archive))
 	}
 	mds, _ := filepath.Glob("testdata/cjkfriendly/*.md")
 	for _, file := range mds {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -19,24 +17,16 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata fr
 // options and compares the tree (Dump) and the XHTML with the "ast" and
 // "html" sections.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
 	p := New(Options{})
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			checkGolden(t, p, file)
+	for _, ar := range testtool.Archives(t, "testdata/*.txtar") {
+		t.Run(ar.Name, func(t *testing.T) {
+			checkGolden(t, p, ar.Path, ar.Archive)
 		})
 	}
 }
 
-// checkGolden runs one golden file.
-func checkGolden(t *testing.T, p *Parser, file string) {
-	ar, err := txtar.ParseFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+// checkGolden runs one golden archive, read from file.
+func checkGolden(t *testing.T, p *Parser, file string, ar *txtar.Archive) {
 	src := inputOf(ar)
 	if src == nil {
 		t.Fatalf("%s: no input.md section", file)

@@ -2,21 +2,15 @@ package source
 
 import (
 	"bytes"
-	"path/filepath"
 	"testing"
 
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/diag"
-	"golang.org/x/tools/txtar"
 )
 
 // addSeeds adds every post of the golden files as a fuzz seed.
 func addSeeds(f *testing.F) {
-	names, _ := filepath.Glob("testdata/*.txtar")
-	for _, name := range names {
-		ar, err := txtar.ParseFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, ar := range testtool.Archives(f, "testdata/*.txtar") {
 		for _, file := range ar.Files {
 			if !outputs[file.Name] {
 				f.Add(file.Data)

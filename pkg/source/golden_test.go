@@ -25,20 +25,13 @@ const siteRoot = "/site"
 var outputs = map[string]bool{"body": true, "diagnostics": true, "meta": true}
 
 func TestGolden(t *testing.T) {
-	names, _ := filepath.Glob("testdata/*.txtar")
-	if len(names) == 0 {
-		t.Fatal("no golden files")
-	}
-	for _, name := range names {
-		t.Run(strings.TrimSuffix(filepath.Base(name), ".txtar"), func(t *testing.T) { runGolden(t, name) })
+	for _, ar := range testtool.Archives(t, "testdata/*.txtar") {
+		t.Run(ar.Name, func(t *testing.T) { runGolden(t, ar.Path, ar.Archive) })
 	}
 }
 
-func runGolden(t *testing.T, name string) {
-	ar, err := txtar.ParseFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
+// runGolden runs one golden archive, read from file name.
+func runGolden(t *testing.T, name string, ar *txtar.Archive) {
 	files, post := goldenFiles(ar)
 	if post == "" {
 		t.Fatal("archive has no post")

@@ -3,10 +3,7 @@ package svg
 import (
 	"errors"
 	"math"
-	"path/filepath"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/hangul-press/publish/internal/testtool"
 )
@@ -17,13 +14,8 @@ import (
 // draw: a positive finite viewport, finite numbers within range, paths
 // that start with a moveto, opacities within 0..1.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/golden/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		if in, ok := testtool.Section(ar, "input.svg"); ok {
+	for _, ar := range testtool.Archives(f, "testdata/golden/*.txtar") {
+		if in, ok := testtool.Section(ar.Archive, "input.svg"); ok {
 			f.Add(in)
 		}
 	}

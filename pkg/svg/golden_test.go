@@ -3,8 +3,6 @@ package svg
 import (
 	"flag"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -18,17 +16,9 @@ var update = flag.Bool("update", false, "rewrite the drawing sections of testdat
 // testdata/golden/*.txtar and compares the drawing (or the error) with
 // its "drawing" section.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/golden/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			in, ok := testtool.Section(ar, "input.svg")
+	for _, ar := range testtool.Archives(t, "testdata/golden/*.txtar") {
+		t.Run(ar.Name, func(t *testing.T) {
+			in, ok := testtool.Section(ar.Archive, "input.svg")
 			if !ok {
 				t.Fatal("no input.svg section")
 			}
@@ -40,13 +30,13 @@ func TestGolden(t *testing.T) {
 				got = dump(d)
 			}
 			if *update {
-				testtool.SetSection(ar, "drawing", []byte(got))
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				testtool.SetSection(ar.Archive, "drawing", []byte(got))
+				if err := os.WriteFile(ar.Path, txtar.Format(ar.Archive), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want, _ := testtool.Section(ar, "drawing"); string(want) != got {
+			if want, _ := testtool.Section(ar.Archive, "drawing"); string(want) != got {
 				t.Errorf("drawing differs\n--- got ---\n%s--- want ---\n%s", got, want)
 			}
 		})

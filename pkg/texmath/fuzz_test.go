@@ -3,11 +3,8 @@ package texmath
 import (
 	"encoding/xml"
 	"io"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	"github.com/hangul-press/publish/internal/testtool"
 )
@@ -16,13 +13,8 @@ import (
 // a formula it accepts has node offsets inside the source, lays out, and
 // writes well-formed MathML and SVG. Seeds are the golden formulas.
 func FuzzParse(f *testing.F) {
-	files, _ := filepath.Glob("testdata/golden/*.txtar")
-	for _, file := range files {
-		ar, err := txtar.ParseFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		tex, _ := testtool.Section(ar, "tex")
+	for _, ar := range testtool.Archives(f, "testdata/golden/*.txtar") {
+		tex, _ := testtool.Section(ar.Archive, "tex")
 		for _, line := range strings.Split(string(tex), "\n") {
 			f.Add(line, true)
 		}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -37,32 +36,24 @@ var goldenSections = []string{"tree", "mathml", "layout"}
 // the tree dump, the MathML and the layout with the archive's sections. A
 // formula with problems writes them in place of its tree.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/golden/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tex, ok := testtool.Section(ar, "tex")
+	for _, ar := range testtool.Archives(t, "testdata/golden/*.txtar") {
+		t.Run(ar.Name, func(t *testing.T) {
+			tex, ok := testtool.Section(ar.Archive, "tex")
 			if !ok {
 				t.Fatal("no tex section")
 			}
 			got := renderGolden(t, string(tex), !bytes.Contains(ar.Comment, []byte("inline")))
 			if *update {
 				for _, name := range goldenSections {
-					testtool.SetSection(ar, name, got[name])
+					testtool.SetSection(ar.Archive, name, got[name])
 				}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+				if err := os.WriteFile(ar.Path, txtar.Format(ar.Archive), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
 			for _, name := range goldenSections {
-				if want, _ := testtool.Section(ar, name); !bytes.Equal(got[name], want) {
+				if want, _ := testtool.Section(ar.Archive, name); !bytes.Equal(got[name], want) {
 					t.Errorf("%s differs\n--- got ---\n%s--- want ---\n%s", name, got[name], want)
 				}
 			}
