@@ -3,8 +3,6 @@ package build
 import (
 	"bytes"
 	"fmt"
-	"image"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -129,7 +127,7 @@ func checkVectorPixels(t *testing.T, doc *layout.Document, pdfPath string, w, h 
 	if page < 0 {
 		t.Fatalf("no drawing of %v × %v px is drawn", w, h)
 	}
-	img := renderPDFPage(t, pdfPath, page+1)
+	img := testtool.RenderPDFPage(t, pdfPath, page+1, 72)
 	at := func(vx, vy float64) (int, int) {
 		return int(box.X.Pt() + vx*box.W.Pt()/w), int(box.Y.Pt() + vy*box.H.Pt()/h)
 	}
@@ -144,26 +142,6 @@ func checkVectorPixels(t *testing.T, doc *layout.Document, pdfPath string, w, h 
 			}
 		}
 	}
-}
-
-// renderPDFPage renders one page at 72 dpi, a pixel a point.
-func renderPDFPage(t *testing.T, path string, page int) image.Image {
-	t.Helper()
-	prefix := filepath.Join(t.TempDir(), "page")
-	n := fmt.Sprint(page)
-	if out, err := exec.Command(testtool.Path(t, "pdftoppm"), "-r", "72", "-png", "-singlefile", "-f", n, "-l", n, path, prefix).CombinedOutput(); err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	f, err := os.Open(prefix + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
 }
 
 // TestHostileSVG builds a post of hostile SVG images (deep nesting, a use

@@ -1,6 +1,6 @@
 // Package testtool holds what the tests of several packages share. It
 // finds the validators the tests run on real output (EPUBCheck, poppler's
-// pdftotext and pdffonts, qpdf) under one policy: on a developer machine a
+// pdftotext, pdffonts and pdftoppm, qpdf) under one policy: on a developer machine a
 // missing tool skips its check with a message; with
 // PUBLISH_REQUIRE_TOOLS=1, which .ci/run sets, it fails the test, so that
 // CI never passes by skipping. It also reads and writes the sections of
@@ -9,8 +9,12 @@ package testtool
 
 import (
 	"bytes"
+	"fmt"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -80,4 +84,27 @@ func hasProblems(out []byte) bool {
 		}
 	}
 	return !bytes.Contains(out, []byte("No errors or warnings detected"))
+}
+
+// RenderPDFPage renders page (from 1) of the PDF at path with poppler's
+// pdftoppm at dpi and decodes it. A missing pdftoppm skips the test, or
+// fails it under PUBLISH_REQUIRE_TOOLS=1.
+func RenderPDFPage(t testing.TB, path string, page, dpi int) image.Image {
+	t.Helper()
+	prefix := filepath.Join(t.TempDir(), "page")
+	n := fmt.Sprint(page)
+	cmd := exec.Command(Path(t, "pdftoppm"), "-r", fmt.Sprint(dpi), "-png", "-singlefile", "-f", n, "-l", n, path, prefix)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(prefix + ".png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
 }

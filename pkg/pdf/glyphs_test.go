@@ -14,6 +14,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"github.com/hangul-press/publish/fonts"
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/layout"
 	"github.com/hangul-press/publish/pkg/truetype"
 )
@@ -125,7 +126,7 @@ func TestGlyphsElement(t *testing.T) {
 			// The unmapped glyph's box on the page, y down, in points.
 			em := func(v fixed.Int26_6) float64 { return float64(v) / 64 * size }
 			box := image.Rect(int(50+em(bounds.Min.X)), int(200+em(bounds.Min.Y)), int(math.Ceil(50+em(bounds.Max.X))), int(math.Ceil(200+em(bounds.Max.Y))))
-			img := renderPage(t, path, 1)
+			img := testtool.RenderPDFPage(t, path, 1, 72)
 			if ink := darkPixels(img, box); ink*10 < box.Dx()*box.Dy() {
 				t.Errorf("glyph %d: %d dark pixels in its box %v; it was not drawn", g, ink, box)
 			}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/color/palette"
@@ -158,7 +157,7 @@ func TestImageVariantsRender(t *testing.T) {
 			k++
 		}
 	}
-	img := renderPage(t, path, 1)
+	img := testtool.RenderPDFPage(t, path, 1, 72)
 	for i, v := range vs {
 		x, y := float64(i%4)*100+50, float64(i/4)*100
 		for _, half := range []struct {
@@ -170,24 +169,6 @@ func TestImageVariantsRender(t *testing.T) {
 			}
 		}
 	}
-}
-
-// renderPage renders one page at 72 dpi (a pixel a point) and decodes it.
-func renderPage(t *testing.T, path string, page int) image.Image {
-	t.Helper()
-	prefix := strings.TrimSuffix(path, ".pdf") + "-render"
-	n := fmt.Sprint(page)
-	run(t, "pdftoppm", "-r", "72", "-png", "-singlefile", "-f", n, "-l", n, path, prefix)
-	f, err := os.Open(prefix + ".png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return img
 }
 
 // pixelAt returns the colour of the pixel at a point of a page rendered

@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"flag"
-	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -238,18 +237,7 @@ func TestLetterSpacing(t *testing.T) {
 // TestRenderedPage renders page 1 at 60 dpi and checks the size and a few
 // pixels: the shaded box, the heading ink and the blank margin.
 func TestRenderedPage(t *testing.T) {
-	path := testFile(t)
-	prefix := filepath.Join(filepath.Dir(path), "page")
-	run(t, "pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", path, prefix)
-	f, err := os.Open(prefix + "-1.png")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := testtool.RenderPDFPage(t, testFile(t), 1, 60)
 	px := func(xPt, yPt float64) (r, g, b uint32) {
 		r, g, b, _ = img.At(int(xPt*60/72), int(yPt*60/72)).RGBA()
 		return r >> 8, g >> 8, b >> 8

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hangul-press/publish/fonts"
+	"github.com/hangul-press/publish/internal/testtool"
 	"github.com/hangul-press/publish/pkg/layout"
 	"github.com/hangul-press/publish/pkg/svg"
 )
@@ -82,7 +83,7 @@ func TestVectorForm(t *testing.T) {
 	if out := run(t, "qpdf", "--check", path); !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check:\n%s", out)
 	}
-	img := renderPage(t, path, 1)
+	img := testtool.RenderPDFPage(t, path, 1, 72)
 	white := color.RGBA{255, 255, 255, 255}
 	for _, c := range []struct {
 		what string
