@@ -79,7 +79,7 @@ func pieceSVGs(lay *texmath.Layout, tex string, opt texmath.SVGOptions) (string,
 		}
 		o := opt
 		o.Hidden = opt.Hidden || k > 0
-		svg, err := lay.Slice(p.Start, end, p).SVG(nil, tex, o)
+		svg, err := lay.Slice(p, end).SVG(nil, tex, o)
 		if err != nil {
 			return "", err
 		}

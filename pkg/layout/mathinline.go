@@ -22,10 +22,9 @@ type mathRun struct {
 	st   textStyle // the surrounding text's style
 	node ast.Node
 	obj  *Object
-	// starts and ends bound each part in the formula; items holds each
-	// part's items.
-	starts, ends []texmath.Length
-	items        [][]texmath.Item
+	// parts are the formula cut at its breaks (texmath's Pieces): each
+	// part's bounds in the formula and its items.
+	parts []texmath.Piece
 }
 
 // tagQuad is the least space between a formula and its tag, in ems: TeX
@@ -42,8 +41,7 @@ func (e *engine) mathRun(sp span) (Run, runStyle, bool) {
 	if len(lay.Tags) > 0 {
 		lay = withTags(lay)
 	}
-	mr := &mathRun{lay: lay, st: sp.st, node: sp.node, obj: &Object{}}
-	mr.split(e.math)
+	mr := &mathRun{lay: lay, st: sp.st, node: sp.node, obj: &Object{}, parts: lay.Pieces()}
 	mr.setSize(sp.st.size, e.math)
 	run := Run{Object: mr.obj, Link: sp.st.url + sp.st.anchor}
 	return run, runStyle{textStyle: sp.st, font: e.math.face.id, node: sp.node, math: mr}, true
@@ -64,32 +62,24 @@ func withTags(lay *texmath.Layout) *texmath.Layout {
 	return &out
 }
 
-// split cuts the formula into its parts at its breaks (texmath's
-// Pieces) and gives each part its items.
-func (mr *mathRun) split(ms *mathState) {
-	for _, p := range mr.lay.Pieces() {
-		mr.starts, mr.ends, mr.items = append(mr.starts, p.Start), append(mr.ends, p.End), append(mr.items, p.Items)
-	}
-}
-
 // setSize sets the formula at base size size: the widths, gaps and
 // extents of its parts. A formula of one part stands as tall and deep as
 // its box; a part of a broken one as its ink.
 func (mr *mathRun) setSize(size Length, ms *mathState) {
 	mr.size = size
-	parts := make([]ObjectPart, len(mr.starts))
-	for k := range parts {
+	parts := make([]ObjectPart, len(mr.parts))
+	for k, mp := range mr.parts {
 		p := &parts[k]
-		p.Width = toLength(mr.ends[k], size) - toLength(mr.starts[k], size)
+		p.Width = toLength(mp.End, size) - toLength(mp.Start, size)
 		if k > 0 {
-			p.Gap = toLength(mr.starts[k], size) - toLength(mr.ends[k-1], size)
-			p.Penalty = mr.lay.Breaks[k-1].Penalty
+			p.Gap = toLength(mp.Start, size) - toLength(mr.parts[k-1].End, size)
+			p.Penalty = mp.Penalty
 		}
 		if len(parts) == 1 {
 			p.Height, p.Depth = toLength(mr.lay.Height, size), toLength(mr.lay.Depth, size)
 			continue
 		}
-		h, d := inkExtent(mr.items[k], ms)
+		h, d := inkExtent(mp.Items, ms)
 		p.Height, p.Depth = toLength(min(h, mr.lay.Height), size), toLength(min(d, mr.lay.Depth), size)
 	}
 	mr.obj.Parts = parts
@@ -127,11 +117,11 @@ func inkExtent(items []texmath.Item, ms *mathState) (h, d texmath.Length) {
 // paintPart draws part k of the formula with its left end at x on the
 // baseline base.
 func (e *engine) paintPart(mr *mathRun, k int, x, base Length) []Element {
-	if k < 0 || k >= len(mr.items) {
+	if k < 0 || k >= len(mr.parts) {
 		return nil
 	}
 	p := mathPainter{e: e, ms: e.math, size: mr.size, st: mathTextStyle(mr.st), color: colorOr(mr.st.color)}
-	p.paint(mr.items[k], x-toLength(mr.starts[k], mr.size), base)
+	p.paint(mr.parts[k].Items, x-toLength(mr.parts[k].Start, mr.size), base)
 	return p.elements()
 }
 

@@ -110,17 +110,16 @@ func (lay *Layout) Pieces() []Piece {
 	return pieces
 }
 
-// Slice returns the formula from x0 to x1 (from its left edge) as a
-// layout of its own: the items of pieces, moved left by x0, as high and
-// deep as the whole formula, so that slices set side by side share its
-// baseline and its line's height. It has no breaks and no tags.
-func (lay *Layout) Slice(x0, x1 Length, pieces ...Piece) *Layout {
-	out := &Layout{Width: x1 - x0, Height: lay.Height, Depth: lay.Depth}
-	for _, p := range pieces {
-		for _, it := range p.Items {
-			it.X -= x0
-			out.Items = append(out.Items, it)
-		}
+// Slice returns piece p of the formula as a layout of its own, from its
+// Start to end (p.End, or further to keep the space after it): its items
+// moved left by p.Start, as high and deep as the whole formula, so that
+// slices set side by side share its baseline and its line's height. It
+// has no breaks and no tags.
+func (lay *Layout) Slice(p Piece, end Length) *Layout {
+	out := &Layout{Width: end - p.Start, Height: lay.Height, Depth: lay.Depth, Items: make([]Item, len(p.Items))}
+	for i, it := range p.Items {
+		it.X -= p.Start
+		out.Items[i] = it
 	}
 	return out
 }
