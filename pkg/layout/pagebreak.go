@@ -157,7 +157,9 @@ func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
 		if last, split := p.fill(e, p.h, false, false); last < stop || split >= 0 {
 			return end // the rest would no longer fit one page
 		}
-		if !p.shortRest(e, stop) {
+		// No page break lies between the page's start and end, so the
+		// chapter ends at stop from e too.
+		if _, short := p.restOfChapter(e); !short {
 			return e
 		}
 	}
@@ -165,9 +167,10 @@ func (p *paginator) lastPage(start, end int, avail Length, hasNotes bool) int {
 }
 
 // restOfChapter finds the end of the chapter that boxes[from] belongs to
-// when what is left of it from there is short (shortRest); it stops
-// looking as soon as it is not, so that a long chapter is not walked to
-// its end for every page. stop is meaningful only when short is true.
+// when what is left of it from there is short: less than minLastLines
+// lines of text and no figure. It stops looking as soon as it is not, so
+// that a long chapter is not walked to its end for every page. stop is
+// meaningful only when short is true.
 func (p *paginator) restOfChapter(from int) (stop int, short bool) {
 	var h Length
 	for stop = from; stop < len(p.boxes) && p.boxes[stop].brk == noBreak; stop++ {
@@ -182,24 +185,6 @@ func (p *paginator) restOfChapter(from int) (stop int, short bool) {
 		}
 	}
 	return stop, true
-}
-
-// shortRest reports whether boxes[from:stop] hold less than minLastLines
-// lines of text, and no figure. It stops at the first figure or once the
-// lines reach minLastLines.
-func (p *paginator) shortRest(from, stop int) bool {
-	var h Length
-	for _, b := range p.boxes[from:stop] {
-		if b.float > 0 {
-			return false
-		}
-		if !b.space {
-			if h += b.h; h >= minLastLines*p.pitch {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // chain is the height of the boxes from boxes[i] up to the first one that
