@@ -94,26 +94,29 @@ func Highlight(lang, code string, budget *Budget) *Code {
 		return plain
 	}
 	lexer := Lexer(lang)
-	switch {
-	case lexer == nil:
+	if lexer == nil {
 		return plain
-	case len(code) > MaxBytes:
+	}
+	if len(code) > MaxBytes {
 		plain.Plain = fmt.Sprintf("code block of %d KB is set without highlighting (above %d KB)", len(code)>>10, MaxBytes>>10)
 		return plain
-	case longestLine(code) > MaxLine:
-		plain.Plain = fmt.Sprintf("a line of %d characters is set without highlighting (above %d)", longestLine(code), MaxLine)
+	}
+	longest, work := lineSizes(code)
+	switch {
+	case longest > MaxLine:
+		plain.Plain = fmt.Sprintf("a line of %d characters is set without highlighting (above %d)", longest, MaxLine)
 		return plain
 	case len(code) > budget.left:
 		plain.Plain = fmt.Sprintf("the post's code passed %d KB; the rest is set without highlighting", PostBytes>>10)
 		budget.left = 0
 		return plain
-	case work(code) > budget.work:
+	case work > budget.work:
 		plain.Plain = "the post's long code lines passed what can be highlighted in a second; the rest is set without highlighting"
 		budget.work = 0
 		return plain
 	}
 	budget.left -= len(code)
-	budget.work -= work(code)
+	budget.work -= work
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		plain.Plain = fmt.Sprintf("highlighting failed: %v", err)
@@ -145,27 +148,16 @@ func trimTo(toks []chroma.Token, code string) []chroma.Token {
 	return out
 }
 
-// longestLine is the length in bytes of code's longest line.
-// work is the sum of the squared lengths of code's lines, the bound on
-// what lexing it may cost.
-func work(code string) int {
-	w := 0
+// lineSizes returns the length in bytes of code's longest line and the
+// sum of its lines' squared lengths, the bound on what lexing it may
+// cost (PostWork).
+func lineSizes(code string) (longest, work int) {
 	for code != "" {
 		line, rest, _ := strings.Cut(code, "\n")
-		w += len(line) * len(line)
+		longest, work = max(longest, len(line)), work+len(line)*len(line)
 		code = rest
 	}
-	return w
-}
-
-func longestLine(code string) int {
-	longest := 0
-	for code != "" {
-		line, rest, _ := strings.Cut(code, "\n")
-		longest = max(longest, len(line))
-		code = rest
-	}
-	return longest
+	return longest, work
 }
 
 // lexerCache maps a lowercased language name to its coalescing lexer, or

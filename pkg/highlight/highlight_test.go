@@ -86,7 +86,8 @@ func TestPostWork(t *testing.T) {
 		}
 		n++
 	}
-	if want := PostWork / work(block); n != want {
+	_, work := lineSizes(block)
+	if want := PostWork / work; n != want {
 		t.Errorf("%d blocks highlighted, want %d", n, want)
 	}
 	if c := Highlight("r", "x <- 1\n", budget); c.Lang != "" {
