@@ -165,8 +165,8 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 		tints.add(st.mark, x, p.Width, base, st.size)
 		if st.math != nil {
 			b.els = append(b.els, e.paintPart(st.math, p.Part, x, base)...)
-		} else if e.opt.apart || !words.extend(b, p, x, runs) {
-			words.start(b, p, x, runs)
+		} else if lp := newLinePiece(p, x, runs); e.opt.apart || !words.extend(b, lp, runs) {
+			words.start(b, lp)
 			b.els = append(b.els, Text{X: x, Y: base - st.rise, Font: st.font, Size: st.size,
 				Color: colorOr(st.color), Text: p.Text, Strike: st.strike, Underline: st.underline})
 		}
@@ -180,17 +180,41 @@ func (e *engine) lineBox(ln Line, runs []Run, styles []runStyle, o textOpts) *vb
 	return b
 }
 
+// linePiece is a piece of a line text with what joining it to the Text
+// before it needs, found once.
+type linePiece struct {
+	Piece
+	x     Length // where it starts on the page
+	runes int    // its characters
+	// natural is set when the piece is as wide as its characters'
+	// advances, which is how the painter sets the characters of one
+	// Text: a bracket whose blank half the line trimmed, or a piece
+	// otherwise squeezed, is placed on its own.
+	natural bool
+}
+
+// newLinePiece describes text piece p of runs placed at x.
+func newLinePiece(p Piece, x Length, runs []Run) linePiece {
+	var w Length
+	for _, r := range p.Text {
+		w += advance(runs[p.Run].M, r)
+	}
+	return linePiece{Piece: p, x: x, runes: utf8.RuneCountInString(p.Text),
+		natural: w-p.Width <= wordSpacingSlack && p.Width-w <= wordSpacingSlack}
+}
+
+// end is where the piece ends on the page.
+func (p linePiece) end() Length { return p.x + p.Width }
+
 // wordRun is the Text of a line that the next piece may join: the piece
-// it ends with, where that piece ends on the page, and its element.
+// it ends with and its element. The zero value joins nothing.
 type wordRun struct {
 	el   int // index of the Text in the line's elements
-	last Piece
-	end  Length // the x where the last piece ends
+	last linePiece
 	// words and letters are set once the Text's WordSpacing and
 	// LetterSpacing are settled; single while every piece joined is one
 	// character, as letter spacing between pieces requires.
 	words, letters, single bool
-	ok                     bool
 }
 
 // wordSpacingSlack is how far, in Length units (1/65536 pt), the gaps of
@@ -201,23 +225,8 @@ const wordSpacingSlack = 4
 
 // start makes the Text about to be appended for p the one later pieces
 // may join.
-func (w *wordRun) start(b *vbox, p Piece, x Length, runs []Run) {
-	*w = wordRun{el: len(b.els), last: p, end: x + p.Width, single: utf8.RuneCountInString(p.Text) == 1, ok: natural(p, runs)}
-}
-
-// natural reports whether a piece is as wide as its characters' advances,
-// which is how the painter sets the characters of one Text: a bracket
-// whose blank half the line trimmed, or a piece otherwise squeezed, is
-// placed on its own.
-func natural(p Piece, runs []Run) bool {
-	if runs[p.Run].Object != nil {
-		return false
-	}
-	var w Length
-	for _, r := range p.Text {
-		w += advance(runs[p.Run].M, r)
-	}
-	return w-p.Width <= wordSpacingSlack && p.Width-w <= wordSpacingSlack
+func (w *wordRun) start(b *vbox, p linePiece) {
+	*w = wordRun{el: len(b.els), last: p, single: p.runes == 1}
 }
 
 // extend adds p to the line's last Text when p comes next in the same
@@ -227,40 +236,40 @@ func natural(p Piece, runs []Run) bool {
 // last piece, one character each, the gap the one between every two
 // letters of the Text (LetterSpacing). Every piece of the Text is as wide
 // as its characters (natural).
-func (w *wordRun) extend(b *vbox, p Piece, x Length, runs []Run) bool {
-	if !w.ok || w.el != len(b.els)-1 || p.Run != w.last.Run || !natural(p, runs) {
+func (w *wordRun) extend(b *vbox, p linePiece, runs []Run) bool {
+	if !w.last.natural || !p.natural || w.el != len(b.els)-1 || p.Run != w.last.Run {
 		return false
 	}
 	t, ok := b.els[w.el].(Text)
 	if !ok {
 		return false
 	}
-	n, single := utf8.RuneCountInString(w.last.Text), utf8.RuneCountInString(p.Text) == 1
+	n, single := w.last.runes, p.runes == 1
 	near := func(a, b Length) bool { return a-b <= wordSpacingSlack && b-a <= wordSpacingSlack }
 	switch {
 	case w.last.Next == ' ' && p.Start == w.last.Start+n+1:
-		extra := x - w.end - advance(runs[p.Run].M, ' ')
+		extra := p.x - w.last.end() - advance(runs[p.Run].M, ' ')
 		if w.words && !near(extra, t.WordSpacing) || t.LetterSpacing != 0 && !single {
 			return false
 		}
 		if !w.words {
 			t.WordSpacing, w.words = extra, true
 		}
-		t.Text = w.join(t.Text, " ", p, runs)
+		t.Text = w.join(t.Text, " ", p.Piece, runs)
 	case p.Start == w.last.Start+n:
-		gap := x - w.end
+		gap := p.x - w.last.end()
 		if w.letters && (!near(gap, t.LetterSpacing) || t.LetterSpacing != 0 && !single) || !w.letters && gap != 0 && !(w.single && single) {
 			return false
 		}
 		if !w.letters {
 			t.LetterSpacing, w.letters = gap, true
 		}
-		t.Text = w.join(t.Text, "", p, runs)
+		t.Text = w.join(t.Text, "", p.Piece, runs)
 	default:
 		return false
 	}
 	b.els[w.el] = t
-	w.last, w.end, w.single = p, x+p.Width, w.single && single
+	w.last, w.single = p, w.single && single
 	return true
 }
 
