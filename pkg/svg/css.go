@@ -120,20 +120,28 @@ func (doc *document) skipAtRule(css string, i int) int {
 	return len(css)
 }
 
+// quoteEnd returns the index of the quote that closes the string opened
+// at s[open] (a backslash escapes the character after it), or the end of
+// s when none does.
+func quoteEnd(s string, open int) int {
+	for i := open + 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case s[open]:
+			return i
+		}
+	}
+	return len(s)
+}
+
 // indexOutside finds c at or after i, outside strings and parentheses.
 func indexOutside(s string, i int, c byte) int {
 	depth := 0
-	var quote byte
 	for ; i < len(s); i++ {
 		switch ch := s[i]; {
-		case quote != 0:
-			if ch == '\\' {
-				i++
-			} else if ch == quote {
-				quote = 0
-			}
 		case ch == '"' || ch == '\'':
-			quote = ch
+			i = quoteEnd(s, i)
 		case ch == '(':
 			depth++
 		case ch == ')':
@@ -149,17 +157,10 @@ func indexOutside(s string, i int, c byte) int {
 // opened at open, or the end of s.
 func blockEnd(s string, open int) int {
 	depth := 0
-	var quote byte
 	for i := open; i < len(s); i++ {
 		switch ch := s[i]; {
-		case quote != 0:
-			if ch == '\\' {
-				i++
-			} else if ch == quote {
-				quote = 0
-			}
 		case ch == '"' || ch == '\'':
-			quote = ch
+			i = quoteEnd(s, i)
 		case ch == '{':
 			depth++
 		case ch == '}':
