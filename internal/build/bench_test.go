@@ -18,15 +18,7 @@ import (
 // load500 generates a 500-post site with 50 images and loads it.
 func load500(b *testing.B) (*Input, int64) {
 	b.Helper()
-	s, err := gensite.Write(b.TempDir(), gensite.Options{Posts: 500, Images: 50})
-	if err != nil {
-		b.Fatal(err)
-	}
-	var d diag.List
-	in, err := Load(Env{}, []string{s.Manifest}, &d)
-	if err != nil {
-		b.Fatalf("%v %v", err, d.Items())
-	}
+	in, s := loadSite(b, gensite.Options{Posts: 500, Images: 50}, &diag.List{})
 	return in, s.PostBytes
 }
 
@@ -65,15 +57,7 @@ func BenchmarkPDFMath(b *testing.B) {
 		opt  gensite.Options
 	}{{"math", gensite.Options{Posts: 100, Math: true}}, {"code", gensite.Options{Posts: 100, MathAsCode: true}}} {
 		b.Run(c.name, func(b *testing.B) {
-			s, err := gensite.Write(b.TempDir(), c.opt)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var d diag.List
-			in, err := Load(Env{}, []string{s.Manifest}, &d)
-			if err != nil {
-				b.Fatalf("%v %v", err, d.Items())
-			}
+			in, s := loadSite(b, c.opt, &diag.List{})
 			b.SetBytes(s.PostBytes)
 			pages := 0
 			for b.Loop() {
@@ -110,12 +94,7 @@ func sharedPhotoBook(b *testing.B) *Input {
 			b.Fatal(err)
 		}
 	}
-	var d diag.List
-	in, err := Load(Env{}, []string{filepath.Join(dir, "book.yaml")}, &d)
-	if err != nil {
-		b.Fatalf("%v %v", err, d.Items())
-	}
-	return in
+	return mustLoad(b, filepath.Join(dir, "book.yaml"), &diag.List{})
 }
 
 // BenchmarkSharedPhotoPDF lays out and paints the ten posts that share a
@@ -163,11 +142,7 @@ func eachWholeBuild(b *testing.B, build func(b *testing.B, in *Input, d *diag.Li
 			pages := 0
 			for b.Loop() {
 				var d diag.List
-				in, err := Load(Env{}, []string{s.Manifest}, &d)
-				if err != nil {
-					b.Fatalf("%v %v", err, d.Items())
-				}
-				pages += build(b, in, &d)
+				pages += build(b, mustLoad(b, s.Manifest, &d), &d)
 			}
 			if pages > 0 {
 				b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")

@@ -49,12 +49,7 @@ func largeImagesBook(t *testing.T) *Input {
 		files[fmt.Sprintf("2020-01-%02d-p.md", i+1)] = fmt.Sprintf("---\ntitle: 글 %d\n---\n\n![큰 그림](big%d.png)\n", i, i)
 	}
 	writeSite(t, dir, files)
-	var d diag.List
-	in, err := Load(Env{}, []string{filepath.Join(dir, "book.yaml")}, &d)
-	if err != nil {
-		t.Fatalf("%v %v", err, d.Items())
-	}
-	return in
+	return mustLoad(t, filepath.Join(dir, "book.yaml"), &diag.List{})
 }
 
 // peakHeap runs fn and returns the most heap it held above what was held
@@ -162,11 +157,7 @@ func TestLongPostMemoryIssue11(t *testing.T) {
 	}
 	size := uint64(post.Len())
 	writeSite(t, dir, map[string]string{"2020-01-01-long.md": post.String()})
-	var d diag.List
-	in, err := Load(Env{}, []string{filepath.Join(dir, "2020-01-01-long.md")}, &d)
-	if err != nil {
-		t.Fatalf("%v %v", err, d.Items())
-	}
+	in := mustLoad(t, filepath.Join(dir, "2020-01-01-long.md"), &diag.List{})
 	pages := 0
 	peak := peakHeap(func() {
 		doc, err := layout.Layout(in.Book, layout.Options{}, &diag.List{})

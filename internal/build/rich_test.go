@@ -15,15 +15,8 @@ import (
 // that mean plain text, every image found, and no warning but the one
 // for the theme's include.
 func TestRichSiteLoads(t *testing.T) {
-	s, err := gensite.Write(t.TempDir(), gensite.Options{Posts: 6, Rich: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var d diag.List
-	in, err := Load(Env{}, []string{s.Manifest}, &d)
-	if err != nil {
-		t.Fatalf("%v %v", err, d.Items())
-	}
+	in, _ := loadSite(t, gensite.Options{Posts: 6, Rich: true}, &d)
 	for _, it := range d.Items() {
 		if !strings.Contains(it.Message, "include is not supported") {
 			t.Errorf("unexpected diagnostic: %v", it)
