@@ -61,8 +61,10 @@ var allowed = map[string][]string{
 	// vocabulary, local references, the drawing model. A leaf: the book
 	// sniffs SVG with it, the EPUB's sanitiser shares its reader and
 	// vocabulary, the layout parses drawings and sets their text, the
-	// PDF painter draws its shapes.
-	"pkg/svg":      {},
+	// PDF painter draws its shapes. It reads style sheets with
+	// internal/css, the one CSS reader, which the EPUB's sanitiser uses too.
+	"pkg/svg":      {"internal/css"},
+	"internal/css": {}, // a leaf: tokens, rules, declarations, serialiser
 	"fonts":        {},
 	"pkg/truetype": {},
 	// texmath reads the math font's MATH table and outlines through
@@ -79,8 +81,8 @@ var allowed = map[string][]string{
 	"pkg/source":          {"pkg/diag"},
 	"pkg/markdown":        {"pkg/diag"},
 	"pkg/highlight":       {},
-	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                 // truetype: pdf.fonts are checked at load time; raster: image headers
-	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
+	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                                 // truetype: pdf.fonts are checked at load time; raster: image headers
+	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "pkg/svg", "internal/parallel", "fonts", "internal/css"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
 	// layout sets chapters in parallel on the one worker pool (issue 13).
 	"pkg/layout": {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page
 	// The PDF writer embeds font subsets that truetype writes, and

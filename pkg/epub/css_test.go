@@ -1,9 +1,11 @@
 package epub
 
 import (
-	"github.com/hangul-press/publish/pkg/book"
 	"strings"
 	"testing"
+
+	"github.com/hangul-press/publish/internal/css"
+	"github.com/hangul-press/publish/pkg/book"
 
 	"golang.org/x/tools/txtar"
 )
@@ -155,23 +157,23 @@ func FuzzStylesheet(f *testing.F) {
 // checkCSSOut reads sanitised CSS back and checks what it may hold.
 func checkCSSOut(t *testing.T, in, out string) {
 	namespace := false
-	for _, tok := range cssTokens(out) {
+	for _, tok := range css.Tokens(out) {
 		switch {
-		case tok.kind == cssAtKeyword:
-			namespace = strings.EqualFold(tok.val, "namespace")
-			if !set("media", "supports", "font-face", "page", "namespace")[strings.ToLower(tok.val)] {
-				t.Fatalf("@%s kept\nin  %q\nout %q", tok.val, in, out)
+		case tok.Kind == css.AtKeyword:
+			namespace = strings.EqualFold(tok.Val, "namespace")
+			if !set("media", "supports", "font-face", "page", "namespace")[strings.ToLower(tok.Val)] {
+				t.Fatalf("@%s kept\nin  %q\nout %q", tok.Val, in, out)
 			}
-		case tok.kind == cssSemicolon:
+		case tok.Kind == css.Semicolon:
 			namespace = false
-		case tok.kind == cssURL && !namespace && !packagedForTest(tok.val):
-			t.Fatalf("url(%s) kept\nin  %q\nout %q", tok.val, in, out)
-		case tok.kind == cssFunction && strings.EqualFold(tok.val, "url"):
+		case tok.Kind == css.URL && !namespace && !packagedForTest(tok.Val):
+			t.Fatalf("url(%s) kept\nin  %q\nout %q", tok.Val, in, out)
+		case tok.Kind == css.Function && strings.EqualFold(tok.Val, "url"):
 			// checked with its string argument by the sanitiser
-		case tok.kind == cssFunction && !cssFunctions[unprefixed(strings.ToLower(tok.val))] &&
-			!selectorFunctions[strings.ToLower(tok.val)] && !strings.EqualFold(tok.val, "selector"):
-			t.Fatalf("%s() kept\nin  %q\nout %q", tok.val, in, out)
-		case tok.kind == cssBadString || tok.kind == cssBadURL:
+		case tok.Kind == css.Function && !cssFunctions[unprefixed(strings.ToLower(tok.Val))] &&
+			!selectorFunctions[strings.ToLower(tok.Val)] && !strings.EqualFold(tok.Val, "selector"):
+			t.Fatalf("%s() kept\nin  %q\nout %q", tok.Val, in, out)
+		case tok.Kind == css.BadString || tok.Kind == css.BadURL:
 			t.Fatalf("malformed token kept\nin  %q\nout %q", in, out)
 		}
 	}

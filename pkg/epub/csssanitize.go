@@ -3,6 +3,8 @@ package epub
 import (
 	"fmt"
 	"strings"
+
+	"github.com/hangul-press/publish/internal/css"
 )
 
 // The CSS sanitiser: style attributes from posts, the manifest's epub.css
@@ -41,41 +43,37 @@ func (s *cssSanitizer) remove(off int, what, why string) {
 // those kept, each as "name: value".
 func sanitizeStyle(attr string, resource func(string) bool) ([]string, []cssRemoval) {
 	s := &cssSanitizer{resource: resource}
-	p := &cssParser{toks: cssTokens(attr)}
-	var nodes []cssNode
-	for p.peek().kind != cssEOF {
-		nodes = append(nodes, p.component())
-	}
-	decls, nested := declarations(nodes)
+	nodes := css.NewParser(css.Tokens(attr)).Components()
+	decls, nested := css.Declarations(nodes)
 	for _, r := range nested {
-		s.remove(r.off, "@"+r.at, "a style attribute holds declarations only")
+		s.remove(r.Off, "@"+r.At, "a style attribute holds declarations only")
 	}
 	return s.declarations(decls, cssProperties), s.removed
 }
 
 // sanitizeStylesheet cleans a whole stylesheet.
-func sanitizeStylesheet(css string, resource func(string) bool) (string, []cssRemoval) {
+func sanitizeStylesheet(sheet string, resource func(string) bool) (string, []cssRemoval) {
 	s := &cssSanitizer{resource: resource}
-	p := &cssParser{toks: cssTokens(css)}
+	p := css.NewParser(css.Tokens(sheet))
 	var b strings.Builder
-	s.rules(&b, p.rules(true))
+	s.rules(&b, p.Rules(true))
 	return b.String(), s.removed
 }
 
 // declarations returns the declarations that use only allowed names
 // and values.
-func (s *cssSanitizer) declarations(decls []cssDecl, allowed map[string]bool) []string {
+func (s *cssSanitizer) declarations(decls []css.Decl, allowed map[string]bool) []string {
 	var out []string
 	for _, d := range decls {
-		text := strings.ToLower(d.name) + ": " + cssText(d.value)
-		if d.important {
+		text := strings.ToLower(d.Name) + ": " + css.Text(d.Value)
+		if d.Important {
 			text += " !important"
 		}
 		if why := s.declarationProblem(d, allowed); why != "" {
-			if d.name == "" {
+			if d.Name == "" {
 				text = "a malformed declaration"
 			}
-			s.remove(d.off, text, why)
+			s.remove(d.Off, text, why)
 			continue
 		}
 		out = append(out, text)
@@ -83,8 +81,8 @@ func (s *cssSanitizer) declarations(decls []cssDecl, allowed map[string]bool) []
 	return out
 }
 
-func (s *cssSanitizer) declarationProblem(d cssDecl, allowed map[string]bool) string {
-	name := strings.ToLower(d.name)
+func (s *cssSanitizer) declarationProblem(d css.Decl, allowed map[string]bool) string {
+	name := strings.ToLower(d.Name)
 	switch {
 	case name == "":
 		return "it is not a declaration"
@@ -92,10 +90,10 @@ func (s *cssSanitizer) declarationProblem(d cssDecl, allowed map[string]bool) st
 		return "custom properties are not supported"
 	case !allowed[unprefixed(name)]:
 		return "the property " + name + " is not allowed in a book"
-	case len(d.value) == 0:
+	case len(d.Value) == 0:
 		return "it has no value"
 	}
-	return s.valueProblem(d.value)
+	return s.valueProblem(d.Value)
 }
 
 // unprefixed drops a vendor prefix: -webkit-hyphens is hyphens.
@@ -109,7 +107,7 @@ func unprefixed(name string) string {
 }
 
 // valueProblem says why a value may not be kept, or "".
-func (s *cssSanitizer) valueProblem(nodes []cssNode) string {
+func (s *cssSanitizer) valueProblem(nodes []css.Node) string {
 	for _, n := range nodes {
 		if why := s.nodeProblem(n); why != "" {
 			return why
@@ -118,32 +116,32 @@ func (s *cssSanitizer) valueProblem(nodes []cssNode) string {
 	return ""
 }
 
-func (s *cssSanitizer) nodeProblem(n cssNode) string {
-	t := n.tok
+func (s *cssSanitizer) nodeProblem(n css.Node) string {
+	t := n.Tok
 	switch {
-	case n.tooDeep:
+	case n.TooDeep:
 		return "it nests too deep"
-	case t.kind == cssURL:
-		return s.urlProblem(t.val)
-	case t.kind == cssFunction:
-		name := strings.ToLower(t.val)
+	case t.Kind == css.URL:
+		return s.urlProblem(t.Val)
+	case t.Kind == css.Function:
+		name := strings.ToLower(t.Val)
 		if name == "url" {
-			args := trimWhitespace(n.kids)
-			if len(args) != 1 || args[0].tok.kind != cssString {
+			args := css.TrimWhitespace(n.Kids)
+			if len(args) != 1 || args[0].Tok.Kind != css.String {
 				return "url() is malformed"
 			}
-			return s.urlProblem(args[0].tok.val)
+			return s.urlProblem(args[0].Tok.Val)
 		}
 		if !cssFunctions[unprefixed(name)] {
 			return name + "() is not allowed in a book"
 		}
-	case t.kind == cssBadString, t.kind == cssBadURL, t.kind == cssCDO, t.kind == cssCDC,
-		t.kind == cssDelim && t.val == `\`:
+	case t.Kind == css.BadString, t.Kind == css.BadURL, t.Kind == css.CDO, t.Kind == css.CDC,
+		t.Kind == css.Delim && t.Val == `\`:
 		return "it is malformed"
-	case t.kind == cssAtKeyword, t.kind == cssLBrace, t.kind == cssSemicolon:
+	case t.Kind == css.AtKeyword, t.Kind == css.LBrace, t.Kind == css.Semicolon:
 		return "it is malformed"
 	}
-	return s.valueProblem(n.kids)
+	return s.valueProblem(n.Kids)
 }
 
 func (s *cssSanitizer) urlProblem(u string) string {
@@ -154,19 +152,19 @@ func (s *cssSanitizer) urlProblem(u string) string {
 }
 
 // rules writes the rules that survive.
-func (s *cssSanitizer) rules(b *strings.Builder, rules []cssRule) {
+func (s *cssSanitizer) rules(b *strings.Builder, rules []css.Rule) {
 	for _, r := range rules {
 		switch {
-		case r.at == "":
+		case r.At == "":
 			s.styleRule(b, r)
-		case r.at == "media" || r.at == "supports":
+		case r.At == "media" || r.At == "supports":
 			s.conditionRule(b, r)
-		case r.at == "font-face" || r.at == "page":
+		case r.At == "font-face" || r.At == "page":
 			s.descriptorRule(b, r)
-		case r.at == "namespace":
+		case r.At == "namespace":
 			s.namespaceRule(b, r)
 		default:
-			s.remove(r.off, "@"+r.at, atRuleWhy(r.at))
+			s.remove(r.Off, "@"+r.At, atRuleWhy(r.At))
 		}
 	}
 }
@@ -178,54 +176,54 @@ func atRuleWhy(at string) string {
 	return "this at-rule is not supported in a book's CSS"
 }
 
-func (s *cssSanitizer) styleRule(b *strings.Builder, r cssRule) {
-	sel := cssText(trimWhitespace(r.prelude))
+func (s *cssSanitizer) styleRule(b *strings.Builder, r css.Rule) {
+	sel := css.Text(css.TrimWhitespace(r.Prelude))
 	switch {
-	case r.block == nil:
+	case r.Block == nil:
 		return
 	case sel == "":
-		s.remove(r.off, "a rule without a selector", "it applies to nothing")
+		s.remove(r.Off, "a rule without a selector", "it applies to nothing")
 		return
-	case s.preludeProblem(r.prelude, selectorFunctions) != "":
-		s.remove(r.off, sel, s.preludeProblem(r.prelude, selectorFunctions))
+	case s.preludeProblem(r.Prelude, selectorFunctions) != "":
+		s.remove(r.Off, sel, s.preludeProblem(r.Prelude, selectorFunctions))
 		return
 	}
-	decls, nested := declarations(r.block.kids)
+	decls, nested := css.Declarations(r.Block.Kids)
 	for _, n := range nested {
-		s.remove(n.off, "@"+n.at, "nested rules are not supported")
+		s.remove(n.Off, "@"+n.At, "nested rules are not supported")
 	}
 	writeBlock(b, sel, s.declarations(decls, cssProperties))
 }
 
 // conditionRule keeps @media and @supports with their rules cleaned.
-func (s *cssSanitizer) conditionRule(b *strings.Builder, r cssRule) {
-	cond := cssText(trimWhitespace(r.prelude))
-	if why := s.preludeProblem(r.prelude, set("selector")); why != "" || r.block == nil {
-		s.remove(r.off, "@"+r.at+" "+cond, orDefault(why, "it has no rules"))
+func (s *cssSanitizer) conditionRule(b *strings.Builder, r css.Rule) {
+	cond := css.Text(css.TrimWhitespace(r.Prelude))
+	if why := s.preludeProblem(r.Prelude, set("selector")); why != "" || r.Block == nil {
+		s.remove(r.Off, "@"+r.At+" "+cond, orDefault(why, "it has no rules"))
 		return
 	}
-	p := &cssParser{toks: append(blockTokens(r.block.kids), cssToken{kind: cssEOF})}
+	p := css.NewParser(append(blockTokens(r.Block.Kids), css.Token{Kind: css.EOF}))
 	var inner strings.Builder
-	s.rules(&inner, p.rules(false))
+	s.rules(&inner, p.Rules(false))
 	if inner.Len() > 0 {
-		b.WriteString("@" + r.at + " " + cond + " {\n" + inner.String() + "}\n")
+		b.WriteString("@" + r.At + " " + cond + " {\n" + inner.String() + "}\n")
 	}
 }
 
 // blockTokens flattens component values back into tokens, to parse the
 // content of a block as rules.
-func blockTokens(nodes []cssNode) []cssToken {
-	var out []cssToken
+func blockTokens(nodes []css.Node) []css.Token {
+	var out []css.Token
 	for _, n := range nodes {
-		if n.tooDeep {
+		if n.TooDeep {
 			// what was skipped must not vanish: make the rule malformed
-			out = append(out, cssToken{kind: cssBadString, off: n.tok.off})
+			out = append(out, css.Token{Kind: css.BadString, Off: n.Tok.Off})
 			continue
 		}
-		out = append(out, n.tok)
-		if n.isBlock() {
-			out = append(out, blockTokens(n.kids)...)
-			out = append(out, cssToken{kind: closer(n.tok.kind), off: n.tok.off})
+		out = append(out, n.Tok)
+		if n.IsBlock() {
+			out = append(out, blockTokens(n.Kids)...)
+			out = append(out, css.Token{Kind: css.Closer(n.Tok.Kind), Off: n.Tok.Off})
 		}
 	}
 	return out
@@ -233,22 +231,22 @@ func blockTokens(nodes []cssNode) []cssToken {
 
 // descriptorRule keeps @font-face and @page with their descriptors
 // cleaned.
-func (s *cssSanitizer) descriptorRule(b *strings.Builder, r cssRule) {
-	prelude := cssText(trimWhitespace(r.prelude))
-	head := "@" + r.at
+func (s *cssSanitizer) descriptorRule(b *strings.Builder, r css.Rule) {
+	prelude := css.Text(css.TrimWhitespace(r.Prelude))
+	head := "@" + r.At
 	if prelude != "" {
 		head += " " + prelude
 	}
-	if why := s.preludeProblem(r.prelude, set()); why != "" || r.block == nil || r.at == "font-face" && prelude != "" {
-		s.remove(r.off, head, orDefault(why, "it is malformed"))
+	if why := s.preludeProblem(r.Prelude, set()); why != "" || r.Block == nil || r.At == "font-face" && prelude != "" {
+		s.remove(r.Off, head, orDefault(why, "it is malformed"))
 		return
 	}
-	decls, nested := declarations(r.block.kids)
+	decls, nested := css.Declarations(r.Block.Kids)
 	for _, n := range nested {
-		s.remove(n.off, "@"+n.at, "page-margin boxes are not supported")
+		s.remove(n.Off, "@"+n.At, "page-margin boxes are not supported")
 	}
 	allowed := cssProperties
-	if r.at == "font-face" {
+	if r.At == "font-face" {
 		allowed = fontDescriptors
 	}
 	writeBlock(b, head, s.declarations(decls, allowed))
@@ -256,48 +254,48 @@ func (s *cssSanitizer) descriptorRule(b *strings.Builder, r cssRule) {
 
 // namespaceRule keeps @namespace [prefix] "uri": it names, it loads
 // nothing.
-func (s *cssSanitizer) namespaceRule(b *strings.Builder, r cssRule) {
-	p := trimWhitespace(r.prelude)
-	if len(p) > 0 && p[0].tok.kind == cssIdent {
-		p = trimWhitespace(p[1:])
+func (s *cssSanitizer) namespaceRule(b *strings.Builder, r css.Rule) {
+	p := css.TrimWhitespace(r.Prelude)
+	if len(p) > 0 && p[0].Tok.Kind == css.Ident {
+		p = css.TrimWhitespace(p[1:])
 	}
-	if r.block != nil || len(p) != 1 || !namespaceName(p[0]) {
-		s.remove(r.off, "@namespace", "it is malformed")
+	if r.Block != nil || len(p) != 1 || !namespaceName(p[0]) {
+		s.remove(r.Off, "@namespace", "it is malformed")
 		return
 	}
-	b.WriteString("@namespace " + cssText(trimWhitespace(r.prelude)) + ";\n")
+	b.WriteString("@namespace " + css.Text(css.TrimWhitespace(r.Prelude)) + ";\n")
 }
 
 // namespaceName reports whether n is a string or a url(): a namespace
 // name.
-func namespaceName(n cssNode) bool {
-	switch t := n.tok; {
-	case t.kind == cssString, t.kind == cssURL:
+func namespaceName(n css.Node) bool {
+	switch t := n.Tok; {
+	case t.Kind == css.String, t.Kind == css.URL:
 		return true
-	case t.kind == cssFunction && strings.EqualFold(t.val, "url"):
-		args := trimWhitespace(n.kids)
-		return len(args) == 1 && args[0].tok.kind == cssString
+	case t.Kind == css.Function && strings.EqualFold(t.Val, "url"):
+		args := css.TrimWhitespace(n.Kids)
+		return len(args) == 1 && args[0].Tok.Kind == css.String
 	}
 	return false
 }
 
 // preludeProblem checks a selector or a condition: names, punctuation,
 // strings and numbers only, and the functions named in funcs.
-func (s *cssSanitizer) preludeProblem(nodes []cssNode, funcs map[string]bool) string {
+func (s *cssSanitizer) preludeProblem(nodes []css.Node, funcs map[string]bool) string {
 	for _, n := range nodes {
-		t := n.tok
+		t := n.Tok
 		switch {
-		case n.tooDeep:
+		case n.TooDeep:
 			return "it nests too deep"
-		case t.kind == cssURL, t.kind == cssFunction && strings.EqualFold(t.val, "url"):
+		case t.Kind == css.URL, t.Kind == css.Function && strings.EqualFold(t.Val, "url"):
 			return "it names a url()"
-		case t.kind == cssFunction && !funcs[strings.ToLower(t.val)]:
-			return t.val + "() is not allowed here"
-		case t.kind == cssBadString, t.kind == cssBadURL, t.kind == cssCDO, t.kind == cssCDC,
-			t.kind == cssAtKeyword, t.kind == cssLBrace, t.kind == cssSemicolon, t.kind == cssDelim && t.val == `\`:
+		case t.Kind == css.Function && !funcs[strings.ToLower(t.Val)]:
+			return t.Val + "() is not allowed here"
+		case t.Kind == css.BadString, t.Kind == css.BadURL, t.Kind == css.CDO, t.Kind == css.CDC,
+			t.Kind == css.AtKeyword, t.Kind == css.LBrace, t.Kind == css.Semicolon, t.Kind == css.Delim && t.Val == `\`:
 			return "it is malformed"
 		}
-		if why := s.preludeProblem(n.kids, funcs); why != "" {
+		if why := s.preludeProblem(n.Kids, funcs); why != "" {
 			return why
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/hangul-press/publish/internal/css"
 	"github.com/hangul-press/publish/pkg/svg"
 )
 
@@ -264,30 +265,26 @@ func dataImage(u string) bool {
 // filter, clip-path, marker-start…): only fragments of the image.
 func urlsProblem(v string) string {
 	s := &cssSanitizer{resource: svg.LocalRef}
-	p := &cssParser{toks: cssTokens(v)}
-	var nodes []cssNode
-	for p.peek().kind != cssEOF {
-		nodes = append(nodes, p.component())
-	}
+	nodes := css.NewParser(css.Tokens(v)).Components()
 	return s.urlsOnlyProblem(nodes)
 }
 
 // urlsOnlyProblem is valueProblem restricted to url()s and malformed
 // tokens: presentation attributes hold no other functions that load.
-func (s *cssSanitizer) urlsOnlyProblem(nodes []cssNode) string {
+func (s *cssSanitizer) urlsOnlyProblem(nodes []css.Node) string {
 	for _, n := range nodes {
-		t := n.tok
+		t := n.Tok
 		switch {
-		case n.tooDeep, t.kind == cssBadURL:
+		case n.TooDeep, t.Kind == css.BadURL:
 			return "malformed"
-		case t.kind == cssURL:
-			if why := s.urlProblem(t.val); why != "" {
+		case t.Kind == css.URL:
+			if why := s.urlProblem(t.Val); why != "" {
 				return why
 			}
-		case t.kind == cssFunction && (strings.EqualFold(t.val, "url") || !cssFunctions[unprefixed(strings.ToLower(t.val))]):
+		case t.Kind == css.Function && (strings.EqualFold(t.Val, "url") || !cssFunctions[unprefixed(strings.ToLower(t.Val))]):
 			return s.nodeProblem(n)
 		}
-		if why := s.urlsOnlyProblem(n.kids); why != "" {
+		if why := s.urlsOnlyProblem(n.Kids); why != "" {
 			return why
 		}
 	}

@@ -2,15 +2,19 @@ package svg
 
 import (
 	"strings"
+
+	"github.com/hangul-press/publish/internal/css"
 )
 
 // The style sheets of SVG images are simple: drawing programs write
 // rules of types, classes and ids (`.st0 { fill: #fff }`, mermaid's
 // `#id .node rect { … }`, matplotlib's `* { stroke-linecap: butt }`).
-// This reader takes such rules — compound selectors of a type or *,
-// classes and ids, joined by descendant and child combinators — and
-// leaves out, naming them, rules with any other selector and at-rules
-// (@media, @font-face, @import: nothing is ever fetched).
+// Sheets and style attributes are read with internal/css, the reader the
+// EPUB's sanitiser uses. Of their rules the cascade takes those with
+// compound selectors of a type or *, classes and ids, joined by
+// descendant and child combinators, and leaves out, naming them, rules
+// with any other selector and at-rules (@media, @font-face, @import:
+// nothing is ever fetched).
 
 // rule is one selector of a style rule with the rule's declarations.
 type rule struct {
@@ -50,249 +54,114 @@ func (s selector) specificity() int {
 	return min(ids, 255)<<16 | min(classes, 255)<<8 | min(types, 255)
 }
 
-// stripComments removes /* … */ comments.
-func stripComments(s string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(s, "/*")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		b.WriteString(s[:i])
-		j := strings.Index(s[i+2:], "*/")
-		if j < 0 {
-			return b.String()
-		}
-		b.WriteByte(' ')
-		s = s[i+2+j+2:]
-	}
-}
-
-// parseSheet reads a style sheet's rules.
-func (doc *document) parseSheet(css string) []rule {
-	css = stripComments(css)
+// parseSheet reads a style sheet's rules, through the program's one CSS
+// reader (internal/css, which the EPUB's sanitiser also uses).
+func (doc *document) parseSheet(sheet string) []rule {
 	var rules []rule
-	for i := 0; i < len(css); {
-		i = skipWS(css, i)
-		if i >= len(css) {
-			break
-		}
-		if css[i] == '@' {
-			i = doc.skipAtRule(css, i)
+	for _, r := range css.Stylesheet(sheet) {
+		if r.At != "" {
+			doc.skip("style @" + r.At + " rules")
 			continue
 		}
-		open := indexOutside(css, i, '{')
-		if open < 0 {
-			break
-		}
-		end := blockEnd(css, open)
-		body := css[open+1 : max(end-1, open+1)]
-		decls := parseDecls(body)
-		for _, s := range strings.Split(css[i:open], ",") {
-			sel, ok := parseSelector(s)
+		decls := declsOf(r.Block.Kids)
+		for _, part := range splitCommas(r.Prelude) {
+			sel, ok := selectorOf(part)
 			if !ok {
 				doc.skip("style rules with selectors other than types, classes and ids")
 				continue
 			}
 			rules = append(rules, rule{sel: sel, decls: decls, order: len(rules)})
 		}
-		i = end
 	}
 	return rules
 }
 
-// skipAtRule passes over an at-rule (up to its semicolon, or its whole
-// block) and notes it.
-func (doc *document) skipAtRule(css string, i int) int {
-	j := i + 1
-	for j < len(css) && (css[j] == '-' || css[j] >= 'a' && css[j] <= 'z' || css[j] >= 'A' && css[j] <= 'Z') {
-		j++
-	}
-	doc.skip("style " + strings.ToLower(css[i:j]) + " rules")
-	semi, open := indexOutside(css, i, ';'), indexOutside(css, i, '{')
-	switch {
-	case open >= 0 && (semi < 0 || open < semi):
-		return blockEnd(css, open)
-	case semi >= 0:
-		return semi + 1
-	}
-	return len(css)
-}
-
-// quoteEnd returns the index of the quote that closes the string opened
-// at s[open] (a backslash escapes the character after it), or the end of
-// s when none does.
-func quoteEnd(s string, open int) int {
-	for i := open + 1; i < len(s); i++ {
-		switch s[i] {
-		case '\\':
-			i++
-		case s[open]:
-			return i
-		}
-	}
-	return len(s)
-}
-
-// indexOutside finds c at or after i, outside strings and parentheses.
-func indexOutside(s string, i int, c byte) int {
-	depth := 0
-	for ; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch == '"' || ch == '\'':
-			i = quoteEnd(s, i)
-		case ch == '(':
-			depth++
-		case ch == ')':
-			depth = max(depth-1, 0)
-		case ch == c && depth == 0:
-			return i
-		}
-	}
-	return -1
-}
-
-// blockEnd returns the index after the brace that closes the block
-// opened at open, or the end of s.
-func blockEnd(s string, open int) int {
-	depth := 0
-	for i := open; i < len(s); i++ {
-		switch ch := s[i]; {
-		case ch == '"' || ch == '\'':
-			i = quoteEnd(s, i)
-		case ch == '{':
-			depth++
-		case ch == '}':
-			if depth--; depth == 0 {
-				return i + 1
-			}
-		}
-	}
-	return len(s)
-}
-
-// parseDecls reads declarations ("fill: red; stroke: blue !important").
+// parseDecls reads a style attribute's declarations ("fill: red; stroke:
+// blue !important").
 func parseDecls(s string) []decl {
-	s = stripComments(s)
+	return declsOf(css.NewParser(css.Tokens(s)).Components())
+}
+
+// declsOf keeps the declarations in nodes that have a name and a value,
+// the name lower-cased and the value written back as text.
+func declsOf(nodes []css.Node) []decl {
+	all, _ := css.Declarations(nodes)
 	var out []decl
-	for len(s) > 0 {
-		end := indexOutside(s, 0, ';')
-		part := s
-		if end >= 0 {
-			part, s = s[:end], s[end+1:]
-		} else {
-			s = ""
-		}
-		name, value, ok := strings.Cut(part, ":")
-		if !ok {
+	for _, d := range all {
+		if d.Name == "" || len(d.Value) == 0 {
 			continue
 		}
-		name = strings.ToLower(strings.TrimSpace(name))
-		value = strings.TrimSpace(value)
-		d := decl{name: name}
-		if v, imp := cutImportant(value); imp {
-			d.important, value = true, v
-		}
-		d.value = value
-		if name != "" && value != "" {
-			out = append(out, d)
-		}
+		out = append(out, decl{name: strings.ToLower(d.Name), value: css.Text(d.Value), important: d.Important})
 	}
 	return out
 }
 
-// cutImportant removes a trailing !important.
-func cutImportant(v string) (string, bool) {
-	i := strings.LastIndexByte(v, '!')
-	if i < 0 || !strings.EqualFold(strings.TrimSpace(v[i+1:]), "important") {
-		return v, false
+// splitCommas splits a rule's prelude at its top-level commas.
+func splitCommas(nodes []css.Node) [][]css.Node {
+	var parts [][]css.Node
+	start := 0
+	for i, n := range nodes {
+		if n.Tok.Kind == css.Comma {
+			parts = append(parts, nodes[start:i])
+			start = i + 1
+		}
 	}
-	return strings.TrimSpace(v[:i]), true
+	return append(parts, nodes[start:])
 }
 
-// parseSelector reads one complex selector of compounds joined by white
-// space or '>'; false for anything else (attributes, pseudo-classes,
-// sibling combinators, namespaces).
-func parseSelector(s string) (selector, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+// selectorOf reads one complex selector of compounds (a type or *, then
+// .class and #id parts) joined by white space or '>'; false for anything
+// else (attributes, pseudo-classes, sibling combinators, namespaces).
+func selectorOf(nodes []css.Node) (selector, bool) {
+	nodes = css.TrimWhitespace(nodes)
+	if len(nodes) == 0 {
 		return nil, false
 	}
 	var sel selector
 	comb := byte(0)
-	for i := 0; i < len(s); {
+	open := false // the last compound may take more parts
+	for i := 0; i < len(nodes); i++ {
+		t := nodes[i].Tok
 		switch {
-		case isSpace(s[i]):
-			i++
-			if comb == 0 && len(sel) > 0 {
+		case t.Kind == css.Whitespace:
+			if comb == 0 {
 				comb = ' '
 			}
+			open = false
 			continue
-		case s[i] == '>':
+		case t.Kind == css.Delim && t.Val == ">":
 			if len(sel) == 0 {
 				return nil, false
 			}
-			comb = '>'
-			i++
+			comb, open = '>', false
 			continue
 		}
-		c, n, ok := parseCompound(s[i:])
-		if !ok {
+		if !open {
+			sel = append(sel, compound{comb: comb})
+			comb, open = 0, true
+			switch {
+			case t.Kind == css.Ident:
+				sel[len(sel)-1].typ = t.Val
+				continue
+			case t.Kind == css.Delim && t.Val == "*":
+				continue
+			}
+		}
+		c := &sel[len(sel)-1]
+		switch {
+		case t.Kind == css.Hash && t.ID:
+			c.ids = append(c.ids, t.Val)
+		case t.Kind == css.Delim && t.Val == "." && i+1 < len(nodes) && nodes[i+1].Tok.Kind == css.Ident:
+			i++
+			c.classes = append(c.classes, nodes[i].Tok.Val)
+		default:
 			return nil, false
 		}
-		c.comb = comb
-		sel = append(sel, c)
-		comb = 0
-		i += n
 	}
 	if comb != 0 {
 		return nil, false // a combinator with nothing after it
 	}
 	return sel, true
-}
-
-// parseCompound reads a type or *, then .class and #id parts.
-func parseCompound(s string) (compound, int, bool) {
-	var c compound
-	i := 0
-	if i < len(s) && s[i] == '*' {
-		i++
-	} else if n := identLen(s[i:]); n > 0 {
-		c.typ = s[i : i+n]
-		i += n
-	}
-	for i < len(s) && (s[i] == '.' || s[i] == '#') {
-		n := identLen(s[i+1:])
-		if n == 0 {
-			return c, 0, false
-		}
-		if s[i] == '.' {
-			c.classes = append(c.classes, s[i+1:i+1+n])
-		} else {
-			c.ids = append(c.ids, s[i+1:i+1+n])
-		}
-		i += 1 + n
-	}
-	if i == 0 || i < len(s) && !isSpace(s[i]) && s[i] != '>' {
-		return c, 0, false
-	}
-	return c, i, true
-}
-
-// identLen is the length of the CSS identifier at the start of s (ASCII
-// letters, digits, - and _, and any non-ASCII byte).
-func identLen(s string) int {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c == '-' || c == '_' || c >= 0x80 || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' && i > 0 {
-			i++
-			continue
-		}
-		break
-	}
-	return i
 }
 
 // matches reports whether the selector matches n, right to left, each

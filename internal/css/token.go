@@ -1,4 +1,12 @@
-package epub
+// Package css reads CSS after CSS Syntax Module Level 3: a tokenizer
+// (section 4), a parser of component values, rules and declarations
+// (section 5), and a serialiser that writes them back in one canonical
+// form (section 9). It is the one CSS reader of the program: the EPUB's
+// sanitiser (posts' style attributes, the manifest's epub.css, style
+// sheets inside SVG images) and pkg/svg's cascade for drawing SVG images
+// in the PDF both read CSS through it, so that the two outputs agree on
+// what a style sheet says.
+package css
 
 import (
 	"strconv"
@@ -6,66 +14,66 @@ import (
 	"unicode/utf8"
 )
 
-// A CSS tokenizer after CSS Syntax Module Level 3 (W3C, section 4.3,
-// "Tokenizer Algorithms"), for the CSS sanitiser: escapes are decoded, so
-// that u\72 l( is seen as the url( it is, and comments produce nothing.
-// Offsets are bytes into the input, for messages.
+// The tokenizer follows section 4.3, "Tokenizer Algorithms": escapes are
+// decoded, so that u\72 l( is seen as the url( it is, and comments
+// produce nothing. Offsets are bytes into the input, for messages.
 
-type cssKind uint8
+// Kind is the kind of a token.
+type Kind uint8
 
 const (
-	cssEOF cssKind = iota
-	cssIdent
-	cssFunction
-	cssAtKeyword
-	cssHash
-	cssString
-	cssBadString
-	cssURL
-	cssBadURL
-	cssDelim
-	cssNumber
-	cssPercentage
-	cssDimension
-	cssWhitespace
-	cssCDO
-	cssCDC
-	cssColon
-	cssSemicolon
-	cssComma
-	cssLBracket
-	cssRBracket
-	cssLParen
-	cssRParen
-	cssLBrace
-	cssRBrace
+	EOF Kind = iota
+	Ident
+	Function
+	AtKeyword
+	Hash
+	String
+	BadString
+	URL
+	BadURL
+	Delim
+	Number
+	Percentage
+	Dimension
+	Whitespace
+	CDO
+	CDC
+	Colon
+	Semicolon
+	Comma
+	LBracket
+	RBracket
+	LParen
+	RParen
+	LBrace
+	RBrace
 )
 
-// cssToken is one token. val is the decoded name (ident, function,
+// Token is one token. Val is the decoded name (ident, function,
 // at-keyword, hash), the value (string, url), the character (delim) or
-// the number as written (number, percentage, dimension); unit is a
-// dimension's unit; id marks a hash that is a valid identifier.
-type cssToken struct {
-	kind cssKind
-	val  string
-	unit string
-	id   bool
-	off  int
+// the number as written (number, percentage, dimension); Unit is a
+// dimension's unit; ID marks a hash that is a valid identifier.
+type Token struct {
+	Kind Kind
+	Val  string
+	Unit string
+	ID   bool
+	Off  int
 }
 
-type cssTokenizer struct {
+type tokenizer struct {
 	s   string
 	pos int
 }
 
-// cssTokens splits s into tokens; the last is cssEOF.
-func cssTokens(s string) []cssToken {
-	z := &cssTokenizer{s: s}
-	var out []cssToken
+// Tokens splits s into tokens; the last is EOF.
+func Tokens(s string) []Token {
+	z := &tokenizer{s: s}
+	var out []Token
 	for {
 		t := z.next()
 		out = append(out, t)
-		if t.kind == cssEOF {
+		if t.Kind == EOF {
 			return out
 		}
 	}
@@ -74,7 +82,7 @@ func cssTokens(s string) []cssToken {
 // at returns the code point i code points ahead (i is 0 or a small
 // number), or -1 past the end. CR, CR LF and FF read as LF and NUL as
 // U+FFFD, as the input preprocessing of the specification has it.
-func (z *cssTokenizer) at(i int) rune {
+func (z *tokenizer) at(i int) rune {
 	p := z.pos
 	for ; ; i-- {
 		if p >= len(z.s) {
@@ -100,7 +108,7 @@ func (z *cssTokenizer) at(i int) rune {
 }
 
 // advance consumes n code points.
-func (z *cssTokenizer) advance(n int) {
+func (z *tokenizer) advance(n int) {
 	for ; n > 0 && z.pos < len(z.s); n-- {
 		if z.s[z.pos] == '\r' && z.pos+1 < len(z.s) && z.s[z.pos+1] == '\n' {
 			z.pos += 2
@@ -112,7 +120,7 @@ func (z *cssTokenizer) advance(n int) {
 }
 
 // consume returns the next code point and consumes it.
-func (z *cssTokenizer) consume() rune {
+func (z *tokenizer) consume() rune {
 	r := z.at(0)
 	z.advance(1)
 	return r
@@ -153,26 +161,26 @@ func startsNumber(a, b, c rune) bool {
 	return isDigit(a)
 }
 
-func (z *cssTokenizer) next() cssToken {
+func (z *tokenizer) next() Token {
 	off := z.pos
 	t := z.token()
-	t.off = off
+	t.Off = off
 	return t
 }
 
-func (z *cssTokenizer) token() cssToken {
+func (z *tokenizer) token() Token {
 	for z.at(0) == '/' && z.at(1) == '*' {
 		z.comment()
 	}
 	c := z.at(0)
 	switch {
 	case c == -1:
-		return cssToken{kind: cssEOF}
+		return Token{Kind: EOF}
 	case isCSSWhitespace(c):
 		for isCSSWhitespace(z.at(0)) {
 			z.advance(1)
 		}
-		return cssToken{kind: cssWhitespace}
+		return Token{Kind: Whitespace}
 	case c == '"' || c == '\'':
 		z.advance(1)
 		return z.stringToken(c)
@@ -180,11 +188,11 @@ func (z *cssTokenizer) token() cssToken {
 		if isIdentChar(z.at(1)) || validEscape(z.at(1), z.at(2)) {
 			z.advance(1)
 			id := startsIdent(z.at(0), z.at(1), z.at(2))
-			return cssToken{kind: cssHash, val: z.name(), id: id}
+			return Token{Kind: Hash, Val: z.name(), ID: id}
 		}
 	case c == '(' || c == ')' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':' || c == ';':
 		z.advance(1)
-		return cssToken{kind: punctuation[c]}
+		return Token{Kind: punctuation[c]}
 	case c == '+' || c == '.':
 		if startsNumber(c, z.at(1), z.at(2)) {
 			return z.numeric()
@@ -195,7 +203,7 @@ func (z *cssTokenizer) token() cssToken {
 		}
 		if z.at(1) == '-' && z.at(2) == '>' {
 			z.advance(3)
-			return cssToken{kind: cssCDC}
+			return Token{Kind: CDC}
 		}
 		if startsIdent(c, z.at(1), z.at(2)) {
 			return z.identLike()
@@ -203,12 +211,12 @@ func (z *cssTokenizer) token() cssToken {
 	case c == '<':
 		if z.at(1) == '!' && z.at(2) == '-' && z.at(3) == '-' {
 			z.advance(4)
-			return cssToken{kind: cssCDO}
+			return Token{Kind: CDO}
 		}
 	case c == '@':
 		if startsIdent(z.at(1), z.at(2), z.at(3)) {
 			z.advance(1)
-			return cssToken{kind: cssAtKeyword, val: z.name()}
+			return Token{Kind: AtKeyword, Val: z.name()}
 		}
 	case c == '\\':
 		if validEscape(c, z.at(1)) {
@@ -220,14 +228,14 @@ func (z *cssTokenizer) token() cssToken {
 		return z.identLike()
 	}
 	z.advance(1)
-	return cssToken{kind: cssDelim, val: string(c)}
+	return Token{Kind: Delim, Val: string(c)}
 }
 
-var punctuation = map[rune]cssKind{'(': cssLParen, ')': cssRParen, '[': cssLBracket, ']': cssRBracket,
-	'{': cssLBrace, '}': cssRBrace, ',': cssComma, ':': cssColon, ';': cssSemicolon}
+var punctuation = map[rune]Kind{'(': LParen, ')': RParen, '[': LBracket, ']': RBracket,
+	'{': LBrace, '}': RBrace, ',': Comma, ':': Colon, ';': Semicolon}
 
 // comment consumes a comment, to its end or the end of input.
-func (z *cssTokenizer) comment() {
+func (z *tokenizer) comment() {
 	z.advance(2)
 	if i := strings.Index(z.s[z.pos:], "*/"); i >= 0 {
 		z.pos += i + 2
@@ -237,7 +245,7 @@ func (z *cssTokenizer) comment() {
 }
 
 // escape consumes an escaped code point, after its backslash.
-func (z *cssTokenizer) escape() rune {
+func (z *tokenizer) escape() rune {
 	c := z.consume()
 	if !isHexRune(c) {
 		if c == -1 {
@@ -260,7 +268,7 @@ func (z *cssTokenizer) escape() rune {
 }
 
 // name consumes an ident sequence and returns it decoded.
-func (z *cssTokenizer) name() string {
+func (z *tokenizer) name() string {
 	var b strings.Builder
 	for {
 		c := z.at(0)
@@ -277,16 +285,16 @@ func (z *cssTokenizer) name() string {
 	}
 }
 
-func (z *cssTokenizer) stringToken(quote rune) cssToken {
+func (z *tokenizer) stringToken(quote rune) Token {
 	var b strings.Builder
 	for {
 		c := z.at(0)
 		switch {
 		case c == -1 || c == quote:
 			z.advance(1)
-			return cssToken{kind: cssString, val: b.String()}
+			return Token{Kind: String, Val: b.String()}
 		case c == '\n':
-			return cssToken{kind: cssBadString} // the newline is not consumed
+			return Token{Kind: BadString} // the newline is not consumed
 		case c == '\\':
 			switch z.at(1) {
 			case -1:
@@ -304,7 +312,7 @@ func (z *cssTokenizer) stringToken(quote rune) cssToken {
 	}
 }
 
-func (z *cssTokenizer) numeric() cssToken {
+func (z *tokenizer) numeric() Token {
 	start := z.pos
 	if c := z.at(0); c == '+' || c == '-' {
 		z.advance(1)
@@ -329,22 +337,22 @@ func (z *cssTokenizer) numeric() cssToken {
 	repr := z.s[start:z.pos]
 	switch {
 	case startsIdent(z.at(0), z.at(1), z.at(2)):
-		return cssToken{kind: cssDimension, val: repr, unit: z.name()}
+		return Token{Kind: Dimension, Val: repr, Unit: z.name()}
 	case z.at(0) == '%':
 		z.advance(1)
-		return cssToken{kind: cssPercentage, val: repr}
+		return Token{Kind: Percentage, Val: repr}
 	}
-	return cssToken{kind: cssNumber, val: repr}
+	return Token{Kind: Number, Val: repr}
 }
 
-func (z *cssTokenizer) identLike() cssToken {
+func (z *tokenizer) identLike() Token {
 	name := z.name()
 	if z.at(0) != '(' {
-		return cssToken{kind: cssIdent, val: name}
+		return Token{Kind: Ident, Val: name}
 	}
 	z.advance(1)
 	if !strings.EqualFold(name, "url") {
-		return cssToken{kind: cssFunction, val: name}
+		return Token{Kind: Function, Val: name}
 	}
 	for isCSSWhitespace(z.at(0)) && isCSSWhitespace(z.at(1)) {
 		z.advance(1)
@@ -354,13 +362,13 @@ func (z *cssTokenizer) identLike() cssToken {
 		c = z.at(1)
 	}
 	if c == '"' || c == '\'' {
-		return cssToken{kind: cssFunction, val: name}
+		return Token{Kind: Function, Val: name}
 	}
 	return z.url()
 }
 
 // url consumes an unquoted url( ... ), after its parenthesis.
-func (z *cssTokenizer) url() cssToken {
+func (z *tokenizer) url() Token {
 	for isCSSWhitespace(z.at(0)) {
 		z.advance(1)
 	}
@@ -369,24 +377,24 @@ func (z *cssTokenizer) url() cssToken {
 		c := z.consume()
 		switch {
 		case c == ')' || c == -1:
-			return cssToken{kind: cssURL, val: b.String()}
+			return Token{Kind: URL, Val: b.String()}
 		case isCSSWhitespace(c):
 			for isCSSWhitespace(z.at(0)) {
 				z.advance(1)
 			}
 			if c := z.at(0); c == ')' || c == -1 {
 				z.advance(1)
-				return cssToken{kind: cssURL, val: b.String()}
+				return Token{Kind: URL, Val: b.String()}
 			}
 			z.badURLRest()
-			return cssToken{kind: cssBadURL}
+			return Token{Kind: BadURL}
 		case c == '"' || c == '\'' || c == '(' || nonPrintable(c):
 			z.badURLRest()
-			return cssToken{kind: cssBadURL}
+			return Token{Kind: BadURL}
 		case c == '\\':
 			if !validEscape(c, z.at(0)) {
 				z.badURLRest()
-				return cssToken{kind: cssBadURL}
+				return Token{Kind: BadURL}
 			}
 			b.WriteRune(z.escape())
 		default:
@@ -400,7 +408,7 @@ func nonPrintable(c rune) bool {
 }
 
 // badURLRest consumes the remnants of a bad url.
-func (z *cssTokenizer) badURLRest() {
+func (z *tokenizer) badURLRest() {
 	for {
 		c := z.at(0)
 		switch {
