@@ -36,7 +36,7 @@ const (
 )
 
 // richNote is the site's _includes/note.html, which every rich post
-// includes: a theme file, as Jekyll blogs hold them.
+// includes, as Jekyll blogs include their own snippets.
 const richNote = `<div class="note">
   <p>이 글의 코드는 저장소에서 내려받을 수 있습니다.</p>
 </div>

@@ -26,7 +26,7 @@ const (
 	// blocks. It bounds the memory of assign and capture, and the time of
 	// filters, which is linear in their input.
 	maxLiquidBytes = 8 << 20
-	// maxIncludes bounds how many times include_relative runs for a post
+	// maxIncludes bounds how many times include and include_relative run for a post
 	// (its depth is bounded by maxIncludeDepth); maxIncludedBytes bounds
 	// the bytes those files have in all.
 	maxIncludes      = 256
@@ -97,7 +97,7 @@ func (ev *evaluator) include() error {
 	}
 	ev.left.includes--
 	if ev.left.includes < 0 {
-		return ev.exhaust("more than %d include_relative inclusions", maxIncludes)
+		return ev.exhaust("more than %d inclusions (include and include_relative)", maxIncludes)
 	}
 	return nil
 }

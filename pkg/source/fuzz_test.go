@@ -47,7 +47,9 @@ func FuzzLiquid(f *testing.F) {
 		"/s/_posts/2019-01-01-a.md": []byte("---\ntitle: A\n---\n{% include_relative inc.md %}"),
 		"/s/_posts/inc.md":          []byte("포함 {{ page.title }} {% include_relative inc.md %}"),
 		"/s/about.md":               []byte("---\npermalink: /소개/\n---\n"),
+		"/s/_includes/n.html":       []byte("<b>{{ include.t }}</b>{% include n.html t=include.t %}"),
 	}
+	f.Add([]byte(`{% include n.html t="가" u=page.title %}{% include {{ page.x }} %}{% include n.html t='\'' %}`))
 	site := &Site{Root: "/s", URL: "https://x.kr", BaseURL: "/b", Permalink: "date", Config: map[string]any{"t": "블로그"}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var diags diag.List

@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -137,5 +138,34 @@ func TestHostileYAML(t *testing.T) {
 		if d := time.Since(start); d > 30*time.Second {
 			t.Errorf("%.20q…: took %v", src, d)
 		}
+	}
+}
+
+// TestIncludeSiteLoop: an _includes file that includes itself stops at the
+// depth limit (one warning), and one that includes itself several times at
+// the budget of inclusions (the post kept as written from the tag), as
+// include_relative does.
+func TestIncludeSiteLoop(t *testing.T) {
+	site := &Site{Root: "/s", Config: map[string]any{}}
+	for _, c := range []struct {
+		name, inc, body string
+		warning         string
+	}{
+		{"nested", "A{% include a.html %}", strings.Repeat("A", maxIncludeDepth), "included files nest more than"},
+		{"fan-out", strings.Repeat("{% include a.html %}", 4), "{% include a.html %}", fmt.Sprintf("more than %d inclusions", maxIncludes)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			files := MemFiles{"/s/_includes/a.html": []byte(c.inc)}
+			var diags diag.List
+			p, err := Read("/s/_posts/2020-01-01-x.md", []byte("{% include a.html %}"), site,
+				Options{Files: files, Dir: "/s/_posts"}, &diags)
+			if err != nil {
+				t.Fatal(err)
+			}
+			items := diags.Items()
+			if string(p.Body) != c.body || len(items) == 0 || !strings.Contains(items[len(items)-1].Message, c.warning) {
+				t.Errorf("body %q, diagnostics %v", p.Body, items)
+			}
+		})
 	}
 }

@@ -26,6 +26,15 @@ type Site struct {
 	Zone *time.Location
 }
 
+// includesDir is the folder of the site's include files, from the site's
+// root: _config.yml's includes_dir, else Jekyll's _includes.
+func (s *Site) includesDir() string {
+	if d := strings.Trim(frontString(s.Config["includes_dir"]), "/"); d != "" {
+		return d
+	}
+	return "_includes"
+}
+
 // zone returns the site's time zone, UTC when there is none.
 func (s *Site) zone() *time.Location {
 	if s == nil || s.Zone == nil {

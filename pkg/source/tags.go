@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/osteele/liquid/render"
@@ -36,7 +38,7 @@ func (ev *evaluator) registerTags() {
 		}
 		return err
 	})
-	ev.addTag("include", ev.includeTheme)
+	ev.addTag("include", ev.includeSite)
 	ev.addTag("include_relative", ev.includeRelative)
 	ev.addTag("post_url", ev.postURL)
 	ev.addTag("link", ev.link)
@@ -95,11 +97,196 @@ func (ev *evaluator) highlightInBlock(ctx render.Context) (string, error) {
 	return out, ev.charge(int64(len(out)))
 }
 
-// includeTheme names a file of the theme's _includes folder, which is
-// not part of the book.
-func (ev *evaluator) includeTheme(ctx render.Context) (string, error) {
-	ev.diags.Warnf(ev.at.tagPos(), "include is not supported (theme file); dropped")
-	return "", nil
+// includeSite inlines a file of the site's _includes folder (or the
+// folder _config.yml's includes_dir names), as Jekyll does: its Liquid is
+// evaluated with the tag's parameters as include.*, which are visible in
+// that file only. A file that is not in the site (a theme's include, such
+// as a footer) is dropped with a warning: the theme is not part of the
+// book. Inclusions count against the post's budget as include_relative's
+// do.
+func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
+	if err := ev.include(); err != nil {
+		return "", err
+	}
+	if err := ev.charge(tagCost); err != nil {
+		return "", err
+	}
+	raw, params := splitIncludeName(ctx.TagArgs())
+	name := raw
+	if strings.Contains(raw, "{{") {
+		expanded, err := ctx.ExpandTagArg()
+		if err != nil {
+			return "", err
+		}
+		name = firstField(expanded)
+	}
+	vals, err := includeParams(params, ctx.EvaluateString)
+	if err != nil {
+		return "", fmt.Errorf("include %s: %v", name, err)
+	}
+	dir, file, err := ev.includeFile(name)
+	if err != nil {
+		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		return "", nil
+	}
+	data, err := ev.opt.Files.ReadFile(file)
+	if errors.Is(err, fs.ErrNotExist) {
+		ev.diags.Warnf(ev.at.tagPos(), "include %s: not in the site's %s folder (a theme's includes are not part of the book); dropped", name, dir)
+		return "", nil
+	}
+	if err != nil {
+		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		return "", nil
+	}
+	if err := ev.included(len(data)); err != nil {
+		return "", err
+	}
+	src, err := normalize(file, data)
+	if err != nil {
+		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		return "", nil
+	}
+	outer, had := ev.vars["include"]
+	ev.vars["include"] = vals
+	out := ev.evalIncluded(newLineIndex(ev.shownPath(file), src))
+	if had {
+		ev.vars["include"] = outer
+	} else {
+		delete(ev.vars, "include")
+	}
+	if ev.spent != nil {
+		return "", ev.spent
+	}
+	return out, nil
+}
+
+// includeFile finds the file an include tag names: under the site's
+// includes folder, refusing names that climb out of it (Jekyll refuses
+// "..", "./" and "//" in them).
+func (ev *evaluator) includeFile(name string) (dir, file string, err error) {
+	if ev.site == nil || ev.site.Root == "" || ev.opt.Files == nil {
+		return "_includes", "", errors.New("the book has no site root")
+	}
+	dir = ev.site.includesDir()
+	switch {
+	case name == "":
+		return dir, "", errors.New("no file named")
+	case path.IsAbs(name) || filepath.IsAbs(name) || strings.Contains(name, "..") ||
+		strings.Contains(name, "./") || strings.Contains(name, "//") || strings.ContainsRune(name, '\\'):
+		return dir, "", errors.New("only files inside the site's includes folder may be included")
+	case path.IsAbs(dir) || filepath.IsAbs(dir) || strings.Contains(dir, ".."):
+		return dir, "", fmt.Errorf("includes_dir %s is not a folder inside the site", dir)
+	case ev.depth >= maxIncludeDepth:
+		return dir, "", fmt.Errorf("included files nest more than %d deep", maxIncludeDepth)
+	}
+	return dir, filepath.Join(ev.site.Root, filepath.FromSlash(dir), filepath.FromSlash(name)), nil
+}
+
+// shownPath names a file of the site in messages the way the post's own
+// path names the post: relative to the post's folder, joined to the path
+// the post was given by.
+func (ev *evaluator) shownPath(file string) string {
+	rel, err := filepath.Rel(ev.opt.Dir, file)
+	if ev.opt.Dir == "" || err != nil {
+		return file
+	}
+	return filepath.Join(filepath.Dir(ev.post.Path), rel)
+}
+
+// splitIncludeName splits an include tag's arguments into the file name
+// (which may hold {{ }} expressions) and the parameters after it.
+func splitIncludeName(args string) (name, params string) {
+	args = strings.TrimSpace(args)
+	depth := 0
+	for i := 0; i < len(args); i++ {
+		switch {
+		case strings.HasPrefix(args[i:], "{{"):
+			depth++
+			i++
+		case strings.HasPrefix(args[i:], "}}") && depth > 0:
+			depth--
+			i++
+		case depth == 0 && (args[i] == ' ' || args[i] == '\t' || args[i] == '\n' || args[i] == '\r'):
+			return args[:i], args[i+1:]
+		}
+	}
+	return args, ""
+}
+
+// includeParams reads an include tag's parameters, key=value separated
+// by white space, as Jekyll does: a value is a string in double or single
+// quotes (a backslash before the quote keeps it), or a variable such as
+// page.title, looked up with lookup.
+func includeParams(s string, lookup func(string) (any, error)) (map[string]any, error) {
+	vals := map[string]any{}
+	isKey := func(c byte) bool {
+		return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	isVar := func(c byte) bool { return isKey(c) || c == '.' || c == '[' || c == ']' }
+	for i := 0; ; {
+		for i < len(s) && strings.IndexByte(" \t\r\n", s[i]) >= 0 {
+			i++
+		}
+		if i == len(s) {
+			return vals, nil
+		}
+		k := i
+		for i < len(s) && isKey(s[i]) {
+			i++
+		}
+		key := s[k:i]
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		if key == "" || i == len(s) || s[i] != '=' {
+			return nil, fmt.Errorf("parameters must be key=\"value\" or key=variable, not %q", shortText(s[k:], 40))
+		}
+		i++
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		switch {
+		case i < len(s) && (s[i] == '"' || s[i] == '\''):
+			q := s[i]
+			var b strings.Builder
+			j := i + 1
+			for ; j < len(s) && s[j] != q; j++ {
+				if s[j] == '\\' && j+1 < len(s) && s[j+1] == q {
+					j++
+				}
+				b.WriteByte(s[j])
+			}
+			if j == len(s) {
+				return nil, fmt.Errorf("the value of %s is never closed by %c", key, q)
+			}
+			vals[key] = b.String()
+			i = j + 1
+		default:
+			v := i
+			for i < len(s) && isVar(s[i]) {
+				i++
+			}
+			if v == i {
+				return nil, fmt.Errorf("%s= has no value", key)
+			}
+			val, err := lookup(s[v:i])
+			if err != nil {
+				return nil, err
+			}
+			vals[key] = val
+		}
+	}
+}
+
+// shortText cuts s to at most n bytes, on a character boundary.
+func shortText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // includeRelative inlines a file next to the post, with its own Liquid
