@@ -24,10 +24,12 @@ var owners = map[string][]string{
 	"github.com/yuin/goldmark":          {"pkg/markdown"}, // parser and extension configuration
 	// The node kinds of GFM tables, task lists, footnotes, strikethrough.
 	"github.com/yuin/goldmark/extension/ast": {"pkg/markdown", "pkg/book", "pkg/epub", "pkg/layout"},
-	"github.com/urfave/cli/v3":               {"internal/cli"},
-	"go.yaml.in/yaml/v3":                     {"pkg/manifest", "pkg/source"},
-	"github.com/osteele/liquid":              {"pkg/source"},
-	"github.com/alecthomas/chroma/v2":        {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
+	// GitHub's emoji names, for jemoji's shortcodes (markdown/emoji.go).
+	"github.com/yuin/goldmark-emoji/definition": {"pkg/markdown"},
+	"github.com/urfave/cli/v3":                  {"internal/cli"},
+	"go.yaml.in/yaml/v3":                        {"pkg/manifest", "pkg/source"},
+	"github.com/osteele/liquid":                 {"pkg/source"},
+	"github.com/alecthomas/chroma/v2":           {"pkg/highlight", "pkg/epub", "pkg/layout"}, // highlight: lexers, style, budget; EPUB: HTML formatter; PDF: token colours
 	// chroma's regular expressions: highlight turns off their match
 	// timeouts, which made highlighting depend on the machine's load.
 	"github.com/dlclark/regexp2/v2": {"pkg/highlight"},

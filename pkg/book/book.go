@@ -30,6 +30,11 @@ type Book struct {
 	// Config is the resolved configuration the book was loaded with; the
 	// writers take their settings from it (Config.EPUB, Config.PDF).
 	Config *manifest.Manifest
+	// Emoji is true when the site lists the jemoji plugin: emoji
+	// shortcodes (:smile:) are emoji in Markdown text, which the parser
+	// turns, and in the text of raw HTML, which the writers turn with
+	// markdown.Emojify, outside pre, code and tt as jemoji does.
+	Emoji bool
 	// Meta is the book's metadata: the manifest's, with what the chapters
 	// give filled in (date, subjects, identifier; title and authors for
 	// a book of posts).

@@ -109,18 +109,21 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 }
 
 // makeParsers configures the Markdown parsers as the site's kramdown
-// settings say (its typography); one reads single dollars as math.
+// settings say (its typography) and its plugins (jemoji's emoji
+// shortcodes); one reads single dollars as math.
 func (l *loader) makeParsers() {
 	var cfg map[string]any
 	if l.book.Site != nil {
 		cfg = l.book.Site.Config
 	}
+	emoji := l.book.Site.HasPlugin("jemoji")
+	l.book.Emoji = emoji
 	typo, problems := markdown.KramdownTypography(cfg)
 	for _, p := range problems {
 		l.diags.Warnf(diag.Pos{File: l.rel(l.box.join(l.files.root, "_config.yml"))}, "%s; kramdown's default is used", p)
 	}
-	l.md = markdown.New(markdown.Options{Typography: typo})
-	l.mdDollar = markdown.New(markdown.Options{Typography: typo, InlineDollar: true})
+	l.md = markdown.New(markdown.Options{Typography: typo, Emoji: emoji})
+	l.mdDollar = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, InlineDollar: true})
 }
 
 // rel formats an absolute path for messages.

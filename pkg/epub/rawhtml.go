@@ -48,7 +48,11 @@ func (r *renderer) feedFigures(raw string, segs []text.Segment, figs []markdown.
 		case html.ErrorToken:
 			return
 		case html.TextToken:
-			r.t.text(string(z.Text()))
+			s := string(z.Text())
+			if r.p.book.Emoji && !r.t.inCode() {
+				s = markdown.Emojify(s)
+			}
+			r.t.text(s)
 		case html.StartTagToken, html.SelfClosingTagToken:
 			r.startTag(z.Token())
 			for len(figs) > 0 && figs[0].At <= at {
@@ -63,6 +67,17 @@ func (r *renderer) feedFigures(raw string, segs []text.Segment, figs []markdown.
 		}
 		// Comments and doctypes go.
 	}
+}
+
+// inCode reports whether text goes inside a pre or code element (a raw
+// <tt> is a code element here), where jemoji leaves shortcodes alone.
+func (t *tree) inCode() bool {
+	for n := t.cur; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode && (n.Data == "pre" || n.Data == "code") {
+			return true
+		}
+	}
+	return false
 }
 
 // interactiveNote says, inside the element a script would have filled,

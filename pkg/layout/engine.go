@@ -29,6 +29,10 @@ type engine struct {
 	skipH1 ast.Node
 	depth  map[ast.Node]int // each heading's book.Heading.Depth
 	images map[ast.Node][]*book.ImageRef
+	// figCaptions are the captions raw HTML <figure>s give their images:
+	// the <figcaption>'s text, else the <img>'s title ("" for none), in
+	// place of the title or alt text an image has elsewhere (rawhtml.go).
+	figCaptions map[*book.ImageRef]string
 	// missing counts the characters in no font, per post.
 	missing missingChars
 	notes   map[int]ast.Node // footnote bodies by index

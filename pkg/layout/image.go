@@ -106,7 +106,7 @@ func (e *engine) sizeImage(ref *book.ImageRef) (placedImage, bool) {
 // so that it and its caption fit the text block with a line to spare.
 func (e *engine) placed(ref *book.ImageRef, w Length, ratio float64) placedImage {
 	h := Length(float64(w) * ratio)
-	capH := height(e.caption(caption(ref), ref, 0, e.width()))
+	capH := height(e.caption(e.captionOf(ref), ref, 0, e.width()))
 	// never taller than the page leaves beside its caption; a caption too
 	// long for that (on a small page) still leaves the image a third of it
 	if maxH := max(e.geo.textH-capH-e.pitch, e.geo.textH/3); h > maxH {
@@ -131,7 +131,7 @@ func (e *engine) imageRow(row []placedImage) {
 // under it, centred on the measure too.
 func (e *engine) singleFigure(im placedImage) {
 	e.blockSpace(parSkip)
-	capBoxes := e.caption(caption(im.ref), im.ref, 0, e.width())
+	capBoxes := e.caption(e.captionOf(im.ref), im.ref, 0, e.width())
 	b := &vbox{h: im.h, els: []Element{e.imageElement(im, e.ctx.left+(e.width()-im.w)/2, 0)}}
 	b.keep = len(capBoxes) > 0
 	if e.floats() {
@@ -164,7 +164,7 @@ func (e *engine) sideBySide(row []placedImage) {
 	for _, im := range row {
 		b.els = append(b.els, e.imageElement(im, x, tallest-im.h))
 		y := tallest
-		for _, c := range e.caption(caption(im.ref), im.ref, x-e.ctx.left, im.w) {
+		for _, c := range e.caption(e.captionOf(im.ref), im.ref, x-e.ctx.left, im.w) {
 			for _, el := range c.els {
 				b.els = append(b.els, shifted(el, 0, y))
 			}
@@ -186,8 +186,12 @@ func (e *engine) floats() bool {
 	return e.ctx.left == 0 && e.ctx.right == 0 && len(e.ctx.bars) == 0
 }
 
-// caption is a figure's caption: its title, else its alt text.
-func caption(ref *book.ImageRef) string {
+// captionOf is an image's caption: what its HTML <figure> gives it, else
+// its title, else its alt text.
+func (e *engine) captionOf(ref *book.ImageRef) string {
+	if c, ok := e.figCaptions[ref]; ok {
+		return c
+	}
 	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
 		return string(img.Title)
 	}
@@ -213,7 +217,9 @@ func (e *engine) caption(text string, ref *book.ImageRef, x, w Length) []*vbox {
 func (e *engine) missingImage(ref *book.ImageRef) {
 	b := e.framed(book.StandIn(ref.Alt, ref.URL), ref.Node)
 	var capBoxes []*vbox
-	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
+	if c, ok := e.figCaptions[ref]; ok {
+		capBoxes = e.caption(c, ref, 0, e.width())
+	} else if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
 		capBoxes = e.caption(string(img.Title), ref, 0, e.width())
 	}
 	b.keep = len(capBoxes) > 0

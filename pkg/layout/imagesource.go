@@ -60,7 +60,7 @@ func (e *engine) imageSource(a *book.Asset, w Length) *imageSource {
 func (e *engine) fallback(im placedImage) []Element {
 	els := []Element{Rect{W: im.w, H: im.h, Fill: ruleColor, Stroke: true, LineWidth: Pt(0.5)}}
 	alt := book.StandIn(im.ref.Alt, im.ref.URL)
-	if caption(im.ref) == alt {
+	if e.captionOf(im.ref) == alt {
 		alt = book.StandIn("", im.ref.URL)
 	}
 	st := e.bodyStyle()

@@ -91,6 +91,19 @@ type htmlSetter struct {
 	// row are images with nothing but white space between them, set
 	// together (side by side when they fit) before what follows them.
 	row []*book.ImageRef
+	// fig is an open <figure>: its images are set when it closes, with
+	// its <figcaption> as the caption.
+	fig *htmlFigure
+}
+
+// htmlFigure collects a raw HTML <figure>: its images, the title of
+// each, and its caption's text.
+type htmlFigure struct {
+	refs      []*book.ImageRef
+	titles    []string
+	caption   strings.Builder
+	captioned bool // a <figcaption> was seen
+	inCaption bool
 }
 
 // htmlBlock sets a raw HTML block.
@@ -153,8 +166,22 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		if name == "br" {
 			s.pre.WriteByte('\n')
 		}
+	case name == "br" && s.fig != nil && s.fig.inCaption:
+		s.fig.caption.WriteByte(' ')
 	case name == "br":
 		s.add("\n")
+	case name == "img" && s.fig != nil && s.table == nil:
+		if ref := s.image(tok); ref != nil {
+			s.fig.refs = append(s.fig.refs, ref)
+			s.fig.titles = append(s.fig.titles, attr(tok, "title"))
+		}
+	case name == "figure" && s.table == nil:
+		if s.fig == nil {
+			s.flush()
+			s.fig = &htmlFigure{}
+		}
+	case name == "figcaption" && s.fig != nil:
+		s.fig.inCaption, s.fig.captioned = true, true
 	case name == "img":
 		if ref := s.image(tok); ref != nil {
 			if s.table != nil {
@@ -205,6 +232,10 @@ func (s *htmlSetter) end(name string) {
 			s.setPre()
 		}
 	case s.table != nil && s.table.end(s, name):
+	case name == "figcaption" && s.fig != nil:
+		s.fig.inCaption = false
+	case name == "figure" && s.fig != nil:
+		s.endFigure()
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
 		s.flush()
 		s.heading = 0
@@ -242,6 +273,9 @@ func (s *htmlSetter) end(name string) {
 func (s *htmlSetter) finish() {
 	if s.pre != nil {
 		s.setPre()
+	}
+	if s.fig != nil {
+		s.endFigure()
 	}
 	if s.table != nil {
 		s.table.finish(s)
@@ -337,7 +371,25 @@ func (s *htmlSetter) text(t string) {
 		s.pre.WriteString(t)
 		return
 	}
+	if s.e.b.Emoji && !s.inCode() {
+		t = markdown.Emojify(t)
+	}
+	if s.fig != nil && s.fig.inCaption {
+		s.fig.caption.WriteString(t)
+		return
+	}
 	s.add(collapseSpace(t))
+}
+
+// inCode reports whether the text is inside a <code> or <tt>, where
+// jemoji leaves shortcodes alone (<pre> is set apart before this).
+func (s *htmlSetter) inCode() bool {
+	for _, tok := range s.style {
+		if tok.Data == "code" || tok.Data == "tt" {
+			return true
+		}
+	}
+	return false
 }
 
 // add adds text in the current style to the cell or paragraph being
@@ -400,6 +452,36 @@ func (s *htmlSetter) hasText() bool {
 		}
 	}
 	return false
+}
+
+// endFigure sets a <figure>'s images as the EPUB shows them: the
+// <figcaption> is the first image's caption (the others have none), and
+// without one each image's caption is its title, never its alt text. A
+// figure without images shows its caption as a paragraph.
+func (s *htmlSetter) endFigure() {
+	f := s.fig
+	s.fig = nil
+	text := strings.TrimSpace(collapseSpace(f.caption.String()))
+	if len(f.refs) == 0 {
+		s.add(text)
+		s.flush()
+		return
+	}
+	s.flush()
+	if s.e.figCaptions == nil {
+		s.e.figCaptions = map[*book.ImageRef]string{}
+	}
+	for i, ref := range f.refs {
+		switch {
+		case f.captioned && i == 0:
+			s.e.figCaptions[ref] = text
+		case f.captioned:
+			s.e.figCaptions[ref] = ""
+		default:
+			s.e.figCaptions[ref] = f.titles[i]
+		}
+	}
+	s.e.figures(f.refs)
 }
 
 // setPre sets the text of a <pre> as a code block.

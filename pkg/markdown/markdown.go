@@ -59,6 +59,10 @@ type Options struct {
 	// rules, which keep prices and shell variables as text).
 	InlineDollar bool
 
+	// Emoji turns GitHub's emoji shortcodes (:smile:) into emoji, as the
+	// jemoji plugin does for sites that list it (emoji.go).
+	Emoji bool
+
 	// Typography, when not nil, turns quotes into curly ones and --, ---,
 	// ..., << and >> into dashes, an ellipsis and guillemets, as kramdown
 	// does (KramdownTypography reads a site's settings).
@@ -167,6 +171,13 @@ func inlineParsers(opt Options) []util.PrioritizedValue {
 		if opt.InlineDollar {
 			ips = append(ips, util.Prioritized(dollarParser{}, dollarPriority))
 		}
+	}
+	if !opt.CommonMark && opt.Emoji {
+		// No other inline parser triggers on ':' (autolinks start at '<';
+		// linkify takes a bare URL, colons and all, at the white space
+		// or line head before it).
+		const emojiPriority = 800
+		ips = append(ips, util.Prioritized(emojiParser{}, emojiPriority))
 	}
 	if !opt.CommonMark && opt.Typography != nil {
 		// After raw HTML and autolinks, which also start with '<'.

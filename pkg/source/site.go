@@ -26,6 +26,23 @@ type Site struct {
 	Zone *time.Location
 }
 
+// HasPlugin reports whether _config.yml lists a Jekyll plugin by name,
+// under plugins (Jekyll 3.5 and later) or gems (before).
+func (s *Site) HasPlugin(name string) bool {
+	if s == nil {
+		return false
+	}
+	for _, key := range []string{"plugins", "gems"} {
+		list, _ := s.Config[key].([]any)
+		for _, v := range list {
+			if p, ok := v.(string); ok && strings.TrimSpace(p) == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // includesDir is the folder of the site's include files, from the site's
 // root: _config.yml's includes_dir, else Jekyll's _includes.
 func (s *Site) includesDir() string {

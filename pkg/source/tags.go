@@ -40,6 +40,7 @@ func (ev *evaluator) registerTags() {
 	})
 	ev.addTag("include", ev.includeSite)
 	ev.addTag("include_relative", ev.includeRelative)
+	ev.addTag("gist", ev.gist)
 	ev.addTag("post_url", ev.postURL)
 	ev.addTag("link", ev.link)
 }
@@ -287,6 +288,58 @@ func shortText(s string, n int) string {
 		n--
 	}
 	return s[:n] + "…"
+}
+
+// gist stands in for jekyll-gist's {% gist [user/]id [file] %}, which
+// embeds a GitHub gist with a script (and, at build time, fetches its
+// code): a book fetches nothing, so the gist's address is printed as a
+// link, with a warning that says how to show the code.
+func (ev *evaluator) gist(ctx render.Context) (string, error) {
+	args, err := ctx.ExpandTagArg()
+	if err != nil {
+		return "", err
+	}
+	f := strings.Fields(args)
+	if len(f) == 0 || len(f) > 2 || !gistID(f[0]) || len(f) == 2 && !gistFile(f[1]) {
+		return "", errors.New("gist: expected a gist id (user/id or id) and at most a file name")
+	}
+	u := "https://gist.github.com/" + f[0]
+	out := "<" + u + ">"
+	if len(f) == 2 {
+		out += " (" + f[1] + ")"
+	}
+	ev.diags.Warnf(ev.at.tagPos(), "gist %s: a book cannot embed a gist (it would be fetched from GitHub); its address is printed as a link; paste the code into the post to show it", f[0])
+	return out, ev.charge(int64(len(out)))
+}
+
+// gistID reports whether s is a gist id as jekyll-gist takes it: a user
+// name (letters, digits and hyphens) and a slash, optionally, then
+// letters and digits.
+func gistID(s string) bool {
+	user, id, found := strings.Cut(s, "/")
+	if !found {
+		user, id = "", s
+	}
+	word := func(w string, extra string) bool {
+		for _, c := range w {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.ContainsRune(extra, c)) {
+				return false
+			}
+		}
+		return w != ""
+	}
+	return word(id, "") && (!found || word(user, "-"))
+}
+
+// gistFile reports whether s is a file name the book may print as it is
+// (letters, digits, '.', '-' and '_'): it goes into the post's Markdown.
+func gistFile(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // includeRelative inlines a file next to the post, with its own Liquid
