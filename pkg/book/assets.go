@@ -22,27 +22,34 @@ import (
 // resolveImage finds the file an image reference names, reads it, checks
 // it, and records it as an asset. Every refusal is a warning at the
 // reference; the writers then show the alt text.
-func (l *loader) resolveImage(ref *ImageRef, dir string) {
-	raw := strings.TrimSpace(ref.URL)
+//
+// src is the address to resolve: ref.URL, or ref.URL behind the post's
+// media folder (Chapter.mediaURL); messages name both when they differ.
+func (l *loader) resolveImage(ref *ImageRef, dir, src string) {
+	raw := strings.TrimSpace(src)
+	shown := ref.URL
+	if src != ref.URL {
+		shown = ref.URL + " (" + src + ")"
+	}
 	if strings.Contains(raw, `\`) && !strings.Contains(raw, "://") {
 		// A Windows path (\assets\a.png): browsers read "\" as "/" in a
 		// URL, so the blog showed the image; so does the book.
 		raw = strings.ReplaceAll(raw, `\`, "/")
-		l.diags.Notef(ref.Pos, "image %s: \\ read as / (a Windows path), as browsers do", ref.URL)
+		l.diags.Notef(ref.Pos, "image %s: \\ read as / (a Windows path), as browsers do", shown)
 	}
 	target, remote, err := l.imagePath(raw, dir)
 	switch {
 	case remote:
 		ref.Remote = true
-		l.diags.Warnf(ref.Pos, "remote image %s is not fetched; the alt text is shown instead", ref.URL)
+		l.diags.Warnf(ref.Pos, "remote image %s is not fetched; the alt text is shown instead", shown)
 		return
 	case err != nil:
-		l.diags.Warnf(ref.Pos, "image %s: %v", ref.URL, err)
+		l.diags.Warnf(ref.Pos, "image %s: %v", shown, err)
 		return
 	}
 	a, err := l.asset(target)
 	if err != nil {
-		l.diags.Warnf(ref.Pos, "image %s: %v", ref.URL, err)
+		l.diags.Warnf(ref.Pos, "image %s: %v", shown, err)
 		return
 	}
 	ref.Asset = a

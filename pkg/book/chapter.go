@@ -89,9 +89,35 @@ func (c *Chapter) collect(l *loader, dir string) {
 
 func (c *Chapter) addImage(l *loader, dir string, n ast.Node, img htmlImage) {
 	ref := &ImageRef{Node: n, URL: img.src, Alt: img.alt, Pos: c.NodePos(n), Width: img.width, Height: img.height, Style: img.style}
-	l.resolveImage(ref, dir)
+	l.resolveImage(ref, dir, c.mediaURL(img.src))
 	c.Images = append(c.Images, ref)
 	c.Stats.Images++
+}
+
+// mediaURL puts the post's media folder before an image address, as the
+// Chirpy theme does for the front matter key media_subpath (img_path
+// before Chirpy 7), often set for a folder of posts in _config.yml's
+// defaults: an address without ':' and without "//" becomes the folder,
+// a slash and the address, double slashes made one. Chirpy does this
+// to addresses that start with '/' as well. A folder written without a
+// leading slash is read from the site root, where Chirpy would have the
+// browser read it from the post's own address.
+func (c *Chapter) mediaURL(src string) string {
+	var sub string
+	for _, key := range []string{"media_subpath", "img_path"} {
+		if v, ok := c.Post.Front[key].(string); ok && strings.TrimSpace(v) != "" {
+			sub = strings.TrimSpace(v)
+			break
+		}
+	}
+	if sub == "" || strings.Contains(src, ":") || strings.Contains(src, "//") || strings.TrimSpace(src) == "" {
+		return src
+	}
+	u := "/" + sub + "/" + src
+	for strings.Contains(u, "//") {
+		u = strings.ReplaceAll(u, "//", "/")
+	}
+	return u
 }
 
 func countChars(b []byte) int {

@@ -183,6 +183,25 @@ func (a attrList) apply(n ast.Node) {
 		}
 		n.SetAttribute(p.key, p.value)
 	}
+	if _, ok := n.(*ast.Image); ok {
+		sizeAliases(n)
+	}
+}
+
+// sizeAliases reads the Chirpy theme's short size attributes of an image,
+// {: w="700" h="400" }, as the width and height they stand for (Chirpy
+// writes them out so), unless the long ones are given too. The short ones
+// stay; no writer keeps an attribute it does not know.
+func sizeAliases(n ast.Node) {
+	for _, p := range [][2]string{{"w", "width"}, {"h", "height"}} {
+		v, ok := n.AttributeString(p[0])
+		if !ok {
+			continue
+		}
+		if _, has := n.AttributeString(p[1]); !has {
+			n.SetAttributeString(p[1], v)
+		}
+	}
 }
 
 // addClass appends class to n's space-separated class attribute.

@@ -200,6 +200,7 @@ func jekyllParserOptions(opt Options) []parser.Option {
 		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, spanIALPriority)),
 		parser.WithASTTransformers(
 			util.Prioritized(kramdownTransformer{}, kramdownPriority),
+			util.Prioritized(captionTransformer{}, captionPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDPriority),
 		),
 	}
