@@ -33,10 +33,11 @@ func loadSite(tb testing.TB, opt gensite.Options, d *diag.List) (*Input, gensite
 }
 
 // TestThemeConventions loads the fixtures of theme and plugin conventions
-// (testdata/sites/chirpy.txtar, jekyll-plugins.txtar): every image is
-// found (Chirpy's media_subpath and img_path, the site's _includes),
-// sized and captioned as the theme shows it, and nothing is reported but
-// the gist that a book cannot embed.
+// (testdata/sites/chirpy.txtar, jekyll-plugins.txtar,
+// minimal-mistakes.txtar): every image is found (Chirpy's media_subpath
+// and img_path, the site's _includes, Minimal Mistakes' figure and
+// gallery), sized and captioned as the theme shows it, and nothing is
+// reported but the gist and the video that a book cannot embed.
 func TestThemeConventions(t *testing.T) {
 	for _, c := range []struct {
 		fixture  string
@@ -46,6 +47,7 @@ func TestThemeConventions(t *testing.T) {
 	}{
 		{"chirpy", 3, 0, []string{"그림 1. 포함된 폴더에서 찾은 그림", "그림 2. 옛 이름으로 찾은 그림"}},
 		{"jekyll-plugins", 3, 1, nil},
+		{"minimal-mistakes", 3, 1, []string{"그림 1. 테마 포함 파일의 그림"}},
 	} {
 		t.Run(c.fixture, func(t *testing.T) {
 			var d diag.List

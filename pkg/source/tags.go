@@ -132,6 +132,9 @@ func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
 	}
 	data, err := ev.opt.Files.ReadFile(file)
 	if errors.Is(err, fs.ErrNotExist) {
+		if out, ok := ev.themeInclude(name, vals); ok {
+			return out, ev.charge(int64(len(out)))
+		}
 		ev.diags.Warnf(ev.at.tagPos(), "include %s: not in the site's %s folder (a theme's includes are not part of the book); dropped", name, dir)
 		return "", nil
 	}
