@@ -84,6 +84,13 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		}
 		return &MathInline{Display: true, Segments: segs}
 	}
+	if n := refLen(line); n > 0 {
+		_, seg := block.PeekLine()
+		block.Advance(n)
+		segs := text.NewSegments()
+		segs.Append(sourceSegment(seg, 0, n))
+		return &MathInline{Segments: segs}
+	}
 	i := matchMathOpener(line)
 	if i < 0 || mathCloserMissing(pc, parent, i) {
 		return nil
@@ -95,6 +102,28 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		return nil
 	}
 	return &MathInline{Display: d.display, Segments: segs}
+}
+
+// maxRefLabel bounds the label of a \ref or \eqref in running text.
+const maxRefLabel = 128
+
+// refLen returns the length of the \eqref{label} or \ref{label} that line
+// starts with, or 0. MathJax (processRefs, on by default in versions 2 and
+// 3) typesets such a reference written in running text, outside any
+// delimiters, as the equation's number: "식 \eqref{eq:euler}" shows "식
+// (1)". It is read as a formula of its own.
+func refLen(line []byte) int {
+	for _, cmd := range []string{`\eqref{`, `\ref{`} {
+		if !bytes.HasPrefix(line, []byte(cmd)) {
+			continue
+		}
+		end := bytes.IndexByte(line[len(cmd):], '}')
+		if end <= 0 || end > maxRefLabel || bytes.ContainsAny(line[len(cmd):len(cmd)+end], "{\\\n") {
+			return 0
+		}
+		return len(cmd) + end + 1
+	}
+	return 0
 }
 
 // scanMath advances past an opener of length openLen and collects the

@@ -78,8 +78,8 @@ func DetectMath(templates map[string][]byte, config map[string]any) MathConfig {
 			best = c
 		}
 	}
-	if best.Found == "" && isTeXtTheme(config) {
-		best = MathConfig{Found: "_config.yml (TeXt theme)", InlineDollar: true, Gate: "site.mathjax or page.mathjax"}
+	if theme, ok := themeMath(config); ok && best.Found == "" {
+		best = theme
 	}
 	return best
 }
@@ -90,16 +90,32 @@ func (c MathConfig) configures() bool {
 	return c.InlineDollar || c.Numbered || len(c.Macros) > 0
 }
 
-// isTeXtTheme reports a site built with the TeXt theme (kitian616), whose
-// MathJax configuration lives in the theme's gem, not in the site: it
-// loads MathJax on pages with mathjax: true and reads $…$ as math.
-func isTeXtTheme(config map[string]any) bool {
+// usesTheme reports whether _config.yml's theme or remote_theme names a
+// theme, by a part of its gem or repository name ("text-theme",
+// "jekyll-theme-chirpy", "minimal-mistakes"): the one test of which theme
+// a site is built with.
+func usesTheme(config map[string]any, part string) bool {
 	for _, k := range []string{"theme", "remote_theme"} {
-		if strings.Contains(strings.ToLower(frontString(config[k])), "text-theme") {
+		if strings.Contains(strings.ToLower(frontString(config[k])), part) {
 			return true
 		}
 	}
 	return false
+}
+
+// themeMath is the MathJax configuration of the themes that keep it in
+// their gem, not in the site: the TeXt theme (kitian616) loads MathJax on
+// pages with mathjax: true and reads $…$ as math; Chirpy (cotes2020)
+// loads it on posts with math: true, reads $…$ as math and numbers
+// equations (its assets/js/data/mathjax.js: tags 'ams').
+func themeMath(config map[string]any) (MathConfig, bool) {
+	switch {
+	case usesTheme(config, "text-theme"):
+		return MathConfig{Found: "_config.yml (TeXt theme)", InlineDollar: true, Gate: "site.mathjax or page.mathjax"}, true
+	case usesTheme(config, "jekyll-theme-chirpy"):
+		return MathConfig{Found: "_config.yml (Chirpy theme)", InlineDollar: true, Numbered: true, Gate: "page.math"}, true
+	}
+	return MathConfig{}, false
 }
 
 // gateAt returns the conditions of the {% if %} / {% unless %} blocks open

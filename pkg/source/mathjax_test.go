@@ -48,6 +48,11 @@ MathJax.Hub.Config({ tex2jax: { inlineMath: [['$','$']] }, TeX: { equationNumber
 			MathConfig{Found: "_layouts/default.html"}},
 		{"TeXt theme", nil, map[string]any{"remote_theme": "kitian616/jekyll-TeXt-theme"},
 			MathConfig{Found: "_config.yml (TeXt theme)", InlineDollar: true, Gate: "site.mathjax or page.mathjax"}},
+		{"Chirpy theme", nil, map[string]any{"theme": "jekyll-theme-chirpy"},
+			MathConfig{Found: "_config.yml (Chirpy theme)", InlineDollar: true, Numbered: true, Gate: "page.math"}},
+		{"Chirpy theme, the site's own MathJax wins", map[string][]byte{"_includes/katex.html": []byte(katex)},
+			map[string]any{"remote_theme": "cotes2020/jekyll-theme-chirpy"},
+			MathConfig{Found: "_includes/katex.html", InlineDollar: true}},
 		{"none", map[string][]byte{"_layouts/default.html": []byte("<p>no math here</p>")}, nil, MathConfig{}},
 	}
 	for _, tc := range tests {

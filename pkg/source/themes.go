@@ -29,12 +29,7 @@ func (s *Site) minimalMistakes() bool {
 	if s == nil {
 		return false
 	}
-	for _, key := range []string{"theme", "remote_theme"} {
-		if strings.Contains(strings.ToLower(frontString(s.Config[key])), "minimal-mistakes") {
-			return true
-		}
-	}
-	return false
+	return usesTheme(s.Config, "minimal-mistakes")
 }
 
 // themeInclude returns the Markdown that stands for a theme's include,
