@@ -16,11 +16,12 @@ import (
 
 // FuzzParse parses arbitrary input: it must not panic, every segment in the
 // tree must lie within the source, and dumping and rendering must work.
+// Emoji shortcodes are on, as on a site that lists jemoji.
 func FuzzParse(f *testing.F) {
 	for _, seed := range seeds(f) {
 		f.Add(seed)
 	}
-	p := New(Options{})
+	p := New(Options{Emoji: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := p.Parse(src)
 		if err := checkSegments(doc, src); err != nil {
