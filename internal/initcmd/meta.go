@@ -33,12 +33,12 @@ func bookMeta(site *source.Site, sitePath string, chosen []*post, diags *diag.Li
 		m.title, m.titleFrom = folder, "the site's folder name (_config.yml has no title)"
 	}
 	m.description, m.descFrom = scalar(cfg["description"]), "_config.yml description"
-	if a := authorsOf(cfg["author"]); len(a) > 0 {
+	if a := site.SiteAuthors(); len(a) > 0 {
 		m.authors, m.authorsFrom = a, "_config.yml author"
 		return m
 	}
 	for _, p := range chosen {
-		if a := authorsOf(p.front["author"]); len(a) > 0 {
+		if a := source.PostAuthors(p.front); len(a) > 0 {
 			m.authors, m.authorsFrom = a, "the author of "+p.path+" (_config.yml has none)"
 			return m
 		}
@@ -50,28 +50,6 @@ func bookMeta(site *source.Site, sitePath string, chosen []*post, diags *diag.Li
 	}
 	diags.Warnf(diag.Pos{File: config}, "no author in _config.yml or the posts; the manifest names %q as author, change it", m.title)
 	return m
-}
-
-// authorsOf reads Jekyll's author value: a name, a mapping with a name,
-// or a list of either.
-func authorsOf(v any) []string {
-	switch v := v.(type) {
-	case map[string]any:
-		if s := scalar(v["name"]); s != "" {
-			return []string{s}
-		}
-	case []any:
-		var out []string
-		for _, x := range v {
-			out = append(out, authorsOf(x)...)
-		}
-		return out
-	default:
-		if s := scalar(v); s != "" {
-			return []string{s}
-		}
-	}
-	return nil
 }
 
 // scalar is a configuration value as text: strings as they are, numbers

@@ -82,6 +82,9 @@ func (c *Chapter) collect(l *loader, dir string) {
 			if hl := c.Code[n]; hl != nil && hl.Plain != "" {
 				l.diags.Notef(c.NodePos(n), "%s", hl.Plain)
 			}
+			if f, ok := n.(*ast.FencedCodeBlock); ok && strings.EqualFold(string(f.Language(src)), "mermaid") {
+				l.diags.Notef(c.NodePos(n), "a mermaid diagram, which the blog draws with JavaScript: the book shows its source (export it as SVG to show the drawing)")
+			}
 		}
 		return ast.WalkContinue, nil
 	})

@@ -483,26 +483,9 @@ func (l *loader) adoptPostMeta(meta *Meta) {
 	if len(meta.Authors) > 0 {
 		return
 	}
-	var cfg map[string]any
-	if l.book.Site != nil {
-		cfg = l.book.Site.Config
+	if a := source.PostAuthors(first.Post.Front); len(a) > 0 {
+		meta.Authors = a
+	} else if a := l.book.Site.SiteAuthors(); len(a) > 0 {
+		meta.Authors = a
 	}
-	if a := authorOf(first.Post.Front); a != "" {
-		meta.Authors = []string{a}
-	} else if a := authorOf(cfg); a != "" {
-		meta.Authors = []string{a}
-	}
-}
-
-// authorOf reads Jekyll's author key: a name, or a mapping with a name.
-func authorOf(m map[string]any) string {
-	switch a := m["author"].(type) {
-	case string:
-		return a
-	case map[string]any:
-		if n, ok := a["name"].(string); ok {
-			return n
-		}
-	}
-	return ""
 }
