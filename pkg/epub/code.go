@@ -22,6 +22,12 @@ func (r *renderer) codeBlock(n ast.Node) {
 	if hl == nil { // a block the book did not see: plain text
 		hl = &highlight.Code{Tokens: []chroma.Token{{Type: chroma.Text, Value: markdown.CodeText(n, r.src)}}}
 	}
+	if file := markdown.CodeFile(n); file != "" {
+		r.t.open("p", classAttr("code-file"), false, "")
+		r.t.text(file)
+		r.t.close()
+		r.t.text("\n")
+	}
 	r.highlighted(hl.Tokens, linenos)
 	r.t.text("\n")
 }

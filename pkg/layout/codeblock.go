@@ -30,6 +30,18 @@ const continuation = "↳"
 func (e *engine) codeBlock(n ast.Node) {
 	_, linenos := markdown.CodeInfo(n, e.src)
 	e.blockSpace(parSkip)
+	if file := markdown.CodeFile(n); file != "" {
+		// The file the code is from (Chirpy's {: file=… }), small and
+		// grey over the block, kept with its first line.
+		st := e.codeStyle()
+		st.size = Length(captionScale * float64(st.size))
+		st.color = grayColor
+		for _, b := range e.setText([]span{{text: file, st: st, node: n}},
+			textOpts{size: st.size, pitch: Length(float64(st.size) * e.set.LineHeight)}) {
+			b.keep = true
+			e.emit(b)
+		}
+	}
 	e.codeLines(e.highlight(n), codeShade, linenos)
 }
 

@@ -33,6 +33,14 @@ func CodeInfo(n ast.Node, src []byte) (lang string, linenos bool) {
 	return "", linenos
 }
 
+// CodeFile returns the file name a code block is labelled with, "" when
+// none: the Chirpy theme's {: file="path/to/file" } under a fence, which
+// it shows as the block's title.
+func CodeFile(n ast.Node) string {
+	v, _ := Attr(n, "file")
+	return strings.Join(strings.Fields(v), " ")
+}
+
 // CodeText returns the code of a fenced or indented code block, lines
 // and their endings as written.
 func CodeText(n ast.Node, src []byte) string {

@@ -37,6 +37,8 @@ type ialNode struct {
 	attrs attrList
 	// closed is set once a comment's closing line has been read.
 	closed bool
+	// at is the source offset of the line's start.
+	at int
 }
 
 // Kind implements ast.Node.
@@ -58,7 +60,7 @@ func (ialBlockParser) Trigger() []byte { return []byte{'{'} }
 
 // Open implements parser.BlockParser.
 func (ialBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
-	line, _ := reader.PeekLine()
+	line, seg := reader.PeekLine()
 	pos := pc.BlockOffset()
 	if pos < 0 || pos >= len(line) {
 		return nil, parser.NoChildren
@@ -67,6 +69,7 @@ func (ialBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 	if n == nil {
 		return nil, parser.NoChildren
 	}
+	n.at = seg.Start
 	reader.AdvanceToEOL()
 	return n, parser.NoChildren
 }

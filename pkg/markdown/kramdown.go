@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 
 	"github.com/yuin/goldmark/ast"
@@ -57,7 +58,7 @@ func (kramdownTransformer) Transform(doc *ast.Document, reader text.Reader, _ pa
 	})
 	defs := definitions(lines)
 	for _, l := range lines {
-		applyLine(l, defs)
+		applyLine(l, defs, src)
 	}
 	for _, n := range drop {
 		remove(n)
@@ -77,8 +78,8 @@ func definitions(lines []*ialNode) map[string]attrList {
 }
 
 // applyLine applies one kramdown line to its block and removes it.
-func applyLine(l *ialNode, defs map[string]attrList) {
-	target := ialTarget(l)
+func applyLine(l *ialNode, defs map[string]attrList, src []byte) {
+	target := ialTarget(l, src)
 	remove(l)
 	if l.kind != ialAttrs || target == nil {
 		return
@@ -92,8 +93,13 @@ func applyLine(l *ialNode, defs map[string]attrList) {
 }
 
 // ialTarget returns the block an attribute list applies to, or nil.
-func ialTarget(l *ialNode) ast.Node {
-	if prev := l.PreviousSibling(); prev != nil && !l.HasBlankPreviousLines() {
+func ialTarget(l *ialNode, src []byte) ast.Node {
+	prev := l.PreviousSibling()
+	blank := l.HasBlankPreviousLines()
+	if _, fenced := prev.(*ast.FencedCodeBlock); fenced {
+		blank = blankLineBefore(l, src)
+	}
+	if prev != nil && !blank {
 		if _, isLine := prev.(*ialNode); !isLine {
 			return prev
 		}
@@ -104,6 +110,27 @@ func ialTarget(l *ialNode) ast.Node {
 		}
 	}
 	return nil
+}
+
+// blankLineBefore reports whether the line before l's is blank (white
+// space and quotation marks only). goldmark marks the block after a
+// fenced code block as having blank lines before it whether or not one
+// came between, so after a fence the source is asked: kramdown applies
+// {: file="a.py" } on the line right under a fence to the code block.
+func blankLineBefore(l *ialNode, src []byte) bool {
+	start := min(l.at, len(src))
+	for start > 0 && src[start-1] != '\n' {
+		start--
+	}
+	if start == 0 {
+		return false
+	}
+	end := start - 1
+	begin := end
+	for begin > 0 && src[begin-1] != '\n' {
+		begin--
+	}
+	return len(bytes.Trim(src[begin:end], " \t\r>")) == 0
 }
 
 // resolveRefs returns a with the definitions it names merged in before its
