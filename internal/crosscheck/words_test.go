@@ -39,8 +39,9 @@ import (
 //     Footnote reference numbers stay in the text on both sides.
 //   - Figures float in the PDF, so each image is compared as a unit: in
 //     the PDF, an image's caption is the text right under it; in the EPUB,
-//     the figure's figcaption, or the title (else the alt text) of an image
-//     outside a figure, which the PDF sets as a figure with that caption.
+//     the figure's figcaption, or the title (else the alt text, unless it
+//     only names a format: book.FigureAlt) of an image outside a figure,
+//     which the PDF sets as a figure with that caption.
 //     Images and captions must agree one for one, in order; they are then
 //     taken out of both texts. Words drawn inside a vector image's box are
 //     the image's own (the labels of an SVG diagram, which the EPUB keeps
@@ -316,7 +317,7 @@ func (c *chapterText) walk(n *xnode, out *stream) {
 	case n.name == "img":
 		caption := n.attr["title"]
 		if caption == "" {
-			caption = n.attr["alt"]
+			caption = book.FigureAlt(n.attr["alt"])
 		}
 		c.captions = append(c.captions, normalise(caption))
 		return

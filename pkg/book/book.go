@@ -289,6 +289,20 @@ type ImageRef struct {
 	Width, Height, Style string
 }
 
+// FigureAlt is what of an image's alt text its figure shows as a caption:
+// the alt text, unless it only names a picture's format or says "image"
+// (png, svg, jpeg, image, img, 그림 파일…), as Jupyter's Markdown export
+// writes for every plot (![png](output_5_0.png)): a caption "png" under
+// each plot says nothing. Both writers ask it.
+func FigureAlt(alt string) string {
+	switch strings.ToLower(strings.TrimSpace(alt)) {
+	case "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "image", "img", "picture", "figure",
+		"image/png", "image/jpeg", "image/svg+xml", "이미지", "그림":
+		return ""
+	}
+	return alt
+}
+
 // StandIn is the text shown in place of an image that cannot be shown:
 // its alt text, else the name of the file it asked for. Both writers show
 // the same words.

@@ -26,8 +26,10 @@ var phrasingOnly = set("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "
 // the PDF leaves out the same ones.
 
 // warnDropped are the dropped elements worth a warning: the author put
-// them there on purpose and the reader will miss them.
-var warnDropped = set("script", "style", "iframe", "object", "embed", "applet", "form", "video", "audio",
+// them there on purpose and the reader will miss them. A <style> is worth
+// a note only: it changed how the blog's page looked, not what it says
+// (Jupyter writes one before every pandas DataFrame).
+var warnDropped = set("script", "iframe", "object", "embed", "applet", "form", "video", "audio",
 	"canvas", "svg", "math", "frame", "frameset")
 
 // renamed maps presentational or obsolete elements to a kept element and a

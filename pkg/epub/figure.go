@@ -7,13 +7,13 @@ import (
 )
 
 // figure writes an image that stands alone in its paragraph as a figure,
-// captioned with its title, else its alt text.
+// captioned with its title, else its alt text (book.FigureAlt).
 func (r *renderer) figure(img *ast.Image) {
 	r.t.open("figure", nil, false, "")
 	r.writeImage(img)
 	caption := string(img.Title)
 	if caption == "" && r.packaged(img) {
-		caption = r.alt(img)
+		caption = book.FigureAlt(r.alt(img))
 	}
 	if caption != "" {
 		r.t.open("figcaption", nil, false, "")

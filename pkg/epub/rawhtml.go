@@ -101,8 +101,11 @@ func (r *renderer) startTag(tok html.Token) {
 	}
 	switch {
 	case markdown.HiddenElement(name):
-		if warnDropped[name] {
+		switch {
+		case warnDropped[name]:
 			r.warnf("raw HTML: <%s> is not allowed in an EPUB; removed with its content", name)
+		case name == "style":
+			r.d.diags.Notef(r.pos(), "raw HTML: <style> is left out (it styled the blog's page; the book has its own style)")
 		}
 		if !htmlVoid[name] {
 			r.t.dropped(name)

@@ -195,7 +195,7 @@ func (e *engine) captionOf(ref *book.ImageRef) string {
 	if img, ok := ref.Node.(*ast.Image); ok && len(img.Title) > 0 {
 		return string(img.Title)
 	}
-	return ref.Alt
+	return book.FigureAlt(ref.Alt)
 }
 
 // caption sets a caption, centred and small, in grey, in the width w at x

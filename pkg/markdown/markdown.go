@@ -134,7 +134,7 @@ func (p *Parser) HTMLRenderer(extra ...renderer.NodeRenderer) renderer.Renderer 
 // last, after ours.
 func newGoldmark(opt Options, extra ...goldmark.Option) goldmark.Markdown {
 	po := []parser.Option{
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithBlockParsers(blockParsers(opt)...),
 		parser.WithInlineParsers(inlineParsers(opt)...),
 		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
 		parser.WithASTTransformers(util.Prioritized(softBreakTransformer{}, softBreakPriority)),
@@ -150,6 +150,19 @@ func newGoldmark(opt Options, extra ...goldmark.Option) goldmark.Markdown {
 		goldmark.WithExtensions(exts...),
 	}
 	return goldmark.New(append(options, extra...)...)
+}
+
+// blockParsers returns goldmark's block parsers, with its HTML block
+// parser wrapped (htmlblock.go) unless the parser is plain CommonMark.
+func blockParsers(opt Options) []util.PrioritizedValue {
+	var bps []util.PrioritizedValue
+	for _, v := range parser.DefaultBlockParsers() {
+		if v.Value == parser.NewHTMLBlockParser() && !opt.CommonMark {
+			v.Value = htmlBlockParser{parser.NewHTMLBlockParser()}
+		}
+		bps = append(bps, v)
+	}
+	return bps
 }
 
 // inlineParsers returns goldmark's inline parsers with its emphasis parser
