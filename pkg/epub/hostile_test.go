@@ -20,7 +20,7 @@ title: 나쁜 글
 ---
 <script>document.write("x")</script><style>body{display:none}</style>
 
-<iframe src="https://evil.example/"></iframe><object data="x.swf"></object>
+<iframe src="https://frame.example/"></iframe><object data="x.swf"></object>
 
 <p onclick="steal()" onmouseover="x()">클릭 <a href="javascript:alert(1)">링크</a>
 
@@ -79,6 +79,10 @@ func TestHostile(t *testing.T) {
 		if strings.Contains(strings.ToLower(evil), strings.ToLower(bad)) {
 			t.Errorf("c001.xhtml still holds %q", bad)
 		}
+	}
+	// an iframe loads nothing: the page it showed is a link (markdown.EmbedURL)
+	if !strings.Contains(evil, `<a href="https://frame.example/" class="url">https://frame.example/</a>`) {
+		t.Error("the iframe is not a link to its page")
 	}
 	if n := strings.Count(evil, `id="dup"`); n != 1 {
 		t.Errorf("id dup appears %d times, want 1", n)

@@ -100,6 +100,21 @@ func (r *renderer) startTag(tok html.Token) {
 		return
 	}
 	switch {
+	case name == "iframe" && markdown.EmbedURL(attrOf(tok.Attr, "src")) != "":
+		u := markdown.EmbedURL(attrOf(tok.Attr, "src"))
+		r.warnf("raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
+		block := !r.t.phrasing && r.t.cur.Data != "a"
+		if block {
+			r.t.open("p", nil, false, "")
+		}
+		r.t.open("a", []html.Attribute{kv("href", u), kv("class", "url")}, false, "")
+		r.t.text(u)
+		r.t.close()
+		if block {
+			r.t.close()
+		}
+		r.t.dropped(name)
+		return
 	case markdown.HiddenElement(name):
 		switch {
 		case warnDropped[name]:
