@@ -209,7 +209,8 @@ func jekyllParserOptions(opt Options) []parser.Option {
 	po := []parser.Option{
 		parser.WithHeadingAttribute(),
 		parser.WithParagraphTransformers(util.Prioritized(pipeTableTransformer{}, pipeTablePriority)),
-		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority), util.Prioritized(markdownAttrParser{}, markdownAttrPriority)),
+		parser.WithBlockParsers(util.Prioritized(ialBlockParser{}, ialBlockPriority), util.Prioritized(markdownAttrParser{}, markdownAttrPriority),
+			util.Prioritized(abbrBlockParser{}, abbrPriority)),
 		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, spanIALPriority)),
 		parser.WithASTTransformers(
 			util.Prioritized(kramdownTransformer{}, kramdownPriority),
