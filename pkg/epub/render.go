@@ -189,6 +189,12 @@ func (r *renderer) node(n ast.Node) {
 	case *ast.LinkReferenceDefinition:
 	case *east.Table:
 		r.table(n)
+	case *east.DefinitionList:
+		r.block("dl", n)
+	case *east.DefinitionTerm:
+		r.block("dt", n)
+	case *east.DefinitionDescription:
+		r.block("dd", n)
 	case *east.Strikethrough:
 		r.inline("del", n)
 	case *east.TaskCheckBox:

@@ -70,10 +70,35 @@ func (e *engine) block(n ast.Node) {
 		e.mathBlock(n)
 	case *extast.Table:
 		e.table(n)
+	case *extast.DefinitionTerm:
+		e.definitionTerm(n)
+	case *extast.DefinitionDescription:
+		saved := e.ctx
+		e.ctx.left += Length(listIndent * float64(e.size))
+		e.ctx.firstBlock = true
+		e.blocks(n)
+		e.ctx = saved
 	case *extast.FootnoteList:
 		// set at the foot of the pages that refer to them
 	default:
 		e.blocks(n)
+	}
+}
+
+// definitionTerm sets a term of a definition list (kramdown's "term"
+// line over ": definition" lines) in bold, kept with its definition, which
+// is indented as a list item's content is.
+func (e *engine) definitionTerm(n ast.Node) {
+	st := e.bodyStyle()
+	st.bold = true
+	spans := e.inlines(n, st)
+	if len(spans) == 0 {
+		return
+	}
+	e.blockSpace(parSkip)
+	for _, b := range e.setText(spans, textOpts{size: e.size, pitch: e.pitch}) {
+		b.keep = true
+		e.emit(b)
 	}
 }
 

@@ -142,7 +142,7 @@ func newGoldmark(opt Options, extra ...goldmark.Option) goldmark.Markdown {
 	var exts []goldmark.Extender
 	if !opt.CommonMark {
 		po = append(po, jekyllParserOptions(opt)...)
-		exts = append(exts, extension.GFM, extension.Footnote)
+		exts = append(exts, extension.GFM, extension.Footnote, extension.DefinitionList)
 	}
 	options := []goldmark.Option{
 		goldmark.WithParser(parser.NewParser(po...)),
