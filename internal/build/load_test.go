@@ -49,6 +49,7 @@ func TestThemeConventions(t *testing.T) {
 		{"jekyll-plugins", 3, 1, nil}, // the gist; the iframes are the EPUB's to report
 		{"minimal-mistakes", 3, 1, []string{"그림 1. 테마 포함 파일의 그림"}},
 		{"jupyter", 1, 0, nil},
+		{"html-post", 1, 0, nil},
 	} {
 		t.Run(c.fixture, func(t *testing.T) {
 			var d diag.List

@@ -88,7 +88,7 @@ func (pl *planner) next(rest []*post) (entry, error) {
 // candidates are the globs worth trying for a post, most general first:
 // its whole folder, then its year (from the file name). The exact
 // extension comes first since "*.md" reads better than "*"; "*" also
-// covers a folder mixing .md and .markdown.
+// covers a folder mixing .md, .markdown and .html posts.
 func (pl *planner) candidates(p *post) []string {
 	rel := pl.rel(p)
 	dir, base := path.Split(rel)

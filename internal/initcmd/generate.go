@@ -88,7 +88,7 @@ func newest(ps []*post) time.Time {
 // noPosts explains an empty selection.
 func noPosts(opt Options, sel *selection) string {
 	if sel.found == 0 {
-		return "no posts: the site has no posts Jekyll would publish (.md or .markdown files named YYYY-MM-DD-title under a _posts folder)"
+		return "no posts: the site has no posts Jekyll would publish (.md, .markdown or .html files named YYYY-MM-DD-title under a _posts folder)"
 	}
 	if f := filters(opt); len(f) > 0 {
 		return fmt.Sprintf("no published post of the %d posts matches %s", sel.found, strings.Join(f, ", "))

@@ -121,7 +121,7 @@ func (d *draft) site(b *bytes.Buffer) {
 
 func (d *draft) chapters(b *bytes.Buffer) {
 	b.WriteString("\n# The chapters, in book order: post paths, or globs whose posts are sorted\n")
-	b.WriteString("# by date, then file name (files other than .md and .markdown are skipped).\n")
+	b.WriteString("# by date, then file name (files other than .md, .markdown and .html are skipped).\n")
 	b.WriteString("# To group chapters, replace entries with parts:\n")
 	b.WriteString("#   - part: 제1부 …\n#     chapters: [ … ]\n")
 	b.WriteString("chapters:\n")

@@ -9,6 +9,7 @@ import (
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/yuin/goldmark/ast"
+	"golang.org/x/net/html"
 )
 
 func (l *loader) chapter(j *job) *Chapter {
@@ -76,6 +77,7 @@ func (c *Chapter) collect(l *loader, dir string) {
 			for _, img := range htmlImages(raw) {
 				c.addImage(l, dir, n, img)
 			}
+			c.Stats.Chars += htmlChars(raw)
 		case *ast.Text:
 			c.Stats.Chars += countChars(n.Segment.Value(src))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -121,6 +123,31 @@ func (c *Chapter) mediaURL(src string) string {
 		u = strings.ReplaceAll(u, "//", "/")
 	}
 	return u
+}
+
+// htmlChars counts the characters of raw HTML's text, as countChars
+// counts a Markdown text's, leaving out what the book never shows
+// (markdown.HiddenElement: scripts, style sheets).
+func htmlChars(raw string) int {
+	z := html.NewTokenizer(strings.NewReader(raw))
+	n, hidden := 0, 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		switch tt {
+		case html.TextToken:
+			if hidden == 0 {
+				n += countChars(z.Text())
+			}
+		case html.StartTagToken:
+			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) {
+				hidden++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) && hidden > 0 {
+				hidden--
+			}
+		}
+	}
+	return n
 }
 
 func countChars(b []byte) int {

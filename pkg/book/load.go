@@ -224,7 +224,7 @@ func (s *Sandbox) ExpandGlob(pattern, siteRoot string) (posts, skipped []string,
 		return nil, nil, err
 	}
 	for _, p := range matches {
-		if !source.IsMarkdown(p) {
+		if !source.IsPostText(p) {
 			continue
 		}
 		rel, inSite := s.below(siteRoot, p)
@@ -238,8 +238,8 @@ func (s *Sandbox) ExpandGlob(pattern, siteRoot string) (posts, skipped []string,
 }
 func (l *loader) loadPattern(e manifest.Entry) []*Chapter {
 	if !isGlob(e.Pattern) {
-		if !source.IsMarkdown(e.Pattern) {
-			l.diags.Errorf(e.Pos, "%s is not a Markdown post (.md or .markdown)", l.rel(e.Pattern))
+		if !source.IsPostText(e.Pattern) {
+			l.diags.Errorf(e.Pos, "%s is not a post (.md, .markdown, or .html for an HTML post)", l.rel(e.Pattern))
 			return nil
 		}
 		return l.loadPosts([]string{e.Pattern}, e.Pos)
@@ -347,6 +347,9 @@ func (l *loader) read(j *job, at diag.Pos) {
 	j.post = post
 	if post.Published {
 		doc, report := l.parserFor(post).ParseChecked(post.Body)
+		if source.IsHTML(post.Path) {
+			doc, report = markdown.ParseHTML(post.Body), markdown.Report{}
+		}
 		j.doc = doc
 		ambiguities(j, post.Body, report.Ambiguities)
 		for _, d := range report.Dropped {

@@ -303,6 +303,10 @@ func (s *htmlSetter) restore(i int) {
 	marker := s.e.ctx.marker
 	s.e.ctx = l.saved
 	s.e.ctx.marker = marker
+	// what the element held was set: the block after it is not the first
+	// (a list right under a heading would leave its context's "first
+	// block", and the paragraph after the list would lose its space)
+	s.e.ctx.firstBlock = false
 	s.local = s.local[:i]
 }
 

@@ -31,6 +31,7 @@
 package markdown
 
 import (
+	"bytes"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -111,6 +112,28 @@ func (p *Parser) ParseChecked(src []byte) (ast.Node, Report) {
 	doc := p.md.Parser().Parse(text.NewReader(read), parser.WithContext(ctx))
 	amb, _ := ctx.Get(ambiguitiesKey).([]Ambiguity)
 	return doc, Report{Ambiguities: amb, Dropped: dropped}
+}
+
+// ParseHTML reads an HTML post (Jekyll publishes _posts/*.html without
+// converting them): a document holding the whole text as one HTML block,
+// which the writers read as they read raw HTML in a Markdown post.
+func ParseHTML(src []byte) ast.Node {
+	doc := ast.NewDocument()
+	b := ast.NewHTMLBlock(ast.HTMLBlockType7)
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start + 1
+		}
+		b.Lines().Append(text.NewSegment(start, end))
+		start = end
+	}
+	if b.Lines().Len() > 0 {
+		doc.AppendChild(doc, b)
+	}
+	return doc
 }
 
 // HTMLRenderer returns a renderer that writes XHTML for every node kind the

@@ -43,7 +43,8 @@ func ParseFileName(name string) (date time.Time, slug string, ok bool) {
 // or file name starts with '.', '_', '#' or '~' (a theme's
 // _posts/_example demo posts), backup files ending in '~', and anything in
 // a hidden folder. A post's file name starts with its date
-// (2020-01-05-title.md) and it is Markdown (.md or .markdown).
+// (2020-01-05-title.md) and it is Markdown (.md or .markdown) or HTML
+// (.html, .htm), which Jekyll publishes without converting.
 func IsPostFile(rel string) bool {
 	parts := strings.Split(rel, "/")
 	at := -1
@@ -70,12 +71,23 @@ func IsPostFile(rel string) bool {
 		}
 	}
 	_, _, dated := ParseFileName(name)
-	return dated && IsMarkdown(name)
+	return dated && IsPostText(name)
 }
 
 // specialName reports whether Jekyll's entry filter leaves a name out.
 func specialName(name string) bool {
 	return name != "" && strings.ContainsRune("._#~", rune(name[0]))
+}
+
+// IsPostText reports whether a file name has an extension a post or
+// chapter may have: Markdown's or HTML's.
+func IsPostText(name string) bool { return IsMarkdown(name) || IsHTML(name) }
+
+// IsHTML reports whether a file name is an HTML post's (.html, .htm):
+// Jekyll runs its Liquid but not the Markdown converter.
+func IsHTML(name string) bool {
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".html" || ext == ".htm"
 }
 
 // IsMarkdown reports whether a file name has one of the Markdown
