@@ -90,6 +90,10 @@ func (c MathConfig) configures() bool {
 	return c.InlineDollar || c.Numbered || len(c.Macros) > 0
 }
 
+// UsesTheme reports whether the site is built with a theme, named by a
+// part of its gem or repository name (usesTheme).
+func (s *Site) UsesTheme(part string) bool { return s != nil && usesTheme(s.Config, part) }
+
 // usesTheme reports whether _config.yml's theme or remote_theme names a
 // theme, by a part of its gem or repository name ("text-theme",
 // "jekyll-theme-chirpy", "minimal-mistakes"): the one test of which theme

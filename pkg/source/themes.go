@@ -25,12 +25,7 @@ var themeIncludes = map[string]func(ev *evaluator, vals map[string]any) string{
 
 // minimalMistakes reports whether the site uses the Minimal Mistakes
 // theme, as a gem or as a remote theme.
-func (s *Site) minimalMistakes() bool {
-	if s == nil {
-		return false
-	}
-	return usesTheme(s.Config, "minimal-mistakes")
-}
+func (s *Site) minimalMistakes() bool { return s.UsesTheme("minimal-mistakes") }
 
 // themeInclude returns the Markdown that stands for a theme's include,
 // and whether there is one.
