@@ -18,7 +18,13 @@
 //     {::comment}, and heading ids written as ## Title {#id};
 //   - kramdown's math: $$…$$, \(…\), \[…\], and the doubled-backslash forms
 //     \\(…\\) and \\[…\\] that kramdown users type;
-//   - heading ids generated the way Jekyll's kramdown (GFM input) makes them.
+//   - heading ids generated the way Jekyll's kramdown (GFM input) makes them;
+//   - kramdown's definition lists and abbreviation definitions (removed),
+//     \eqref and \ref in running text (as MathJax typesets them), HTML
+//     blocks read through blank lines while a <style>, <script>, <pre> or
+//     <table> in them is open (htmlblock.go), an italic line under an
+//     image as its caption (caption.go), and, with Options.Emoji, jemoji's
+//     shortcodes (emoji.go).
 //
 // Attributes set by attribute lists are stored with goldmark's
 // Node.SetAttribute: names are strings turned to []byte, values are []byte.
