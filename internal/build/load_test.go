@@ -48,7 +48,7 @@ func TestThemeConventions(t *testing.T) {
 		{"chirpy", 4, 0, []string{"그림 1. 포함된 폴더에서 찾은 그림", "그림 2. 옛 이름으로 찾은 그림"}},
 		{"jekyll-plugins", 3, 1, nil}, // the gist; the iframes are the EPUB's to report
 		{"minimal-mistakes", 3, 1, []string{"그림 1. 테마 포함 파일의 그림"}},
-		{"jupyter", 1, 0, nil},
+		{"jupyter", 2, 0, nil},
 		{"html-post", 1, 0, nil},
 	} {
 		t.Run(c.fixture, func(t *testing.T) {

@@ -2,6 +2,7 @@ package book
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -37,6 +38,16 @@ func (l *loader) resolveImage(ref *ImageRef, dir, src string) {
 		raw = strings.ReplaceAll(raw, `\`, "/")
 		l.diags.Notef(ref.Pos, "image %s: \\ read as / (a Windows path), as browsers do", shown)
 	}
+	if len(raw) > 5 && strings.EqualFold(raw[:5], "data:") {
+		shown = shortURL(ref.URL)
+		a, err := l.dataAsset(raw)
+		if err != nil {
+			l.diags.Warnf(ref.Pos, "image %s: %v", shown, err)
+			return
+		}
+		ref.Asset = a
+		return
+	}
 	target, remote, err := l.imagePath(raw, dir)
 	switch {
 	case remote:
@@ -53,6 +64,89 @@ func (l *loader) resolveImage(ref *ImageRef, dir, src string) {
 		return
 	}
 	ref.Asset = a
+}
+
+// maxDataImage bounds the decoded bytes of an image written into a post
+// as a data: URL.
+const maxDataImage = 16 << 20
+
+// dataAsset makes an asset of an image written into the post as a data:
+// URL (data:image/png;base64,…), as notebook exports with embedded images
+// and editors that paste pictures write them. Its bytes are checked as a
+// file's are; one asset is made per content.
+func (l *loader) dataAsset(raw string) (*Asset, error) {
+	data, err := decodeDataURL(raw)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	key := fmt.Sprintf("data:%x", sum)
+	if a, ok := l.assets[key]; ok {
+		return a, nil
+	}
+	a := &Asset{data: data}
+	if err := a.sniff(data, l.m.MaxImagePixels); err != nil {
+		return nil, err
+	}
+	a.Name = l.assetName(fmt.Sprintf("embedded-%x", sum[:4]), a.MediaType)
+	a.Path = a.Name
+	l.assets[key] = a
+	l.book.Assets = append(l.book.Assets, a)
+	return a, nil
+}
+
+// decodeDataURL returns the bytes of an image's data: URL, at most
+// maxDataImage of them: base64 (padded or not, white space ignored) or
+// percent-encoded, of an image type or of none.
+func decodeDataURL(raw string) ([]byte, error) {
+	meta, payload, ok := strings.Cut(raw[len("data:"):], ",")
+	if !ok {
+		return nil, errors.New("a data: URL without its comma")
+	}
+	meta = strings.ToLower(strings.TrimSpace(meta))
+	b64 := strings.HasSuffix(meta, ";base64")
+	if typ, _, _ := strings.Cut(strings.TrimSuffix(meta, ";base64"), ";"); typ != "" && !strings.HasPrefix(typ, "image/") {
+		return nil, fmt.Errorf("a data: URL of type %s is not an image", typ)
+	}
+	if !b64 {
+		if len(payload) > maxDataImage {
+			return nil, fmt.Errorf("a data: URL of more than %d MB", maxDataImage>>20)
+		}
+		s, err := url.PathUnescape(payload)
+		if err != nil {
+			return nil, fmt.Errorf("a data: URL that does not decode: %v", err)
+		}
+		return []byte(s), nil
+	}
+	payload = strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\n' || r == '\r' || r == '\t' {
+			return -1
+		}
+		return r
+	}, payload)
+	if base64.StdEncoding.DecodedLen(len(payload)) > maxDataImage {
+		return nil, fmt.Errorf("a data: URL of more than %d MB", maxDataImage>>20)
+	}
+	data, err := base64.StdEncoding.DecodeString(payload)
+	if err != nil {
+		data, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(payload, "="))
+	}
+	if err != nil {
+		return nil, fmt.Errorf("a data: URL that does not decode: %v", err)
+	}
+	return data, nil
+}
+
+// shortURL cuts a long address (a data: URL) for messages.
+func shortURL(u string) string {
+	if len(u) <= 48 {
+		return u
+	}
+	cut := 40
+	for cut > 0 && !utf8.RuneStart(u[cut]) {
+		cut--
+	}
+	return u[:cut] + "…"
 }
 
 // imagePath maps an image URL to a file path. Site-absolute paths
