@@ -80,7 +80,7 @@ func TestHostile(t *testing.T) {
 			t.Errorf("c001.xhtml still holds %q", bad)
 		}
 	}
-	// an iframe loads nothing: the page it showed is a link (markdown.EmbedURL)
+	// an iframe loads nothing: the page it showed is a link (uri.EmbedPage)
 	if !strings.Contains(evil, `<a href="https://frame.example/" class="url">https://frame.example/</a>`) {
 		t.Error("the iframe is not a link to its page")
 	}

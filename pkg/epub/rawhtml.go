@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
@@ -100,9 +101,8 @@ func (r *renderer) startTag(tok html.Token) {
 		return
 	}
 	switch {
-	case name == "iframe" && markdown.EmbedURL(attrOf(tok.Attr, "src")) != "":
-		u := markdown.EmbedURL(attrOf(tok.Attr, "src"))
-		r.warnf("raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
+	case name == "iframe" && uri.EmbedPage(attrOf(tok.Attr, "src")) != "":
+		u := uri.EmbedPage(attrOf(tok.Attr, "src")) // book.Load has warned
 		block := !r.t.phrasing && r.t.cur.Data != "a"
 		if block {
 			r.t.open("p", nil, false, "")

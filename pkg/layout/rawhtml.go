@@ -7,6 +7,7 @@ import (
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
+	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
@@ -158,9 +159,9 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		s.figs = s.figs[1:]
 	}
 	switch {
-	case name == "iframe" && markdown.EmbedURL(attr(tok, "src")) != "":
-		// the link the EPUB prints in the frame's place (markdown.EmbedURL)
-		u := markdown.EmbedURL(attr(tok, "src"))
+	case name == "iframe" && uri.EmbedPage(attr(tok, "src")) != "":
+		// the link the EPUB prints in the frame's place (uri.EmbedPage)
+		u := uri.EmbedPage(attr(tok, "src"))
 		s.style = append(s.style, html.Token{Type: html.StartTagToken, Data: "a", Attr: []html.Attribute{{Key: "href", Val: u}}})
 		s.add(u)
 		s.style = s.style[:len(s.style)-1]
@@ -598,7 +599,7 @@ func (e *engine) rawStyle(tok html.Token, st textStyle) textStyle {
 
 // rawInline handles inline HTML in a Markdown paragraph: <br> is a line
 // break, <img> shows its alternative text, a checkbox its box, an <iframe>
-// the link the EPUB prints for it (markdown.EmbedURL); a tag that
+// the link the EPUB prints for it (uri.EmbedPage); a tag that
 // styles text leaves an empty span that applyRawTags reads. The parser
 // keeps the text between tags as text nodes, set as usual.
 func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
@@ -615,8 +616,8 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 		case tok.Data == "input" && tt != html.EndTagToken && attr(tok, "type") == "checkbox":
 			box := &extast.TaskCheckBox{IsChecked: hasAttr(tok, "checked")}
 			*out = append(*out, span{text: checkBox(box) + " ", st: st, node: n})
-		case tok.Data == "iframe" && tt != html.EndTagToken && markdown.EmbedURL(attr(tok, "src")) != "":
-			u := markdown.EmbedURL(attr(tok, "src"))
+		case tok.Data == "iframe" && tt != html.EndTagToken && uri.EmbedPage(attr(tok, "src")) != "":
+			u := uri.EmbedPage(attr(tok, "src"))
 			*out = append(*out, span{text: u, st: e.linkStyle(st, u), node: n})
 		case inlineStyle(tok.Data) && (tt == html.StartTagToken || tt == html.EndTagToken):
 			*out = append(*out, span{st: st, node: n})

@@ -19,17 +19,18 @@ import (
 // its indented rules as code and the table after it as a block of its
 // own, and the style element, never closed, swallows the table. Here such
 // a block goes on through blank lines while a <style>, <script>,
-// <textarea> or <pre> in it is open, or a <table>: where a blank line
-// cannot start Markdown. Everywhere else the block ends as CommonMark
+// <textarea> or <pre> in it is open, or a <table>, or a comment: where a
+// blank line cannot start Markdown. Tags inside comments are text. Everywhere else the block ends as CommonMark
 // says, so that Markdown between HTML lines stays Markdown.
 type htmlBlockParser struct{ parser.BlockParser }
 
 // openHTML is what is open at the end of the lines of an HTML block read
 // so far: a raw-text element (its name) and tables.
 type openHTML struct {
-	block  *ast.HTMLBlock
-	raw    []byte // "style", "script", "textarea" or "pre", lower case; nil when none
-	tables int
+	block   *ast.HTMLBlock
+	raw     []byte // "style", "script", "textarea" or "pre", lower case; nil when none
+	tables  int
+	comment bool // inside <!-- … -->
 }
 
 var openHTMLKey = parser.NewContextKey()
@@ -57,7 +58,7 @@ func (p htmlBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 		return p.BlockParser.Continue(node, reader, pc)
 	}
 	line, seg := reader.PeekLine()
-	if util.IsBlank(line) && (o.raw != nil || o.tables > 0) {
+	if util.IsBlank(line) && (o.raw != nil || o.tables > 0 || o.comment) {
 		node.Lines().Append(seg)
 		reader.AdvanceToEOL()
 		return parser.Continue | parser.NoChildren
@@ -75,10 +76,23 @@ func (p htmlBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.C
 func (o *openHTML) scan(line []byte) {
 	low := bytes.ToLower(line)
 	for i := 0; i < len(low); i++ {
+		if o.comment {
+			end := bytes.Index(low[i:], []byte("-->"))
+			if end < 0 {
+				return
+			}
+			o.comment, i = false, i+end+2
+			continue
+		}
 		if low[i] != '<' {
 			continue
 		}
 		rest := low[i+1:]
+		if o.raw == nil && bytes.HasPrefix(rest, []byte("!--")) {
+			// a comment's tags are text: <!-- 예전에는 <pre> 로 -->
+			o.comment, i = true, i+3
+			continue
+		}
 		if o.raw != nil {
 			if bytes.HasPrefix(rest, []byte("/")) && tagNamed(rest[1:], o.raw) {
 				o.raw = nil

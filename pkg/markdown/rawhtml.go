@@ -1,9 +1,7 @@
 package markdown
 
 import (
-	"fmt"
 	"iter"
-	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -93,52 +91,6 @@ func init() {
 // HiddenElement reports whether raw HTML's element name (lower case) is
 // left out of the book with all its content, by both writers.
 func HiddenElement(name string) bool { return hiddenElements[name] }
-
-// EmbedURL is the page an <iframe> shows, as a link a reader can follow,
-// which both writers print where the frame was (a book plays nothing and
-// loads nothing): a YouTube or Vimeo player becomes the video's own page,
-// another http(s) address (or one starting with //) stays as it is; ""
-// for anything else (no address, script: or data: URLs).
-func EmbedURL(src string) string {
-	src = strings.TrimSpace(src)
-	if strings.HasPrefix(src, "//") {
-		src = "https:" + src
-	}
-	u, err := url.Parse(src)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" ||
-		strings.Trim(u.Host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") != "" {
-		return ""
-	}
-	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
-	id := func(prefix string) string {
-		v, ok := strings.CutPrefix(u.Path, prefix)
-		if !ok || v == "" || strings.ContainsAny(v, "/?#&") {
-			return ""
-		}
-		return v
-	}
-	switch {
-	case host == "youtube.com" || host == "youtube-nocookie.com":
-		if v := id("/embed/"); v != "" {
-			return "https://www.youtube.com/watch?v=" + url.QueryEscape(v)
-		}
-	case host == "player.vimeo.com":
-		if v := id("/video/"); v != "" {
-			return "https://vimeo.com/" + url.PathEscape(v)
-		}
-	}
-	// What a URL may not hold (RFC 3986) but url.Parse lets through in a
-	// query or fragment is percent-encoded.
-	var b strings.Builder
-	for _, c := range []byte(u.String()) {
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"<>\\^`{|}", c) >= 0 {
-			fmt.Fprintf(&b, "%%%02X", c)
-			continue
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
 
 // InteractiveNote is the note both writers show where a post had an
 // interactive figure that a script drew (ScriptFigures).

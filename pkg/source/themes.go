@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/hangul-press/publish/pkg/uri"
 )
 
 // Theme includes. A theme's _includes are not part of the site, so an
@@ -92,9 +94,9 @@ func (ev *evaluator) mmVideo(vals map[string]any) string {
 	var u string
 	switch provider {
 	case "youtube":
-		u = "https://www.youtube.com/watch?v=" + url.QueryEscape(id)
+		u = uri.EmbedPage("https://www.youtube.com/embed/" + url.PathEscape(id))
 	case "vimeo":
-		u = "https://vimeo.com/" + url.PathEscape(id)
+		u = uri.EmbedPage("https://player.vimeo.com/video/" + url.PathEscape(id))
 	case "google-drive":
 		u = "https://drive.google.com/file/d/" + url.PathEscape(id) + "/view"
 	case "bilibili":

@@ -1,4 +1,4 @@
-package markdown
+package uri
 
 import (
 	"net/url"
@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func TestEmbedURL(t *testing.T) {
+func TestEmbedPage(t *testing.T) {
 	for src, want := range map[string]string{
 		"https://www.youtube.com/embed/XsxDH4HcOWA?si=abc": "https://www.youtube.com/watch?v=XsxDH4HcOWA",
 		"https://www.youtube-nocookie.com/embed/abc":       "https://www.youtube.com/watch?v=abc",
@@ -19,26 +19,26 @@ func TestEmbedURL(t *testing.T) {
 		"/local/page.html":                                 "",
 		"":                                                 "",
 	} {
-		if got := EmbedURL(src); got != want {
-			t.Errorf("EmbedURL(%q) = %q, want %q", src, got, want)
+		if got := EmbedPage(src); got != want {
+			t.Errorf("EmbedPage(%q) = %q, want %q", src, got, want)
 		}
 	}
 }
 
-// FuzzEmbedURL: whatever an iframe's src holds, what is printed is
+// FuzzEmbedPage: whatever an iframe's src holds, what is printed is
 // nothing or an http(s) address with a host.
-func FuzzEmbedURL(f *testing.F) {
+func FuzzEmbedPage(f *testing.F) {
 	for _, s := range []string{"https://www.youtube.com/embed/x", "//player.vimeo.com/video/1", "javascript:x", "http://a b", "https://x/%zz"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		got := EmbedURL(src)
+		got := EmbedPage(src)
 		if got == "" {
 			return
 		}
 		u, err := url.Parse(got)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(got, " \n<>\"") {
-			t.Fatalf("EmbedURL(%q) = %q", src, got)
+			t.Fatalf("EmbedPage(%q) = %q", src, got)
 		}
 	})
 }
