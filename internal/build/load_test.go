@@ -46,7 +46,7 @@ func TestThemeConventions(t *testing.T) {
 		captions []string // titles the Markdown images end with
 	}{
 		{"chirpy", 4, 0, []string{"그림 1. 포함된 폴더에서 찾은 그림", "그림 2. 옛 이름으로 찾은 그림"}},
-		{"jekyll-plugins", 3, 1, nil}, // the gist; the iframes are the EPUB's to report
+		{"jekyll-plugins", 3, 3, nil}, // the gist and the two iframes
 		{"minimal-mistakes", 3, 1, []string{"그림 1. 테마 포함 파일의 그림"}},
 		{"jupyter", 2, 0, nil},
 		{"html-post", 1, 0, nil},
