@@ -33,12 +33,14 @@ func bookMeta(site *source.Site, sitePath string, chosen []*post, diags *diag.Li
 		m.title, m.titleFrom = folder, "the site's folder name (_config.yml has no title)"
 	}
 	m.description, m.descFrom = scalar(cfg["description"]), "_config.yml description"
-	if a := site.SiteAuthors(); len(a) > 0 {
-		m.authors, m.authorsFrom = a, "_config.yml author"
+	// the site's author first: the manifest is for the blog's posts (a
+	// book of posts given on the command line asks its first post first)
+	if a, from := site.SiteAuthors(); len(a) > 0 {
+		m.authors, m.authorsFrom = a, "_config.yml "+from
 		return m
 	}
 	for _, p := range chosen {
-		if a := source.PostAuthors(p.front); len(a) > 0 {
+		if a := site.PostAuthors(p.front); len(a) > 0 {
 			m.authors, m.authorsFrom = a, "the author of "+p.path+" (_config.yml has none)"
 			return m
 		}

@@ -202,7 +202,7 @@ func htmlChars(raw string) int {
 				n += countChars(z.Text())
 			}
 		case html.StartTagToken:
-			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) {
+			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) && !markdown.VoidElement(string(name)) {
 				hidden++
 			}
 		case html.EndTagToken:

@@ -49,8 +49,9 @@ type loader struct {
 	outside []string
 	files   *siteFiles
 	md      *markdown.Parser
-	// mdDollar also reads $…$ as math, for the posts where it is.
-	mdDollar *markdown.Parser
+	// mdJax reads \ref and \eqref in running text, for the posts MathJax
+	// runs on; mdDollar also reads $…$ as math, for the posts where it is.
+	mdJax, mdDollar *markdown.Parser
 	// now is Liquid's clock and seed makes its sample and shuffle
 	// repeatable (source.Options).
 	now    time.Time
@@ -110,7 +111,8 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 
 // makeParsers configures the Markdown parsers as the site's kramdown
 // settings say (its typography) and its plugins (jemoji's emoji
-// shortcodes); one reads single dollars as math.
+// shortcodes); for posts MathJax runs on, one reads references in running
+// text and one single dollars too.
 func (l *loader) makeParsers() {
 	var cfg map[string]any
 	if l.book.Site != nil {
@@ -123,7 +125,8 @@ func (l *loader) makeParsers() {
 		l.diags.Warnf(diag.Pos{File: l.rel(l.box.join(l.files.root, "_config.yml"))}, "%s; kramdown's default is used", p)
 	}
 	l.md = markdown.New(markdown.Options{Typography: typo, Emoji: emoji})
-	l.mdDollar = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, InlineDollar: true})
+	l.mdJax = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, Refs: true})
+	l.mdDollar = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, Refs: true, InlineDollar: true})
 }
 
 // rel formats an absolute path for messages.
@@ -486,9 +489,12 @@ func (l *loader) adoptPostMeta(meta *Meta) {
 	if len(meta.Authors) > 0 {
 		return
 	}
-	if a := source.PostAuthors(first.Post.Front); len(a) > 0 {
+	// a book of posts is the first post's, so its author comes first
+	// (publish init, writing a manifest for the whole site, asks the site
+	// first)
+	if a := l.book.Site.PostAuthors(first.Post.Front); len(a) > 0 {
 		meta.Authors = a
-	} else if a := l.book.Site.SiteAuthors(); len(a) > 0 {
+	} else if a, _ := l.book.Site.SiteAuthors(); len(a) > 0 {
 		meta.Authors = a
 	}
 }

@@ -146,22 +146,28 @@ func (l *loader) templates() map[string][]byte {
 }
 
 // parser returns the Markdown parser for a post: with single-dollar math
-// where the manifest, else the site's MathJax, makes $…$ math for it.
+// where the manifest, else the site's MathJax, makes $…$ math for it; with
+// references in running text (\eqref) where MathJax runs on it or the
+// manifest asks for dollars.
 func (l *loader) parserFor(post *source.Post) *markdown.Parser {
+	var cfg map[string]any
+	if l.book.Site != nil {
+		cfg = l.book.Site.Config
+	}
+	site := l.book.Math.Site
+	jax := site.On(post.Front, cfg)
 	dollar := false
 	switch l.m.Math.Inline {
 	case manifest.InlineDollar:
 		dollar = true
 	case manifest.InlineAuto:
-		var cfg map[string]any
-		if l.book.Site != nil {
-			cfg = l.book.Site.Config
-		}
-		site := l.book.Math.Site
-		dollar = site.InlineDollar && site.On(post.Front, cfg)
+		dollar = site.InlineDollar && jax
 	}
-	if dollar {
+	switch {
+	case dollar:
 		return l.mdDollar
+	case jax:
+		return l.mdJax
 	}
 	return l.md
 }

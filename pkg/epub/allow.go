@@ -130,7 +130,3 @@ func required(parent, child string) bool {
 	}
 	return tableChild(parent, child)
 }
-
-// htmlVoid are the elements HTML parses without content or end tag.
-var htmlVoid = set("area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img",
-	"input", "keygen", "link", "meta", "param", "source", "track", "wbr")

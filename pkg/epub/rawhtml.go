@@ -70,11 +70,11 @@ func (r *renderer) feedFigures(raw string, segs []text.Segment, figs []markdown.
 	}
 }
 
-// inCode reports whether text goes inside a pre or code element (a raw
-// <tt> is a code element here), where jemoji leaves shortcodes alone.
+// inCode reports whether text goes inside an element where jemoji leaves
+// shortcodes alone (markdown.NoEmojiIn; a raw <tt> is a code element here).
 func (t *tree) inCode() bool {
 	for n := t.cur; n != nil; n = n.Parent {
-		if n.Type == html.ElementNode && (n.Data == "pre" || n.Data == "code") {
+		if n.Type == html.ElementNode && markdown.NoEmojiIn(n.Data) {
 			return true
 		}
 	}
@@ -95,7 +95,7 @@ func (r *renderer) startTag(tok html.Token) {
 	name := tok.Data
 	if r.t.dropping > 0 {
 		// Inside content that goes (a <script>, an <svg>): said once.
-		if !htmlVoid[name] {
+		if !markdown.VoidElement(name) {
 			r.t.unwrapped(name)
 		}
 		return
@@ -122,7 +122,7 @@ func (r *renderer) startTag(tok html.Token) {
 		case name == "style":
 			r.d.diags.Notef(r.pos(), "raw HTML: <style> is left out (it styled the blog's page; the book has its own style)")
 		}
-		if !htmlVoid[name] {
+		if !markdown.VoidElement(name) {
 			r.t.dropped(name)
 		}
 		return
@@ -139,7 +139,7 @@ func (r *renderer) startTag(tok html.Token) {
 	if re, ok := renamed[name]; ok {
 		elem, class = re[0], re[1]
 	}
-	void := htmlVoid[name]
+	void := markdown.VoidElement(name)
 	if !flowElements[elem] && !phrasingElements[elem] {
 		if !void {
 			r.t.unwrapped(name)

@@ -61,11 +61,6 @@ const (
 	smallScale = 0.85
 )
 
-// htmlVoid are the elements that have no end tag.
-var htmlVoid = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
-	"hr": true, "img": true, "input": true, "link": true, "meta": true, "param": true,
-	"source": true, "track": true, "wbr": true}
-
 // paragraphTags end the paragraph before and after them; they may be
 // aligned center.
 var paragraphTags = map[string]bool{"p": true, "div": true, "center": true, "details": true,
@@ -141,7 +136,7 @@ func (s *htmlSetter) inHidden(tt html.TokenType, tok html.Token) {
 	switch {
 	case tt == html.StartTagToken && tok.Data == "img", tt == html.SelfClosingTagToken && tok.Data == "img":
 		s.image(tok) // consumed, not shown
-	case tt == html.StartTagToken && markdown.HiddenElement(tok.Data) && !htmlVoid[tok.Data]:
+	case tt == html.StartTagToken && markdown.HiddenElement(tok.Data) && !markdown.VoidElement(tok.Data):
 		s.hidden++
 	case tt == html.EndTagToken && markdown.HiddenElement(tok.Data):
 		s.hidden--
@@ -167,7 +162,7 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		s.style = s.style[:len(s.style)-1]
 		s.hidden++
 	case markdown.HiddenElement(name):
-		if !htmlVoid[name] {
+		if !markdown.VoidElement(name) {
 			s.hidden++
 		}
 	case s.pre != nil:
@@ -393,11 +388,12 @@ func (s *htmlSetter) text(t string) {
 	s.add(collapseSpace(t))
 }
 
-// inCode reports whether the text is inside a <code> or <tt>, where
-// jemoji leaves shortcodes alone (<pre> is set apart before this).
+// inCode reports whether the text is inside an element where jemoji
+// leaves shortcodes alone (markdown.NoEmojiIn; <pre> is set apart before
+// this).
 func (s *htmlSetter) inCode() bool {
 	for _, tok := range s.style {
-		if tok.Data == "code" || tok.Data == "tt" {
+		if markdown.NoEmojiIn(tok.Data) {
 			return true
 		}
 	}

@@ -41,7 +41,9 @@ func (abbrBlockParser) Continue(ast.Node, text.Reader, parser.Context) parser.St
 
 func (abbrBlockParser) Close(ast.Node, text.Reader, parser.Context) {}
 
-func (abbrBlockParser) CanInterruptParagraph() bool { return true }
+// CanInterruptParagraph implements parser.BlockParser: as in kramdown, a
+// definition right under a paragraph's line is text of the paragraph.
+func (abbrBlockParser) CanInterruptParagraph() bool { return false }
 
 func (abbrBlockParser) CanAcceptIndentedLine() bool { return false }
 

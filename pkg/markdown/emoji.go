@@ -37,8 +37,14 @@ func (emojiParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 		return nil
 	}
 	block.Advance(n)
-	return ast.NewString([]byte(e))
+	s := ast.NewString([]byte(e))
+	s.SetAttributeString(emojiShortcode, line[:n:n])
+	return s
 }
+
+// emojiShortcode is the attribute an emoji's String keeps the shortcode
+// it was written as in, for heading ids (plainText).
+const emojiShortcode = "shortcode"
 
 // emojiAt reads the shortcode that s starts with (s[0] is ':'): its emoji
 // and the bytes it takes, or 0 when s does not start with one.
@@ -83,6 +89,11 @@ func Emojify(s string) string {
 	}
 	return b.String()
 }
+
+// NoEmojiIn reports whether raw HTML's element name (lower case) is one
+// inside which jemoji leaves shortcodes as written: pre, code and tt.
+// Both writers ask it of the elements around raw HTML's text.
+func NoEmojiIn(name string) bool { return name == "pre" || name == "code" || name == "tt" }
 
 func emojiNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+' || c == '-'

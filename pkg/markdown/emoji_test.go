@@ -82,3 +82,17 @@ func FuzzEmojify(f *testing.F) {
 		}
 	})
 }
+
+// TestEmojiHeadingID: a heading's id is made from the shortcode, as
+// kramdown made it before jemoji ran, so links to it keep working.
+func TestEmojiHeadingID(t *testing.T) {
+	src := []byte("## Hello :smile: there\n")
+	doc := New(Options{Emoji: true}).Parse(src)
+	h := doc.FirstChild()
+	if id, _ := Attr(h, "id"); id != "hello-smile-there" {
+		t.Errorf("id %q, want hello-smile-there", id)
+	}
+	if text := string(PlainText(h, src)); text != "Hello 😄 there" {
+		t.Errorf("text %q", text)
+	}
+}

@@ -13,11 +13,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output")
 
-// TestGolden parses the input.md of every testdata/*.txtar with the default
-// options and compares the tree (Dump) and the XHTML with the "ast" and
-// "html" sections.
+// TestGolden parses the input.md of every testdata/*.txtar with the
+// options of a post MathJax runs on (Refs; otherwise the defaults) and
+// compares the tree (Dump) and the XHTML with the "ast" and "html"
+// sections.
 func TestGolden(t *testing.T) {
-	p := New(Options{})
+	p := New(Options{Refs: true})
 	for _, ar := range testtool.Archives(t, "testdata/*.txtar") {
 		t.Run(ar.Name, func(t *testing.T) {
 			checkGolden(t, p, ar.Path, ar.Archive)

@@ -96,7 +96,7 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		return ast.WalkContinue, nil
 	})
 	for _, h := range todo {
-		h.SetAttributeString("id", pc.IDs().Generate(PlainText(h, reader.Source()), ast.KindHeading))
+		h.SetAttributeString("id", pc.IDs().Generate(plainText(h, reader.Source(), nil, true), ast.KindHeading))
 	}
 }
 
@@ -115,6 +115,13 @@ func PlainText(n ast.Node, src []byte) []byte {
 // returns for a formula, or the formula's TeX when math is nil or returns
 // nil.
 func PlainTextMath(n ast.Node, src []byte, math func(*MathInline) []byte) []byte {
+	return plainText(n, src, math, false)
+}
+
+// plainText is PlainTextMath; forID reads an emoji as the shortcode it was
+// written as: kramdown made heading ids before jemoji turned shortcodes
+// into emoji, so "## Hello :smile:" keeps the id hello-smile.
+func plainText(n ast.Node, src []byte, math func(*MathInline) []byte, forID bool) []byte {
 	var b []byte
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
@@ -128,6 +135,10 @@ func PlainTextMath(n ast.Node, src []byte, math func(*MathInline) []byte) []byte
 				b = append(b, ' ')
 			}
 		case *ast.String:
+			if code, ok := c.AttributeString(emojiShortcode); ok && forID {
+				b = append(b, code.([]byte)...)
+				continue
+			}
 			b = append(b, c.Value...)
 		case *MathInline:
 			var t []byte
@@ -140,7 +151,7 @@ func PlainTextMath(n ast.Node, src []byte, math func(*MathInline) []byte) []byte
 			b = append(b, t...)
 		case *ast.Image, *ast.RawHTML:
 		default:
-			b = append(b, PlainTextMath(c, src, math)...)
+			b = append(b, plainText(c, src, math, forID)...)
 		}
 	}
 	return b

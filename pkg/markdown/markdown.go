@@ -66,6 +66,10 @@ type Options struct {
 	// rules, which keep prices and shell variables as text).
 	InlineDollar bool
 
+	// Refs reads \eqref{label} and \ref{label} in running text as
+	// formulas, as MathJax's processRefs does on the pages it runs on.
+	Refs bool
+
 	// Emoji turns GitHub's emoji shortcodes (:smile:) into emoji, as the
 	// jemoji plugin does for sites that list it (emoji.go).
 	Emoji bool
@@ -209,7 +213,7 @@ func inlineParsers(opt Options) []util.PrioritizedValue {
 		// only places math among the defaults (code spans 100, links 200);
 		// single dollars come after $$.
 		const mathPriority, dollarPriority = 150, 151
-		ips = append(ips, util.Prioritized(mathInlineParser{}, mathPriority))
+		ips = append(ips, util.Prioritized(mathInlineParser{refs: opt.Refs}, mathPriority))
 		if opt.InlineDollar {
 			ips = append(ips, util.Prioritized(dollarParser{}, dollarPriority))
 		}

@@ -64,14 +64,16 @@ func envOpener(line []byte) (closer []byte, ok bool) {
 
 // mathInlineParser reads math inside running text. A single '$' is never
 // math: Korean posts write prices as $5 and 5$.
-type mathInlineParser struct{}
+type mathInlineParser struct {
+	refs bool // Options.Refs
+}
 
 // Trigger implements parser.InlineParser.
 func (mathInlineParser) Trigger() []byte { return []byte{'$', '\\'} }
 
 // Parse implements parser.InlineParser. The math may span lines of the
 // block; without a closing delimiter the opener stays text.
-func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (p mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	if closer, ok := envOpener(line); ok {
 		if envCloserMissing(pc, parent, closer) {
@@ -84,7 +86,7 @@ func (mathInlineParser) Parse(parent ast.Node, block text.Reader, pc parser.Cont
 		}
 		return &MathInline{Display: true, Segments: segs}
 	}
-	if n := refLen(line); n > 0 {
+	if n := refLen(line); n > 0 && p.refs {
 		_, seg := block.PeekLine()
 		block.Advance(n)
 		segs := text.NewSegments()

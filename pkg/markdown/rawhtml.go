@@ -88,6 +88,21 @@ func init() {
 	}
 }
 
+// voidElements are the elements HTML parses without content or end tag.
+var voidElements = map[string]bool{}
+
+func init() {
+	for _, name := range strings.Fields(`area base basefont bgsound br col embed frame hr img
+		input keygen link meta param source track wbr`) {
+		voidElements[name] = true
+	}
+}
+
+// VoidElement reports whether raw HTML's element name (lower case) has no
+// content and no end tag (<br>, <img>, <meta>…): the one list of them, for
+// the book and both writers.
+func VoidElement(name string) bool { return voidElements[name] }
+
 // HiddenElement reports whether raw HTML's element name (lower case) is
 // left out of the book with all its content, by both writers.
 func HiddenElement(name string) bool { return hiddenElements[name] }

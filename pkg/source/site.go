@@ -20,6 +20,10 @@ type Site struct {
 
 	defaults []frontDefault // _config.yml defaults, least specific first
 
+	// authorIDs are the names of _data/authors.yml by id: the Chirpy
+	// theme's posts name their authors by id (author: cotes).
+	authorIDs map[string]string
+
 	// Zone is _config.yml's timezone (an IANA name such as Asia/Seoul):
 	// dates written without a zone are in it, as in Jekyll. nil means UTC;
 	// the machine's own zone is never used.
@@ -65,6 +69,7 @@ func (s *Site) zone() *time.Location {
 // line and also returned.
 func LoadSite(root string, files Files, diags *diag.List) (*Site, error) {
 	s := &Site{Root: root, Config: map[string]any{}, Permalink: "date"}
+	s.readAuthors(files, diags)
 	name := filepath.Join(root, "_config.yml")
 	data, err := files.ReadFile(name)
 	if errors.Is(err, fs.ErrNotExist) {

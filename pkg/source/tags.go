@@ -106,6 +106,19 @@ func (ev *evaluator) highlightInBlock(ctx render.Context) (string, error) {
 // book. Inclusions count against the post's budget as include_relative's
 // do.
 func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
+	return ev.includeTag(ctx, "include", func(name string) (file, dir string, err error) {
+		dir, file, err = ev.includeFile(name)
+		return file, dir, err
+	})
+}
+
+// includeTag runs an include or include_relative tag, which differ only in
+// where the file is found (find gives its path, and the folder named when
+// it is missing): the inclusion counted against the post's budget, the
+// name (which may be built with {{ }}) and Jekyll's parameters read, the
+// file read and its Liquid evaluated with the parameters as include.*,
+// seen by that file only (the outer include's are back after it).
+func (ev *evaluator) includeTag(ctx render.Context, tag string, find func(name string) (file, dir string, err error)) (string, error) {
 	if err := ev.include(); err != nil {
 		return "", err
 	}
@@ -123,15 +136,15 @@ func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
 	}
 	vals, err := includeParams(params, ctx.EvaluateString)
 	if err != nil {
-		return "", fmt.Errorf("include %s: %v", name, err)
+		return "", fmt.Errorf("%s %s: %v", tag, name, err)
 	}
-	dir, file, err := ev.includeFile(name)
+	file, dir, err := find(name)
 	if err != nil {
-		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		ev.diags.Warnf(ev.at.tagPos(), "%s %s: %v; dropped", tag, name, err)
 		return "", nil
 	}
 	data, err := ev.opt.Files.ReadFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) && tag == "include" {
 		if out, ok := ev.themeInclude(name, vals); ok {
 			return out, ev.charge(int64(len(out)))
 		}
@@ -139,7 +152,7 @@ func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
 		return "", nil
 	}
 	if err != nil {
-		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		ev.diags.Warnf(ev.at.tagPos(), "%s %s: %v; dropped", tag, name, err)
 		return "", nil
 	}
 	if err := ev.included(len(data)); err != nil {
@@ -147,7 +160,7 @@ func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
 	}
 	src, err := normalize(file, data)
 	if err != nil {
-		ev.diags.Warnf(ev.at.tagPos(), "include %s: %v; dropped", name, err)
+		ev.diags.Warnf(ev.at.tagPos(), "%s %s: %v; dropped", tag, name, err)
 		return "", nil
 	}
 	outer, had := ev.vars["include"]
@@ -164,6 +177,20 @@ func (ev *evaluator) includeSite(ctx render.Context) (string, error) {
 	return out, nil
 }
 
+// includeName checks a name an include tag gives, as Jekyll does: not
+// absolute, and no two of '.' and '/' in a row (.., ./, //), so that it
+// cannot climb out of its folder, which where names for the message.
+func includeName(name, where string) error {
+	switch {
+	case name == "":
+		return errors.New("no file named")
+	case path.IsAbs(name) || filepath.IsAbs(name) || strings.ContainsRune(name, '\\') ||
+		strings.Contains(name, "..") || strings.Contains(name, "./") || strings.Contains(name, "//") || strings.Contains(name, "/."):
+		return fmt.Errorf("only files %s may be included", where)
+	}
+	return nil
+}
+
 // includeFile finds the file an include tag names: under the site's
 // includes folder, refusing names that climb out of it (Jekyll refuses
 // "..", "./" and "//" in them).
@@ -172,12 +199,10 @@ func (ev *evaluator) includeFile(name string) (dir, file string, err error) {
 		return "_includes", "", errors.New("the book has no site root")
 	}
 	dir = ev.site.includesDir()
+	if err := includeName(name, "inside the site's includes folder"); err != nil {
+		return dir, "", err
+	}
 	switch {
-	case name == "":
-		return dir, "", errors.New("no file named")
-	case path.IsAbs(name) || filepath.IsAbs(name) || strings.Contains(name, "..") ||
-		strings.Contains(name, "./") || strings.Contains(name, "//") || strings.ContainsRune(name, '\\'):
-		return dir, "", errors.New("only files inside the site's includes folder may be included")
 	case path.IsAbs(dir) || filepath.IsAbs(dir) || strings.Contains(dir, ".."):
 		return dir, "", fmt.Errorf("includes_dir %s is not a folder inside the site", dir)
 	case ev.depth >= maxIncludeDepth:
@@ -349,52 +374,18 @@ func gistFile(s string) bool {
 // evaluated (Jekyll renders included files). Each inclusion and its bytes
 // count against the post's budget: a file may include itself or fan out.
 func (ev *evaluator) includeRelative(ctx render.Context) (string, error) {
-	if err := ev.include(); err != nil {
-		return "", err
-	}
-	if err := ev.charge(tagCost); err != nil {
-		return "", err
-	}
-	args, err := ctx.ExpandTagArg()
-	if err != nil {
-		return "", err
-	}
-	name := firstField(args)
-	data, err := ev.readRelative(name)
-	if err != nil {
-		ev.diags.Warnf(ev.at.tagPos(), "include_relative %s: %v; dropped", name, err)
-		return "", nil
-	}
-	if err := ev.included(len(data)); err != nil {
-		return "", err
-	}
-	shown := filepath.Join(filepath.Dir(ev.post.Path), filepath.FromSlash(name))
-	src, err := normalize(shown, data)
-	if err != nil {
-		ev.diags.Warnf(ev.at.tagPos(), "include_relative %s: %v; dropped", name, err)
-		return "", nil
-	}
-	out := ev.evalIncluded(newLineIndex(shown, src))
-	if ev.spent != nil {
-		return "", ev.spent
-	}
-	return out, nil
-}
-
-// readRelative reads a file beside the post. Like Jekyll, it refuses
-// names that climb out of the folder.
-func (ev *evaluator) readRelative(name string) ([]byte, error) {
-	switch {
-	case name == "":
-		return nil, errors.New("no file named")
-	case path.IsAbs(name) || filepath.IsAbs(name) || strings.Contains(name, ".."):
-		return nil, errors.New("only files beside or below the post may be included")
-	case ev.opt.Files == nil || ev.opt.Dir == "":
-		return nil, errors.New("no file access")
-	case ev.depth >= maxIncludeDepth:
-		return nil, fmt.Errorf("included files nest more than %d deep", maxIncludeDepth)
-	}
-	return ev.opt.Files.ReadFile(filepath.Join(ev.opt.Dir, filepath.FromSlash(name)))
+	return ev.includeTag(ctx, "include_relative", func(name string) (file, dir string, err error) {
+		if err := includeName(name, "beside or below the post"); err != nil {
+			return "", "", err
+		}
+		switch {
+		case ev.opt.Files == nil || ev.opt.Dir == "":
+			return "", "", errors.New("no file access")
+		case ev.depth >= maxIncludeDepth:
+			return "", "", fmt.Errorf("included files nest more than %d deep", maxIncludeDepth)
+		}
+		return filepath.Join(ev.opt.Dir, filepath.FromSlash(name)), "", nil
+	})
 }
 
 // evalIncluded evaluates an included file piece by piece; its warnings
