@@ -113,7 +113,7 @@ func (c *Chapter) collect(l *loader, dir string) {
 // dark mode ({: .dark }, beside a {: .light } twin): a book is read on
 // white, so it keeps the light one and leaves this out, with a note.
 func (c *Chapter) darkOnly(l *loader, img *ast.Image) bool {
-	if !l.book.Site.UsesTheme("jekyll-theme-chirpy") {
+	if !l.book.Site.Chirpy() {
 		return false
 	}
 	class, _ := markdown.Attr(img, "class")
@@ -166,11 +166,13 @@ func (c *Chapter) addImage(l *loader, dir string, n ast.Node, img htmlImage) {
 // mediaURL puts the post's media folder before an image address, as the
 // Chirpy theme does for the front matter key media_subpath (img_path
 // before Chirpy 7), often set for a folder of posts in _config.yml's
-// defaults: an address without ':' and without "//" becomes the folder,
-// a slash and the address, double slashes made one. Chirpy does this
-// to addresses that start with '/' as well. A folder written without a
-// leading slash is read from the site root, where Chirpy would have the
-// browser read it from the post's own address.
+// defaults. It does so on any site: the key is Chirpy's alone, and a site
+// that copied the theme's repository names no theme. An address without
+// ':' and without "//" becomes the folder, a slash and the address,
+// double slashes made one; Chirpy does this to addresses that start with
+// '/' as well. A folder written without a leading slash is read from the
+// site root, where Chirpy would have the browser read it from the post's
+// own address.
 func (c *Chapter) mediaURL(src string) string {
 	var sub string
 	for _, key := range []string{"media_subpath", "img_path"} {

@@ -107,6 +107,17 @@ func usesTheme(config map[string]any, part string) bool {
 	return false
 }
 
+// chirpy reports a site built with the Chirpy theme: as a gem or remote
+// theme, or as a copy of the theme's repository (the way many use it),
+// which names no theme but keeps Chirpy's theme_mode setting.
+func chirpy(config map[string]any) bool {
+	_, mode := config["theme_mode"]
+	return usesTheme(config, "jekyll-theme-chirpy") || mode
+}
+
+// Chirpy reports whether the site is built with the Chirpy theme (chirpy).
+func (s *Site) Chirpy() bool { return s != nil && chirpy(s.Config) }
+
 // themeMath is the MathJax configuration of the themes that keep it in
 // their gem, not in the site: the TeXt theme (kitian616) loads MathJax on
 // pages with mathjax: true and reads $…$ as math; Chirpy (cotes2020)
@@ -116,7 +127,7 @@ func themeMath(config map[string]any) (MathConfig, bool) {
 	switch {
 	case usesTheme(config, "text-theme"):
 		return MathConfig{Found: "_config.yml (TeXt theme)", InlineDollar: true, Gate: "site.mathjax or page.mathjax"}, true
-	case usesTheme(config, "jekyll-theme-chirpy"):
+	case chirpy(config):
 		return MathConfig{Found: "_config.yml (Chirpy theme)", InlineDollar: true, Numbered: true, Gate: "page.math"}, true
 	}
 	return MathConfig{}, false

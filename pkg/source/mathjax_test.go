@@ -50,6 +50,8 @@ MathJax.Hub.Config({ tex2jax: { inlineMath: [['$','$']] }, TeX: { equationNumber
 			MathConfig{Found: "_config.yml (TeXt theme)", InlineDollar: true, Gate: "site.mathjax or page.mathjax"}},
 		{"Chirpy theme", nil, map[string]any{"theme": "jekyll-theme-chirpy"},
 			MathConfig{Found: "_config.yml (Chirpy theme)", InlineDollar: true, Numbered: true, Gate: "page.math"}},
+		{"Chirpy's repository copied (no theme, its theme_mode)", nil, map[string]any{"theme_mode": nil},
+			MathConfig{Found: "_config.yml (Chirpy theme)", InlineDollar: true, Numbered: true, Gate: "page.math"}},
 		{"Chirpy theme, the site's own MathJax wins", map[string][]byte{"_includes/katex.html": []byte(katex)},
 			map[string]any{"remote_theme": "cotes2020/jekyll-theme-chirpy"},
 			MathConfig{Found: "_includes/katex.html", InlineDollar: true}},
