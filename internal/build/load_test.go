@@ -36,8 +36,9 @@ func loadSite(tb testing.TB, opt gensite.Options, d *diag.List) (*Input, gensite
 // (testdata/sites/chirpy.txtar, jekyll-plugins.txtar,
 // minimal-mistakes.txtar): every image is found (Chirpy's media_subpath
 // and img_path, the site's _includes, Minimal Mistakes' figure and
-// gallery), sized and captioned as the theme shows it, and nothing is
-// reported but the gist and the video that a book cannot embed.
+// gallery, data: URLs), sized and captioned as the theme shows it, and
+// nothing is reported but the gists, iframes and videos that a book
+// cannot embed.
 func TestThemeConventions(t *testing.T) {
 	for _, c := range []struct {
 		fixture  string
