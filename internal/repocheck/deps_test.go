@@ -80,7 +80,7 @@ var allowed = map[string][]string{
 	// its doc.go imports nothing.
 	"internal/crosscheck": {},
 	"pkg/manifest":        {"pkg/diag"},
-	"pkg/source":          {"pkg/diag", "pkg/uri"},
+	"pkg/source":          {"pkg/diag", "pkg/uri", "pkg/markdown"}, // markdown: Jekyll's markdownify filter
 	"pkg/markdown":        {"pkg/diag"},
 	"pkg/highlight":       {},
 	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/uri", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                      // truetype: pdf.fonts are checked at load time; raster: image headers

@@ -37,6 +37,9 @@ func (ev *evaluator) registerFilters() {
 		"sample":       ev.sample,
 		"shuffle":      ev.shuffle,
 	}
+	for name, fn := range ev.jekyllFilters() {
+		ours[name] = fn
+	}
 	for name, fn := range ours {
 		ev.cfg.AddFilter(name, ev.metered(name, fn))
 	}
