@@ -27,7 +27,11 @@ func FuzzLayout(f *testing.F) {
 		"<table><tr><th>a<td>b<table><tr><td>c</table></table>", "<ul><li>a<ol start=3><li>b</ul>\n\nx</li>",
 		"<center>\n\n가운데\n\n</center>", "H<sub>2</sub>O <b>x<i>y</b>z", "<pre>\n a\tb\n</pre>", "| a | b |\n| c |",
 		"<div class=\"bk-root\" id=\"x\"></div>\n<script>y()</script>", "<h3 align=center>제목</h3><blockquote>인용<p>둘",
-		"<table><tr><td rowspan=3 colspan=2>a<td>b<tr><td colspan=0>c<td rowspan=-1>d<tr><td colspan=70>e</table>"} {
+		"<table><tr><td rowspan=3 colspan=2>a<td>b<tr><td colspan=0>c<td rowspan=-1>d<tr><td colspan=70>e</table>",
+		"<figure><img src=x title=t><figcaption>캡션 <b>굵게</b></figcaption></figure><figure>홀로</figure>",
+		"<div><iframe src=\"//player.vimeo.com/video/1?h=a\"></iframe> 글 <iframe src=javascript:x></iframe>",
+		"<div>\n<style>\n.a{}\n\n.b{}\n</style>\n<table>\n<tr><td>가</td></tr>\n\n</table>\n</div>",
+		"용어\n: 정의\n: 둘째\n\n*[HTML]: x", "![a](x.png)\n_캡션_", "```py\nx\n```\n{: file=\"a.py\" }"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, md string) {
