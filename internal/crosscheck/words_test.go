@@ -39,9 +39,10 @@ import (
 //     Footnote reference numbers stay in the text on both sides.
 //   - Figures float in the PDF, so each image is compared as a unit: in
 //     the PDF, an image's caption is the text right under it; in the EPUB,
-//     the figure's figcaption, or the title (else the alt text, unless it
-//     only names a format: book.FigureAlt) of an image outside a figure,
-//     which the PDF sets as a figure with that caption.
+//     the figure's figcaption (none when it has none), or the title (else
+//     the alt text, unless it only names a format: book.FigureAlt) of an
+//     image outside a figure, which the PDF sets as a figure with that
+//     caption.
 //     Images and captions must agree one for one, in order; they are then
 //     taken out of both texts. Words drawn inside a vector image's box are
 //     the image's own (the labels of an SVG diagram, which the EPUB keeps
@@ -327,13 +328,11 @@ func (c *chapterText) walk(n *xnode, out *stream) {
 		c.table(n, out)
 		return
 	case n.name == "figure" && find(n, "img") != nil:
-		img, caption := find(n, "img"), ""
+		caption := ""
 		if fc := find(n, "figcaption"); fc != nil {
 			s := newStream()
 			c.walk(fc, s)
 			caption = s.String()
-		} else if img.attr["title"] != "" {
-			caption = normalise(img.attr["title"])
 		}
 		c.captions = append(c.captions, caption)
 		for _, k := range n.kids {

@@ -92,11 +92,10 @@ type htmlSetter struct {
 	fig *htmlFigure
 }
 
-// htmlFigure collects a raw HTML <figure>: its images, the title of
-// each, and its caption's text.
+// htmlFigure collects a raw HTML <figure>: its images and its caption's
+// text.
 type htmlFigure struct {
 	refs      []*book.ImageRef
-	titles    []string
 	caption   strings.Builder
 	captioned bool // a <figcaption> was seen
 	inCaption bool
@@ -176,7 +175,6 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 	case name == "img" && s.fig != nil && s.table == nil:
 		if ref := s.image(tok); ref != nil {
 			s.fig.refs = append(s.fig.refs, ref)
-			s.fig.titles = append(s.fig.titles, attr(tok, "title"))
 		}
 	case name == "figure" && s.table == nil:
 		if s.fig == nil {
@@ -463,9 +461,9 @@ func (s *htmlSetter) hasText() bool {
 }
 
 // endFigure sets a <figure>'s images as the EPUB shows them: the
-// <figcaption> is the first image's caption (the others have none), and
-// without one each image's caption is its title, never its alt text. A
-// figure without images shows its caption as a paragraph.
+// <figcaption> is the first image's caption, and no image has another
+// (a title or an alt text is not shown in a figure). A figure without
+// images shows its caption as a paragraph.
 func (s *htmlSetter) endFigure() {
 	f := s.fig
 	s.fig = nil
@@ -480,13 +478,10 @@ func (s *htmlSetter) endFigure() {
 		s.e.figCaptions = map[*book.ImageRef]string{}
 	}
 	for i, ref := range f.refs {
-		switch {
-		case f.captioned && i == 0:
+		if f.captioned && i == 0 {
 			s.e.figCaptions[ref] = text
-		case f.captioned:
+		} else {
 			s.e.figCaptions[ref] = ""
-		default:
-			s.e.figCaptions[ref] = f.titles[i]
 		}
 	}
 	s.e.figures(f.refs)
