@@ -62,12 +62,6 @@ func (c *Chapter) firstH1() *Heading {
 // collect walks the syntax tree once for headings, images and counts.
 func (c *Chapter) collect(l *loader, dir string) {
 	src := c.Src()
-	var dark []ast.Node
-	defer func() {
-		for _, n := range dark {
-			removeImage(n, src)
-		}
-	}()
 	_ = ast.Walk(c.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -77,10 +71,6 @@ func (c *Chapter) collect(l *loader, dir string) {
 			id, _ := markdown.Attr(n, "id")
 			c.Headings = append(c.Headings, Heading{Level: n.Level, Text: c.inlineText(n, src), ID: id, Node: n})
 		case *ast.Image:
-			if c.darkOnly(l, n) {
-				dark = append(dark, n)
-				return ast.WalkSkipChildren, nil
-			}
 			c.addImage(l, dir, n, htmlImage{src: string(n.Destination), alt: c.inlineText(n, src),
 				width: attrString(n, "width"), height: attrString(n, "height"), style: attrString(n, "style")})
 		case *ast.HTMLBlock, *ast.RawHTML:
@@ -107,53 +97,6 @@ func (c *Chapter) collect(l *loader, dir string) {
 		}
 		return ast.WalkContinue, nil
 	})
-}
-
-// darkOnly reports whether an image is shown only in the Chirpy theme's
-// dark mode ({: .dark }, beside a {: .light } twin): a book is read on
-// white, so it keeps the light one and leaves this out, with a note.
-func (c *Chapter) darkOnly(l *loader, img *ast.Image) bool {
-	if !l.book.Site.Chirpy() {
-		return false
-	}
-	class, _ := markdown.Attr(img, "class")
-	for _, f := range strings.Fields(class) {
-		if f == "dark" {
-			l.diags.Notef(c.NodePos(img), "image %s is shown only in the blog's dark mode (Chirpy's .dark); left out, as its .light twin stands for it", img.Destination)
-			return true
-		}
-	}
-	return false
-}
-
-// removeImage takes an image out of its paragraph, and the paragraph out
-// of the document when nothing but white space is left in it.
-func removeImage(img ast.Node, src []byte) {
-	p := img.Parent()
-	if p == nil {
-		return
-	}
-	p.RemoveChild(p, img)
-	// white space left at either end of the paragraph goes with it, so
-	// that an image left alone in it is still a figure
-	blank := func(c ast.Node) bool {
-		t, ok := c.(*ast.Text)
-		return ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0
-	}
-	for c := p.LastChild(); c != nil && blank(c); c = p.LastChild() {
-		p.RemoveChild(p, c)
-	}
-	for c := p.FirstChild(); c != nil && blank(c); c = p.FirstChild() {
-		p.RemoveChild(p, c)
-	}
-	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		if t, ok := c.(*ast.Text); !ok || len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
-			return
-		}
-	}
-	if gp := p.Parent(); gp != nil {
-		gp.RemoveChild(gp, p)
-	}
 }
 
 func (c *Chapter) addImage(l *loader, dir string, n ast.Node, img htmlImage) {

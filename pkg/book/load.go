@@ -110,23 +110,27 @@ func Load(m *manifest.Manifest, opt Options, diags *diag.List) (*Book, error) {
 }
 
 // makeParsers configures the Markdown parsers as the site's kramdown
-// settings say (its typography) and its plugins (jemoji's emoji
-// shortcodes); for posts MathJax runs on, one reads references in running
-// text and one single dollars too.
+// settings say (its typography), its plugins (jemoji's emoji shortcodes)
+// and its theme (Chirpy's dark-mode images left out); for posts MathJax
+// runs on, one reads references in running text and one single dollars
+// too.
 func (l *loader) makeParsers() {
 	var cfg map[string]any
 	if l.book.Site != nil {
 		cfg = l.book.Site.Config
 	}
-	emoji := l.book.Site.HasPlugin("jemoji")
+	emoji, dark := l.book.Site.HasPlugin("jemoji"), l.book.Site.Chirpy()
 	l.book.Emoji = emoji
 	typo, problems := markdown.KramdownTypography(cfg)
 	for _, p := range problems {
 		l.diags.Warnf(diag.Pos{File: l.rel(l.box.join(l.files.root, "_config.yml"))}, "%s; kramdown's default is used", p)
 	}
-	l.md = markdown.New(markdown.Options{Typography: typo, Emoji: emoji})
-	l.mdJax = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, Refs: true})
-	l.mdDollar = markdown.New(markdown.Options{Typography: typo, Emoji: emoji, Refs: true, InlineDollar: true})
+	opt := markdown.Options{Typography: typo, Emoji: emoji, DarkImages: dark}
+	l.md = markdown.New(opt)
+	opt.Refs = true
+	l.mdJax = markdown.New(opt)
+	opt.InlineDollar = true
+	l.mdDollar = markdown.New(opt)
 }
 
 // rel formats an absolute path for messages.
@@ -357,6 +361,9 @@ func (l *loader) read(j *job, at diag.Pos) {
 		ambiguities(j, post.Body, report.Ambiguities)
 		for _, d := range report.Dropped {
 			j.diags.Warnf(j.post.Pos(d.Start), "%s: this line is left out of the book", d.Reason)
+		}
+		for _, d := range report.DarkImages {
+			j.diags.Notef(j.post.Pos(d.At), "image %s is shown only in the blog's dark mode (Chirpy's .dark); left out, as its .light twin stands for it", d.Dest)
 		}
 		l.filterLanguages(j)
 		j.code = highlightCode(j.doc, post.Body)

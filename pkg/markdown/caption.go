@@ -55,9 +55,6 @@ func imageCaption(p *ast.Paragraph, src []byte) {
 	}
 	broken := false
 	for n := img.NextSibling(); n != em; n = n.NextSibling() {
-		if darkImage(n) {
-			continue // Chirpy's dark-mode twin, which the book leaves out
-		}
 		t, ok := n.(*ast.Text)
 		if !ok || len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
 			return
@@ -73,25 +70,8 @@ func imageCaption(p *ast.Paragraph, src []byte) {
 	}
 	for n := img.NextSibling(); n != nil; {
 		next := n.NextSibling()
-		if !darkImage(n) {
-			p.RemoveChild(p, n)
-		}
+		p.RemoveChild(p, n)
 		n = next
 	}
 	img.Title = caption
-}
-
-// darkImage reports whether n is an image marked for a dark mode only
-// ({: .dark }, the Chirpy theme's twin of a {: .light } image).
-func darkImage(n ast.Node) bool {
-	if _, ok := n.(*ast.Image); !ok {
-		return false
-	}
-	class, _ := Attr(n, "class")
-	for _, c := range bytes.Fields([]byte(class)) {
-		if string(c) == "dark" {
-			return true
-		}
-	}
-	return false
 }

@@ -70,6 +70,10 @@ type Options struct {
 	// formulas, as MathJax's processRefs does on the pages it runs on.
 	Refs bool
 
+	// DarkImages leaves out the Chirpy theme's dark-mode images
+	// ({: .dark }), reported in Report.DarkImages (dark.go).
+	DarkImages bool
+
 	// Emoji turns GitHub's emoji shortcodes (:smile:) into emoji, as the
 	// jemoji plugin does for sites that list it (emoji.go).
 	Emoji bool
@@ -111,6 +115,8 @@ type Report struct {
 	// Dropped are lines left out because they pass the parser's limits
 	// (limits.go).
 	Dropped []Dropped
+	// DarkImages are the dark-mode images left out (Options.DarkImages).
+	DarkImages []DarkImage
 }
 
 // ParseChecked is Parse, and also reports what the caller should warn
@@ -121,7 +127,8 @@ func (p *Parser) ParseChecked(src []byte) (ast.Node, Report) {
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := p.md.Parser().Parse(text.NewReader(read), parser.WithContext(ctx))
 	amb, _ := ctx.Get(ambiguitiesKey).([]Ambiguity)
-	return doc, Report{Ambiguities: amb, Dropped: dropped}
+	dark, _ := ctx.Get(darkImagesKey).([]DarkImage)
+	return doc, Report{Ambiguities: amb, Dropped: dropped, DarkImages: dark}
 }
 
 // ParseHTML reads an HTML post (Jekyll publishes _posts/*.html without
@@ -250,6 +257,9 @@ func jekyllParserOptions(opt Options) []parser.Option {
 			util.Prioritized(captionTransformer{}, captionPriority),
 			util.Prioritized(headingIDTransformer{}, headingIDPriority),
 		),
+	}
+	if opt.DarkImages {
+		po = append(po, parser.WithASTTransformers(util.Prioritized(darkTransformer{}, darkPriority)))
 	}
 	if !opt.NoMath {
 		po = append(po, parser.WithBlockParsers(util.Prioritized(mathBlockParser{}, mathBlockPriority)))

@@ -73,8 +73,8 @@ func (p *Post) urlPlaceholders() map[string]string {
 		"short_day": d.Format("Mon"), "long_day": d.Format("Monday"),
 		"hour": fmt.Sprintf("%02d", d.Hour()), "minute": fmt.Sprintf("%02d", d.Minute()),
 		"second": fmt.Sprintf("%02d", d.Second()),
-		"title":  slugify(p.Slug, true), "slug": slugify(p.Slug, false),
-		"name": slugify(p.Slug, false), "categories": categoryPath(p.Categories),
+		"title":  slugify(p.Slug, "pretty"), "slug": slugify(p.Slug, "default"),
+		"name": slugify(p.Slug, "default"), "categories": categoryPath(p.Categories),
 		"output_ext": ".html",
 	}
 }
@@ -94,14 +94,27 @@ func categoryPath(cats []string) string {
 	return strings.Join(out, "/")
 }
 
-// slugify follows Jekyll's Utils.slugify. "Pretty" mode (for :title)
-// keeps case and the characters ._~!$&'()+,;=@; the default mode (for
-// :slug) lower-cases and keeps only letters and digits. Hangul counts as
-// letters in both, as in Ruby's [[:alnum:]].
-func slugify(s string, pretty bool) string {
+// slugify follows Jekyll's Utils.slugify in its modes. "pretty" (for
+// :title) keeps case and the characters ._~!$&'()+,;=@; "default" (for
+// :slug, and the filter's default) lower-cases and keeps only letters and
+// digits; Hangul counts as letters in both, as in Ruby's [[:alnum:]].
+// "raw" only joins runs of white space with hyphens; "ascii" and "latin"
+// keep ASCII letters and digits only (Jekyll's latin first transliterates
+// accented Latin letters, which is not done here); "none" changes
+// nothing. Every mode but pretty lower-cases, as the filter does.
+func slugify(s, mode string) string {
 	keep := func(r rune) bool {
+		switch mode {
+		case "raw":
+			return !unicode.IsSpace(r)
+		case "ascii", "latin":
+			return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+		}
 		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
-			pretty && strings.ContainsRune("._~!$&'()+,;=@", r)
+			mode == "pretty" && strings.ContainsRune("._~!$&'()+,;=@", r)
+	}
+	if mode == "none" {
+		return s
 	}
 	var b strings.Builder
 	dash := false
@@ -116,7 +129,7 @@ func slugify(s string, pretty bool) string {
 		}
 		dash = true
 	}
-	if pretty {
+	if mode == "pretty" {
 		return b.String()
 	}
 	return strings.ToLower(b.String())

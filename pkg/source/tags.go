@@ -158,14 +158,19 @@ func (ev *evaluator) includeTag(ctx render.Context, tag string, find func(name s
 	if err := ev.included(len(data)); err != nil {
 		return "", err
 	}
-	src, err := normalize(file, data)
+	shown := ev.shownPath(file)
+	src, err := normalize(shown, data)
 	if err != nil {
 		ev.diags.Warnf(ev.at.tagPos(), "%s %s: %v; dropped", tag, name, err)
 		return "", nil
 	}
+	// as in Jekyll, a tag with parameters gives the file its own include.*,
+	// and one without leaves the outer file's in place
 	outer, had := ev.vars["include"]
-	ev.vars["include"] = vals
-	out := ev.evalIncluded(newLineIndex(ev.shownPath(file), src))
+	if strings.TrimSpace(params) != "" {
+		ev.vars["include"] = vals
+	}
+	out := ev.evalIncluded(newLineIndex(shown, src))
 	if had {
 		ev.vars["include"] = outer
 	} else {
