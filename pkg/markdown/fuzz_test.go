@@ -16,12 +16,13 @@ import (
 
 // FuzzParse parses arbitrary input: it must not panic, every segment in the
 // tree must lie within the source, and dumping and rendering must work.
-// Emoji shortcodes are on, as on a site that lists jemoji.
+// Emoji shortcodes, dark images and references are on, as on a Chirpy
+// site with jemoji and MathJax.
 func FuzzParse(f *testing.F) {
 	for _, seed := range seeds(f) {
 		f.Add(seed)
 	}
-	p := New(Options{Emoji: true})
+	p := New(Options{Emoji: true, DarkImages: true, Refs: true})
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := p.Parse(src)
 		if err := checkSegments(doc, src); err != nil {
