@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"path"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/diag"
+	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/osteele/liquid/render"
 )
 
@@ -41,6 +43,8 @@ func (ev *evaluator) registerTags() {
 	ev.addTag("include", ev.includeSite)
 	ev.addTag("include_relative", ev.includeRelative)
 	ev.addTag("gist", ev.gist)
+	ev.addTag("youtube", ev.videoTag("youtube"))
+	ev.addTag("vimeo", ev.videoTag("vimeo"))
 	ev.addTag("post_url", ev.postURL)
 	ev.addTag("link", ev.link)
 }
@@ -343,6 +347,39 @@ func (ev *evaluator) gist(ctx render.Context) (string, error) {
 	}
 	ev.diags.Warnf(ev.at.tagPos(), "gist %s: a book cannot embed a gist (it would be fetched from GitHub); its address is printed as a link; paste the code into the post to show it", f[0])
 	return out, ev.charge(int64(len(out)))
+}
+
+// videoTag stands for the video tags of Jekyll plugins ({% youtube ID %},
+// {% youtube "https://youtu.be/ID" %}, {% vimeo ID %}): a book plays
+// nothing, so the video's page is printed as a link (uri.EmbedPage, the
+// one home of video pages), with a warning.
+func (ev *evaluator) videoTag(provider string) func(render.Context) (string, error) {
+	return func(ctx render.Context) (string, error) {
+		args, err := ctx.ExpandTagArg()
+		if err != nil {
+			return "", err
+		}
+		f := strings.Fields(args)
+		if len(f) == 0 {
+			return "", fmt.Errorf("%s: expected a video id or address", provider)
+		}
+		id := strings.Trim(f[0], `"'`)
+		var page string
+		switch {
+		case strings.Contains(id, "://") || strings.HasPrefix(id, "//"):
+			page = uri.EmbedPage(id)
+		case provider == "youtube":
+			page = uri.EmbedPage("https://www.youtube.com/embed/" + url.PathEscape(id))
+		default:
+			page = uri.EmbedPage("https://player.vimeo.com/video/" + url.PathEscape(id))
+		}
+		if page == "" {
+			return "", fmt.Errorf("%s: %s is not a video id or address", provider, id)
+		}
+		ev.diags.Warnf(ev.at.tagPos(), "%s: a book cannot play a video; its address is printed as a link", provider)
+		out := "<" + page + ">"
+		return out, ev.charge(int64(len(out)))
+	}
 }
 
 // gistID reports whether s is a gist id as jekyll-gist takes it: a user
