@@ -72,15 +72,28 @@ func nodeOffset(n ast.Node) int {
 	return 0
 }
 
-// removeInline takes an inline node out of its paragraph, with the white
-// space left at either end of the paragraph (so that an image left alone
-// is still a figure), and the paragraph when nothing else is left.
+// removeInline takes an inline node out of its parent. A link left
+// empty goes with it. In a paragraph, the white space left at either end
+// goes too (so that an image left alone is still a figure), and the
+// paragraph when nothing else is left; elsewhere (a table cell, a list
+// item's text) the rest stays as it is, so that a table keeps its cells.
 func removeInline(n ast.Node, src []byte) {
 	p := n.Parent()
 	if p == nil {
 		return
 	}
 	p.RemoveChild(p, n)
+	for {
+		l, ok := p.(*ast.Link)
+		if !ok || l.FirstChild() != nil || l.Parent() == nil {
+			break
+		}
+		p = l.Parent()
+		p.RemoveChild(p, l)
+	}
+	if _, ok := p.(*ast.Paragraph); !ok {
+		return
+	}
 	blank := func(c ast.Node) bool {
 		t, ok := c.(*ast.Text)
 		return ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0

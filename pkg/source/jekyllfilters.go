@@ -79,8 +79,8 @@ func xmlEscape(in any) string {
 
 // jsonify writes a value as JSON, as Ruby's to_json does: "<" and "&"
 // as they are, dates as Ruby writes them, maps with keys of any type
-// (their keys in sorted order: YAML's order is not kept), ranges as
-// lists.
+// (their keys in sorted order: YAML's order is not kept), ranges as their
+// text ("1..3").
 func jsonify(in any) (string, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -104,11 +104,9 @@ func jsonValue(v any, depth int) any {
 	case time.Time:
 		return v.Format("2006-01-02 15:04:05 -0700")
 	case values.Range:
-		out := make([]any, 0, v.Len())
-		for i := 0; i < v.Len(); i++ {
-			out = append(out, v.Index(i))
-		}
-		return out
+		// Ruby writes a range as its text: "1..3"
+		first, _ := v.Index(0).(int)
+		return fmt.Sprintf("%d..%d", first, first+v.Len()-1)
 	case sortedMap:
 		return jsonValue(map[string]any(v), depth)
 	case map[string]any:

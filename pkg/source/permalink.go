@@ -113,8 +113,10 @@ func slugify(s, mode string) string {
 		return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) ||
 			mode == "pretty" && strings.ContainsRune("._~!$&'()+,;=@", r)
 	}
-	if mode == "none" {
-		return s
+	switch mode {
+	case "default", "pretty", "raw", "ascii", "latin":
+	default:
+		return s // "none", and modes Jekyll does not know
 	}
 	var b strings.Builder
 	dash := false

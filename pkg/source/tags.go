@@ -3,6 +3,7 @@ package source
 import (
 	"errors"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"net/url"
@@ -341,7 +342,7 @@ func (ev *evaluator) gist(ctx render.Context) (string, error) {
 		return "", errors.New("gist: expected a gist id (user/id or id) and at most a file name")
 	}
 	u := "https://gist.github.com/" + f[0]
-	out := "<" + u + ">"
+	out := linkHTML(u)
 	if len(f) == 2 {
 		out += " (" + f[1] + ")"
 	}
@@ -377,9 +378,18 @@ func (ev *evaluator) videoTag(provider string) func(render.Context) (string, err
 			return "", fmt.Errorf("%s: %s is not a video id or address", provider, id)
 		}
 		ev.diags.Warnf(ev.at.tagPos(), "%s: a book cannot play a video; its address is printed as a link", provider)
-		out := "<" + page + ">"
+		out := linkHTML(page)
 		return out, ev.charge(int64(len(out)))
 	}
+}
+
+// linkHTML writes an address as a link that reads as one both in
+// Markdown text and inside raw HTML (where a Markdown autolink is not
+// read): an <a> showing the address, of the class both writers give
+// written-out addresses.
+func linkHTML(u string) string {
+	e := html.EscapeString(u)
+	return `<a href="` + e + `" class="url">` + e + `</a>`
 }
 
 // gistID reports whether s is a gist id as jekyll-gist takes it: a user

@@ -107,7 +107,7 @@ func (ev *evaluator) mmVideo(vals map[string]any) string {
 		return ""
 	}
 	ev.diags.Warnf(ev.at.tagPos(), "include video: a book cannot play a video; its address is printed as a link")
-	return "<" + u + ">"
+	return linkHTML(u)
 }
 
 // mmTOC is Minimal Mistakes' table of contents of the post: the book has
