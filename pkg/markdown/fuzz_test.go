@@ -122,8 +122,16 @@ func TestHostile(t *testing.T) {
 		"issue 11.3 long line": hostileShapes["long line"](1 << 20),
 		"issue 11.3 long list": hostileShapes["long list"](100000),
 		"issue 11.3 footnotes": hostileShapes["footnotes"](60000),
+		// the HTML-block rule of htmlblock.go: blank lines inside an open
+		// <pre>, comment openers, tables, all in one block
+		"html pre blank lines": "<div><pre>\n" + strings.Repeat("x\n\n", long/3),
+		"html comments":        "<div>\n" + strings.Repeat("<!-- a --> <!-- <pre> -->\n", long/26),
+		"html tables":          "<div>\n" + strings.Repeat("<table>\n\n", long/9),
+		// emoji shortcodes and references at every colon and backslash
+		"many colons": strings.Repeat(":smile::x", long/9),
+		"many refs":   strings.Repeat(`\eqref{a} \ref{`, long/16),
 	}
-	p := New(Options{})
+	p := New(Options{Emoji: true, Refs: true, DarkImages: true})
 	for name, in := range inputs {
 		t.Run(name, func(t *testing.T) {
 			src := []byte(in)

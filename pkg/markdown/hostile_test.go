@@ -9,7 +9,8 @@ import (
 
 // hostileShapes are the inputs of issue 11 item 3 that must stay bounded,
 // made at a given size: one very long line, a very long list, deep
-// nesting, many footnotes, one paragraph of many lines with brackets.
+// nesting, many footnotes, one paragraph of many lines with brackets, and
+// an HTML block held open through blank lines by a <pre> (htmlblock.go).
 var hostileShapes = map[string]func(n int) string{
 	"long line":   func(n int) string { return strings.Repeat("가나다 라마 **바사** `아자` [차](/카) ", n/48) },
 	"long list":   func(n int) string { return strings.Repeat("- 항목 *하나*\n", n) },
@@ -17,6 +18,7 @@ var hostileShapes = map[string]func(n int) string{
 	"deep list":   func(n int) string { return strings.Repeat("- ", n) + "y\n" },
 	"footnotes":   func(n int) string { return string(footnotePost(n)) },
 	"bracket par": func(n int) string { return strings.Repeat("문장 [가] 끝\n", n) },
+	"html pre":    func(n int) string { return "<div><pre>\n" + strings.Repeat("코드 <b>x</b>\n\n", n) },
 }
 
 // allocatedBy returns the bytes f allocates in all (not only the peak).
@@ -41,6 +43,7 @@ func BenchmarkHostile(b *testing.B) {
 		"deep list":   {1250, 5000},
 		"footnotes":   {15000, 60000},
 		"bracket par": {10000, 40000},
+		"html pre":    {25000, 100000},
 	}
 	p := New(Options{})
 	for name, shape := range hostileShapes {
