@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/hangul-press/publish/fonts"
+	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/diag"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
@@ -55,7 +56,8 @@ func familyNames(embedded []fonts.Face) *strings.Replacer {
 		}
 		lists[style] = strings.Join(append(names, list), ", ")
 	}
-	return strings.NewReplacer("@serif@", lists[serif], "@sans@", lists[sans], "@mono@", lists[mono])
+	return strings.NewReplacer("@serif@", lists[serif], "@sans@", lists[sans], "@mono@", lists[mono],
+		"@prompts@\n", book.PromptCSS())
 }
 
 // bookCSS is the manifest's stylesheet through the CSS sanitiser, with a

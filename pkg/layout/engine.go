@@ -68,7 +68,7 @@ type engine struct {
 // block quotes narrow the measure and draw in the margin they make.
 type blockCtx struct {
 	left, right Length
-	bars        []Length // x of the rules of enclosing block quotes
+	bars        []quoteBar // the rules of enclosing block quotes
 	marker      []Element
 	firstBlock  bool // no space before the next block (first in a list item)
 	// raw are the block elements of raw HTML open around the blocks being
@@ -116,8 +116,8 @@ func (e *engine) pos(n ast.Node) diag.Pos {
 // emit appends a box, drawing the enclosing block quotes' rules beside it
 // and the pending list marker on its first line.
 func (e *engine) emit(b *vbox) {
-	for _, x := range e.ctx.bars {
-		b.els = append(b.els, Rule{X1: x, Y1: 0, X2: x, Y2: b.h, Width: quoteRuleWidth(e), Color: quoteColor})
+	for _, bar := range e.ctx.bars {
+		b.els = append(b.els, Rule{X1: bar.x, Y1: 0, X2: bar.x, Y2: b.h, Width: quoteRuleWidth(e), Color: bar.color})
 	}
 	if !b.space && e.ctx.marker != nil && b.base > 0 {
 		// drawn before the line, so that text extraction reads it first

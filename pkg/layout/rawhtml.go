@@ -216,7 +216,7 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		s.item(tok)
 	case name == "blockquote":
 		s.flush()
-		s.local = append(s.local, rawLocal{tag: name, saved: s.e.ctx, leave: s.e.enterQuote()})
+		s.local = append(s.local, rawLocal{tag: name, saved: s.e.ctx, leave: s.e.enterQuote(quoteColor)})
 	case paragraphTags[name]:
 		s.flush()
 		s.e.ctx.raw = append(slices.Clip(s.e.ctx.raw), rawBlock{tag: name, center: name == "center" || alignedCenter(tok)})
