@@ -277,6 +277,7 @@ func Text(nodes []Node) string {
 	return b.String()
 }
 
+// Write writes nodes to b as Text does.
 func Write(b *strings.Builder, nodes []Node) {
 	for i, n := range nodes {
 		if i > 0 && needsComment(nodes[i-1], n.Tok) {

@@ -38,6 +38,8 @@ var openHTMLKey = parser.NewContextKey()
 // rawElements are the elements whose content a blank line does not end.
 var rawElements = [][]byte{[]byte("style"), []byte("script"), []byte("textarea"), []byte("pre")}
 
+// Open implements parser.BlockParser: goldmark's, and for a block that a
+// blank line would end, what the first lines leave open.
 func (p htmlBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	n, st := p.BlockParser.Open(parent, reader, pc)
 	if b, ok := n.(*ast.HTMLBlock); ok && (b.HTMLBlockType == ast.HTMLBlockType6 || b.HTMLBlockType == ast.HTMLBlockType7) {
@@ -52,6 +54,8 @@ func (p htmlBlockParser) Open(parent ast.Node, reader text.Reader, pc parser.Con
 	return n, st
 }
 
+// Continue implements parser.BlockParser: a blank line goes into the
+// block while something in it is open; otherwise goldmark decides.
 func (p htmlBlockParser) Continue(node ast.Node, reader text.Reader, pc parser.Context) parser.State {
 	o, _ := pc.Get(openHTMLKey).(*openHTML)
 	if b, ok := node.(*ast.HTMLBlock); !ok || o == nil || o.block != b {
