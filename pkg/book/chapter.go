@@ -79,7 +79,7 @@ func (c *Chapter) collect(l *loader, dir string) {
 				c.addImage(l, dir, n, img)
 			}
 			for t := range markdown.StartTags(raw) {
-				if u := uri.EmbedPage(attrValue(t, "src")); t.Data == "iframe" && u != "" {
+				if u := uri.EmbedPage(markdown.TagAttr(t.Attr, "src")); t.Data == "iframe" && u != "" {
 					// both writers print the link (uri.EmbedPage); said once, here
 					l.diags.Warnf(c.NodePos(n), "raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
 				}
@@ -195,16 +195,6 @@ func attrString(n ast.Node, name string) string {
 }
 
 // htmlImages finds the <img> elements of raw HTML that have a src.
-// attrValue is a start tag's attribute, "" when absent.
-func attrValue(t html.Token, key string) string {
-	for _, a := range t.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 func htmlImages(raw string) []htmlImage {
 	var out []htmlImage
 	for t := range markdown.StartTags(raw) {

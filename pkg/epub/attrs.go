@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -56,7 +57,7 @@ func (r *renderer) cleanAttrs(name, orig string, in []html.Attribute, class, pre
 			}
 		}
 	}
-	if name == "details" && !hasKey(out, "open") {
+	if name == "details" && !markdown.HasTagAttr(out, "open") {
 		// An ebook cannot count on a reader tapping it open.
 		out = append(out, html.Attribute{Key: "open", Val: "open"})
 	}

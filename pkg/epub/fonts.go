@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/fonts"
+	"github.com/hangul-press/publish/pkg/markdown"
 	"github.com/hangul-press/publish/pkg/truetype"
 	"golang.org/x/net/html"
 )
@@ -48,7 +49,7 @@ func (f face) inside(n *html.Node) face {
 	case "strong", "b", "dt", "summary":
 		bold = true
 	}
-	for _, c := range strings.Fields(attr(n, "class")) {
+	for _, c := range strings.Fields(markdown.TagAttr(n.Attr, "class")) {
 		switch {
 		case c == "chapter-date", c == "task", c == "subtitle" && hasClassAncestor(n.Parent, "titlepage"):
 			base = sansOf(base)
@@ -70,18 +71,9 @@ func sansOf(base face) face {
 	return base
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 func hasClassAncestor(n *html.Node, class string) bool {
 	for ; n != nil; n = n.Parent {
-		for _, c := range strings.Fields(attr(n, "class")) {
+		for _, c := range strings.Fields(markdown.TagAttr(n.Attr, "class")) {
 			if c == class {
 				return true
 			}

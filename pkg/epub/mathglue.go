@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -32,7 +33,7 @@ func inlineMath(n *html.Node) bool {
 	if n.Type != html.ElementNode || n.Data != "span" {
 		return false
 	}
-	classes := strings.Fields(attr(n, "class"))
+	classes := strings.Fields(markdown.TagAttr(n.Attr, "class"))
 	return len(classes) == 1 && classes[0] == "math"
 }
 

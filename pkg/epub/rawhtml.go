@@ -101,8 +101,8 @@ func (r *renderer) startTag(tok html.Token) {
 		return
 	}
 	switch {
-	case name == "iframe" && uri.EmbedPage(attrOf(tok.Attr, "src")) != "":
-		u := uri.EmbedPage(attrOf(tok.Attr, "src")) // book.Load has warned
+	case name == "iframe" && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
+		u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) // book.Load has warned
 		block := !r.t.phrasing && r.t.cur.Data != "a"
 		if block {
 			r.t.open("p", nil, false, "")
@@ -130,8 +130,8 @@ func (r *renderer) startTag(tok html.Token) {
 		r.rawImage(tok)
 		return
 	case name == "input":
-		if attrOf(tok.Attr, "type") == "checkbox" {
-			r.taskBox(hasKey(tok.Attr, "checked"))
+		if markdown.TagAttr(tok.Attr, "type") == "checkbox" {
+			r.taskBox(markdown.HasTagAttr(tok.Attr, "checked"))
 		}
 		return
 	}
@@ -147,7 +147,7 @@ func (r *renderer) startTag(tok html.Token) {
 		return
 	}
 	attrs := r.rawAttrs(elem, name, tok.Attr, class)
-	if elem == "bdo" && attrOf(attrs, "dir") == "" {
+	if elem == "bdo" && markdown.TagAttr(attrs, "dir") == "" {
 		elem = "span" // bdo means nothing without a direction
 	}
 	if void {
@@ -170,7 +170,7 @@ func (r *renderer) endTag(name string) {
 // rawImage writes a raw <img>: the packaged image, or its alt text in a
 // frame when the address names nothing the book holds.
 func (r *renderer) rawImage(tok html.Token) {
-	src, alt := attrOf(tok.Attr, "src"), attrOf(tok.Attr, "alt")
+	src, alt := markdown.TagAttr(tok.Attr, "src"), markdown.TagAttr(tok.Attr, "alt")
 	name, ok := r.rawImageName(src)
 	if !ok {
 		r.missingImage(alt, src)
@@ -192,24 +192,6 @@ func (r *renderer) rawImageName(src string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func attrOf(as []html.Attribute, key string) string {
-	for _, a := range as {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasKey(as []html.Attribute, key string) bool {
-	for _, a := range as {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // scriptURL reports whether a URL runs code when followed.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/markdown"
 	"golang.org/x/net/html"
 )
 
@@ -41,7 +42,7 @@ const maxSpan = 64
 // number or below 1 (HTML's rowspan="0", to the end of the section, is
 // taken as 1), at most maxSpan.
 func spanOf(tok html.Token, name string) int {
-	n, err := strconv.Atoi(strings.TrimSpace(attr(tok, name)))
+	n, err := strconv.Atoi(strings.TrimSpace(markdown.TagAttr(tok.Attr, name)))
 	if err != nil || n < 1 {
 		return 1
 	}

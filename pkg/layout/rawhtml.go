@@ -153,9 +153,9 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		s.figs = s.figs[1:]
 	}
 	switch {
-	case name == "iframe" && uri.EmbedPage(attr(tok, "src")) != "":
+	case name == "iframe" && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
 		// the link the EPUB prints in the frame's place (uri.EmbedPage)
-		u := uri.EmbedPage(attr(tok, "src"))
+		u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src"))
 		s.style = append(s.style, html.Token{Type: html.StartTagToken, Data: "a", Attr: []html.Attribute{{Key: "href", Val: u}}})
 		s.add(u)
 		s.style = s.style[:len(s.style)-1]
@@ -194,8 +194,8 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 			}
 			s.row = append(s.row, ref) // images with only white space between stand side by side
 		}
-	case name == "input" && attr(tok, "type") == "checkbox":
-		box := &extast.TaskCheckBox{IsChecked: hasAttr(tok, "checked")}
+	case name == "input" && markdown.TagAttr(tok.Attr, "type") == "checkbox":
+		box := &extast.TaskCheckBox{IsChecked: markdown.HasTagAttr(tok.Attr, "checked")}
 		s.add(checkBox(box) + " ")
 	case s.table != nil && s.table.start(s, tok):
 	case name == "table":
@@ -309,7 +309,7 @@ func (s *htmlSetter) restore(i int) {
 func (s *htmlSetter) list(tok html.Token) {
 	s.flush()
 	l := rawLocal{tag: tok.Data, saved: s.e.ctx, ordered: tok.Data == "ol", num: 1}
-	if n, err := strconv.Atoi(attr(tok, "start")); err == nil && l.ordered {
+	if n, err := strconv.Atoi(markdown.TagAttr(tok.Attr, "start")); err == nil && l.ordered {
 		l.num = n
 	}
 	if s.depth() > 0 {
@@ -346,7 +346,7 @@ func (s *htmlSetter) item(tok html.Token) {
 	}
 	label := bullets[(s.depth()-1)%len(bullets)]
 	if list.ordered {
-		if n, err := strconv.Atoi(attr(tok, "value")); err == nil {
+		if n, err := strconv.Atoi(markdown.TagAttr(tok.Attr, "value")); err == nil {
 			list.num = n
 		}
 		label = strconv.Itoa(list.num) + "."
@@ -359,7 +359,7 @@ func (s *htmlSetter) item(tok html.Token) {
 // image finds the book's reference for an <img> of the node, in order;
 // nil when the book has none (no src).
 func (s *htmlSetter) image(tok html.Token) *book.ImageRef {
-	src := attr(tok, "src")
+	src := markdown.TagAttr(tok.Attr, "src")
 	for i, ref := range s.refs {
 		if ref.URL == src {
 			s.refs = s.refs[i+1:]
@@ -581,7 +581,7 @@ func (e *engine) rawStyle(tok html.Token, st textStyle) textStyle {
 	case "small":
 		st.size = Length(smallScale * float64(st.size))
 	case "a":
-		if href := attr(tok, "href"); href != "" {
+		if href := markdown.TagAttr(tok.Attr, "href"); href != "" {
 			st = e.linkStyle(st, href)
 		}
 	}
@@ -603,12 +603,12 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 			*out = append(*out, span{text: "\n", st: st, node: n})
 		case tok.Data == "img" && tt != html.EndTagToken && !e.shownAfter(n):
 			st.color = grayColor
-			*out = append(*out, span{text: "[" + book.StandIn(attr(tok, "alt"), attr(tok, "src")) + "]", st: st, node: n})
-		case tok.Data == "input" && tt != html.EndTagToken && attr(tok, "type") == "checkbox":
-			box := &extast.TaskCheckBox{IsChecked: hasAttr(tok, "checked")}
+			*out = append(*out, span{text: "[" + book.StandIn(markdown.TagAttr(tok.Attr, "alt"), markdown.TagAttr(tok.Attr, "src")) + "]", st: st, node: n})
+		case tok.Data == "input" && tt != html.EndTagToken && markdown.TagAttr(tok.Attr, "type") == "checkbox":
+			box := &extast.TaskCheckBox{IsChecked: markdown.HasTagAttr(tok.Attr, "checked")}
 			*out = append(*out, span{text: checkBox(box) + " ", st: st, node: n})
-		case tok.Data == "iframe" && tt != html.EndTagToken && uri.EmbedPage(attr(tok, "src")) != "":
-			u := uri.EmbedPage(attr(tok, "src"))
+		case tok.Data == "iframe" && tt != html.EndTagToken && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
+			u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src"))
 			*out = append(*out, span{text: u, st: e.linkStyle(st, u), node: n})
 		case inlineStyle(tok.Data) && (tt == html.StartTagToken || tt == html.EndTagToken):
 			*out = append(*out, span{st: st, node: n})
@@ -677,8 +677,8 @@ func alignedCenter(tok html.Token) bool {
 // alignOf reads a tag's horizontal alignment: its align attribute, or
 // text-align in its style.
 func alignOf(tok html.Token) extast.Alignment {
-	v := strings.ToLower(strings.TrimSpace(attr(tok, "align")))
-	for _, decl := range strings.Split(attr(tok, "style"), ";") {
+	v := strings.ToLower(strings.TrimSpace(markdown.TagAttr(tok.Attr, "align")))
+	for _, decl := range strings.Split(markdown.TagAttr(tok.Attr, "style"), ";") {
 		if k, val, ok := strings.Cut(decl, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "text-align") {
 			v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(val), "!important")))
 		}
@@ -692,22 +692,4 @@ func alignOf(tok html.Token) extast.Alignment {
 		return extast.AlignLeft
 	}
 	return extast.AlignNone
-}
-
-func attr(tok html.Token, key string) string {
-	for _, a := range tok.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasAttr(tok html.Token, key string) bool {
-	for _, a := range tok.Attr {
-		if a.Key == key {
-			return true
-		}
-	}
-	return false
 }

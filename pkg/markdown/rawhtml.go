@@ -88,6 +88,29 @@ func init() {
 	}
 }
 
+// TagAttr returns the value of a raw HTML tag's attribute (x/net/html
+// gives names in lower case), "" when the tag has none: the one reader of
+// raw HTML attributes for the book and both writers.
+func TagAttr(attrs []html.Attribute, key string) string {
+	for _, a := range attrs {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// HasTagAttr reports whether a raw HTML tag has an attribute, with or
+// without a value (<input checked>).
+func HasTagAttr(attrs []html.Attribute, key string) bool {
+	for _, a := range attrs {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // voidElements are the elements HTML parses without content or end tag.
 var voidElements = map[string]bool{}
 
