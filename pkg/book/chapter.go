@@ -75,16 +75,15 @@ func (c *Chapter) collect(l *loader, dir string) {
 				width: attrString(n, "width"), height: attrString(n, "height"), style: attrString(n, "style")})
 		case *ast.HTMLBlock, *ast.RawHTML:
 			raw, _ := markdown.RawHTML(n, src)
-			for _, img := range htmlImages(raw) {
+			scan := scanRawHTML(raw)
+			for _, img := range scan.images {
 				c.addImage(l, dir, n, img)
 			}
-			for t := range markdown.StartTags(raw) {
-				if u := uri.EmbedPage(markdown.TagAttr(t.Attr, "src")); t.Data == "iframe" && u != "" {
-					// both writers print the link (uri.EmbedPage); said once, here
-					l.diags.Warnf(c.NodePos(n), "raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
-				}
+			for _, u := range scan.frames {
+				// both writers print the link (uri.EmbedPage); said once, here
+				l.diags.Warnf(c.NodePos(n), "raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
 			}
-			c.Stats.Chars += htmlChars(raw)
+			c.Stats.Chars += scan.chars
 		case *ast.Text:
 			c.Stats.Chars += countChars(n.Segment.Value(src))
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
@@ -134,31 +133,6 @@ func (c *Chapter) mediaURL(src string) string {
 	return u
 }
 
-// htmlChars counts the characters of raw HTML's text, as countChars
-// counts a Markdown text's, leaving out what the book never shows
-// (markdown.HiddenElement: scripts, style sheets).
-func htmlChars(raw string) int {
-	z := html.NewTokenizer(strings.NewReader(raw))
-	n, hidden := 0, 0
-	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
-		switch tt {
-		case html.TextToken:
-			if hidden == 0 {
-				n += countChars(z.Text())
-			}
-		case html.StartTagToken:
-			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) && !markdown.VoidElement(string(name)) {
-				hidden++
-			}
-		case html.EndTagToken:
-			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) && hidden > 0 {
-				hidden--
-			}
-		}
-	}
-	return n
-}
-
 func countChars(b []byte) int {
 	n := 0
 	for _, r := range string(b) {
@@ -194,33 +168,69 @@ func attrString(n ast.Node, name string) string {
 	return v
 }
 
-// htmlImages finds the <img> elements of raw HTML that have a src.
-func htmlImages(raw string) []htmlImage {
-	var out []htmlImage
-	for t := range markdown.StartTags(raw) {
-		if t.Data != "img" {
-			continue
-		}
-		var img htmlImage
-		for _, a := range t.Attr {
-			switch a.Key {
-			case "src":
-				img.src = a.Val
-			case "alt":
-				img.alt = a.Val
-			case "width":
-				img.width = a.Val
-			case "height":
-				img.height = a.Val
-			case "style":
-				img.style = a.Val
+// rawScan is what the book takes from a piece of raw HTML: its images,
+// the pages its <iframe>s show (uri.EmbedPage), and the characters of its
+// text, as countChars counts a Markdown text's, without what the book
+// never shows (markdown.HiddenElement: scripts, style sheets).
+type rawScan struct {
+	images []htmlImage
+	frames []string
+	chars  int
+}
+
+// scanRawHTML reads raw HTML once, for rawScan.
+func scanRawHTML(raw string) rawScan {
+	var out rawScan
+	z := html.NewTokenizer(strings.NewReader(raw))
+	hidden := 0
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		switch tt {
+		case html.TextToken:
+			if hidden == 0 {
+				out.chars += countChars(z.Text())
 			}
-		}
-		if img.src != "" {
-			out = append(out, img)
+		case html.StartTagToken, html.SelfClosingTagToken:
+			t := z.Token()
+			switch t.Data {
+			case "img":
+				if img := imageOf(t); img.src != "" {
+					out.images = append(out.images, img)
+				}
+			case "iframe":
+				if u := uri.EmbedPage(markdown.TagAttr(t.Attr, "src")); u != "" {
+					out.frames = append(out.frames, u)
+				}
+			}
+			if tt == html.StartTagToken && markdown.HiddenElement(t.Data) && !markdown.VoidElement(t.Data) {
+				hidden++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); markdown.HiddenElement(string(name)) && hidden > 0 {
+				hidden--
+			}
 		}
 	}
 	return out
+}
+
+// imageOf reads an <img> tag's address, alt text and size.
+func imageOf(t html.Token) htmlImage {
+	var img htmlImage
+	for _, a := range t.Attr {
+		switch a.Key {
+		case "src":
+			img.src = a.Val
+		case "alt":
+			img.alt = a.Val
+		case "width":
+			img.width = a.Val
+		case "height":
+			img.height = a.Val
+		case "style":
+			img.style = a.Val
+		}
+	}
+	return img
 }
 
 // NodePos returns the position in the original post file of a node of the
