@@ -81,9 +81,9 @@ var allowed = map[string][]string{
 	"internal/crosscheck": {},
 	"pkg/manifest":        {"pkg/diag"},
 	"pkg/source":          {"pkg/diag", "pkg/uri", "pkg/markdown"}, // markdown: Jekyll's markdownify filter
-	"pkg/markdown":        {"pkg/diag"},
+	"pkg/markdown":        {"pkg/diag", "pkg/uri"},                 // uri: the page a raw <iframe> shows (FramePage)
 	"pkg/highlight":       {},
-	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/uri", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                      // truetype: pdf.fonts are checked at load time; raster: image headers
+	"pkg/book":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/source", "pkg/markdown", "pkg/truetype", "pkg/highlight", "pkg/texmath", "pkg/raster", "pkg/svg", "internal/parallel"},                                                 // truetype: pdf.fonts are checked at load time; raster: image headers
 	"pkg/epub":            {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/texmath", "pkg/raster", "pkg/uri", "pkg/svg", "internal/parallel", "fonts", "internal/css"}, // manifest: the settings' types; texmath: formulas drawn as SVG or written as MathML
 	// layout sets chapters in parallel on the one worker pool (issue 13).
 	"pkg/layout": {"pkg/progress", "pkg/diag", "pkg/manifest", "pkg/book", "pkg/highlight", "pkg/markdown", "pkg/source", "pkg/truetype", "pkg/raster", "pkg/uri", "pkg/texmath", "pkg/svg", "internal/parallel", "fonts"}, // manifest: the settings' types; texmath: formulas laid out for the page

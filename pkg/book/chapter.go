@@ -8,7 +8,6 @@ import (
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/markdown"
-	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/net/html"
 )
@@ -80,7 +79,7 @@ func (c *Chapter) collect(l *loader, dir string) {
 				c.addImage(l, dir, n, img)
 			}
 			for _, u := range scan.frames {
-				// both writers print the link (uri.EmbedPage); said once, here
+				// both writers print the link (markdown.FramePage); said once, here
 				l.diags.Warnf(c.NodePos(n), "raw HTML: <iframe> (an embedded page or video) cannot be shown in a book; a link to %s stands in its place", u)
 			}
 			c.Stats.Chars += scan.chars
@@ -169,7 +168,7 @@ func attrString(n ast.Node, name string) string {
 }
 
 // rawScan is what the book takes from a piece of raw HTML: its images,
-// the pages its <iframe>s show (uri.EmbedPage), and the characters of its
+// the pages its <iframe>s show (markdown.FramePage), and the characters of its
 // text, as countChars counts a Markdown text's, without what the book
 // never shows (markdown.HiddenElement: scripts, style sheets).
 type rawScan struct {
@@ -196,10 +195,9 @@ func scanRawHTML(raw string) rawScan {
 				if img := imageOf(t); img.src != "" {
 					out.images = append(out.images, img)
 				}
-			case "iframe":
-				if u := uri.EmbedPage(markdown.TagAttr(t.Attr, "src")); u != "" {
-					out.frames = append(out.frames, u)
-				}
+			}
+			if u := markdown.FramePage(t); u != "" {
+				out.frames = append(out.frames, u)
 			}
 			if tt == html.StartTagToken && markdown.HiddenElement(t.Data) && !markdown.VoidElement(t.Data) {
 				hidden++

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/hangul-press/publish/pkg/markdown"
-	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
@@ -100,15 +99,15 @@ func (r *renderer) startTag(tok html.Token) {
 		}
 		return
 	}
+	frame := markdown.FramePage(tok)
 	switch {
-	case name == "iframe" && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
-		u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) // book.Load has warned
+	case frame != "": // book.Load has warned
 		block := !r.t.phrasing && r.t.cur.Data != "a"
 		if block {
 			r.t.open("p", nil, false, "")
 		}
-		r.t.open("a", []html.Attribute{kv("href", u), kv("class", "url")}, false, "")
-		r.t.text(u)
+		r.t.open("a", []html.Attribute{kv("href", frame), kv("class", "url")}, false, "")
+		r.t.text(frame)
 		r.t.close()
 		if block {
 			r.t.close()

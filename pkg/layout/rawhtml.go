@@ -7,7 +7,6 @@ import (
 
 	"github.com/hangul-press/publish/pkg/book"
 	"github.com/hangul-press/publish/pkg/markdown"
-	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"golang.org/x/net/html"
@@ -152,12 +151,12 @@ func (s *htmlSetter) start(tok html.Token, at int) {
 		}
 		s.figs = s.figs[1:]
 	}
+	frame := markdown.FramePage(tok)
 	switch {
-	case name == "iframe" && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
-		// the link the EPUB prints in the frame's place (uri.EmbedPage)
-		u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src"))
-		s.style = append(s.style, html.Token{Type: html.StartTagToken, Data: "a", Attr: []html.Attribute{{Key: "href", Val: u}}})
-		s.add(u)
+	case frame != "":
+		// the link the EPUB prints in the frame's place
+		s.style = append(s.style, html.Token{Type: html.StartTagToken, Data: "a", Attr: []html.Attribute{{Key: "href", Val: frame}}})
+		s.add(frame)
 		s.style = s.style[:len(s.style)-1]
 		s.hidden++
 	case markdown.HiddenElement(name):
@@ -590,7 +589,7 @@ func (e *engine) rawStyle(tok html.Token, st textStyle) textStyle {
 
 // rawInline handles inline HTML in a Markdown paragraph: <br> is a line
 // break, <img> shows its alternative text, a checkbox its box, an <iframe>
-// the link the EPUB prints for it (uri.EmbedPage); a tag that
+// the link the EPUB prints for it (markdown.FramePage); a tag that
 // styles text leaves an empty span that applyRawTags reads. The parser
 // keeps the text between tags as text nodes, set as usual.
 func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
@@ -598,6 +597,7 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 		tok := z.Token()
+		frame := markdown.FramePage(tok)
 		switch {
 		case tok.Data == "br":
 			*out = append(*out, span{text: "\n", st: st, node: n})
@@ -607,9 +607,8 @@ func (e *engine) rawInline(n *ast.RawHTML, st textStyle, out *[]span) {
 		case tok.Data == "input" && tt != html.EndTagToken && markdown.TagAttr(tok.Attr, "type") == "checkbox":
 			box := &extast.TaskCheckBox{IsChecked: markdown.HasTagAttr(tok.Attr, "checked")}
 			*out = append(*out, span{text: checkBox(box) + " ", st: st, node: n})
-		case tok.Data == "iframe" && tt != html.EndTagToken && uri.EmbedPage(markdown.TagAttr(tok.Attr, "src")) != "":
-			u := uri.EmbedPage(markdown.TagAttr(tok.Attr, "src"))
-			*out = append(*out, span{text: u, st: e.linkStyle(st, u), node: n})
+		case tt != html.EndTagToken && frame != "":
+			*out = append(*out, span{text: frame, st: e.linkStyle(st, frame), node: n})
 		case inlineStyle(tok.Data) && (tt == html.StartTagToken || tt == html.EndTagToken):
 			*out = append(*out, span{st: st, node: n})
 		}

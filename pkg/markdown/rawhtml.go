@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/hangul-press/publish/pkg/uri"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/net/html"
@@ -109,6 +110,16 @@ func HasTagAttr(attrs []html.Attribute, key string) bool {
 		}
 	}
 	return false
+}
+
+// FramePage is the page an <iframe> start tag shows, which the book and
+// both writers print as a link in its place (uri.EmbedPage); "" for any
+// other tag and for a frame with no address a reader could follow.
+func FramePage(t html.Token) string {
+	if t.Data != "iframe" {
+		return ""
+	}
+	return uri.EmbedPage(TagAttr(t.Attr, "src"))
 }
 
 // voidElements are the elements HTML parses without content or end tag.
