@@ -39,7 +39,7 @@ func (l *loader) resolveImage(ref *ImageRef, dir, src string) {
 		l.diags.Notef(ref.Pos, "image %s: \\ read as / (a Windows path), as browsers do", shown)
 	}
 	if len(raw) > 5 && strings.EqualFold(raw[:5], "data:") {
-		shown = shortURL(ref.URL)
+		shown = diag.Clip(ref.URL, 48)
 		a, err := l.dataAsset(raw)
 		if err != nil {
 			l.diags.Warnf(ref.Pos, "image %s: %v", shown, err)
@@ -135,18 +135,6 @@ func decodeDataURL(raw string) ([]byte, error) {
 		return nil, fmt.Errorf("a data: URL that does not decode: %v", err)
 	}
 	return data, nil
-}
-
-// shortURL cuts a long address (a data: URL) for messages.
-func shortURL(u string) string {
-	if len(u) <= 48 {
-		return u
-	}
-	cut := 40
-	for cut > 0 && !utf8.RuneStart(u[cut]) {
-		cut--
-	}
-	return u[:cut] + "…"
 }
 
 // imagePath maps an image URL to a file path. Site-absolute paths

@@ -116,3 +116,15 @@ func breakCommands(s string) string {
 func startsWithCommand(s string) bool {
 	return strings.HasPrefix(strings.TrimLeftFunc(s, unicode.IsSpace), "::")
 }
+
+// Clip cuts text quoted in a message (a long address, a piece of a tag) to
+// at most n bytes, on a character boundary, and marks the cut with "…".
+func Clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

@@ -83,3 +83,20 @@ func FuzzPrintable(f *testing.F) {
 		}
 	})
 }
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"짧다", 10, "짧다"},
+		{"abcdef", 3, "abc…"},
+		{"가나다", 4, "가…"}, // not inside 나
+		{"가", 1, "…"},
+	} {
+		if got := Clip(c.in, c.n); got != c.want {
+			t.Errorf("Clip(%q, %d) = %q, want %q", c.in, c.n, got, c.want)
+		}
+	}
+}

@@ -10,7 +10,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/hangul-press/publish/pkg/diag"
 	"github.com/hangul-press/publish/pkg/uri"
@@ -278,7 +277,7 @@ func includeParams(s string, lookup func(string) (any, error)) (map[string]any, 
 			i++
 		}
 		if key == "" || i == len(s) || s[i] != '=' {
-			return nil, fmt.Errorf("parameters must be key=\"value\" or key=variable, not %q", shortText(s[k:], 40))
+			return nil, fmt.Errorf("parameters must be key=\"value\" or key=variable, not %q", diag.Clip(s[k:], 40))
 		}
 		i++
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
@@ -315,17 +314,6 @@ func includeParams(s string, lookup func(string) (any, error)) (map[string]any, 
 			vals[key] = val
 		}
 	}
-}
-
-// shortText cuts s to at most n bytes, on a character boundary.
-func shortText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
 }
 
 // gist stands in for jekyll-gist's {% gist [user/]id [file] %}, which
