@@ -1,7 +1,6 @@
 package source
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"time"
@@ -102,14 +101,11 @@ func (s *Site) readAuthors(files Files, diags *diag.List) {
 	}
 }
 
-// authorScalar is a configuration value as a name: strings as they are,
-// numbers as spelled, anything else as nothing.
+// authorScalar is a configuration value as a name: frontString's text,
+// trimmed, where a true or false names no one.
 func authorScalar(v any) string {
-	switch v := v.(type) {
-	case string:
-		return strings.TrimSpace(v)
-	case nil, []any, map[string]any, map[any]any, bool:
+	if _, isBool := v.(bool); isBool {
 		return ""
 	}
-	return strings.TrimSpace(fmt.Sprint(v))
+	return strings.TrimSpace(frontString(v))
 }

@@ -106,13 +106,10 @@ var amplifiers = map[string]func(args []any) int64{
 
 // argString is argument i as the library would convert it to a string.
 func argString(a []any, i int) string {
-	if i >= len(a) || a[i] == nil {
+	if i >= len(a) {
 		return ""
 	}
-	if s, ok := a[i].(string); ok {
-		return s
-	}
-	return fmt.Sprint(a[i])
+	return str(a[i])
 }
 
 // occurrences counts the places where sep matches in s: between every
