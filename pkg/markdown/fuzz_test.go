@@ -167,3 +167,24 @@ func TestConcurrentParse(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// TestConcurrentHTML renders on one Parser from many goroutines; run with
+// -race: HTML shares one renderer.
+func TestConcurrentHTML(t *testing.T) {
+	p := New(Options{})
+	want, err := p.HTML([]byte("**굵게** [링크](/x) `code`"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for range 50 {
+				if got, _ := p.HTML([]byte("**굵게** [링크](/x) `code`")); got != want {
+					t.Errorf("got %q, want %q", got, want)
+				}
+			}
+		})
+	}
+	wg.Wait()
+}

@@ -38,6 +38,8 @@ package markdown
 
 import (
 	"bytes"
+	"sync"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -93,11 +95,23 @@ type Options struct {
 type Parser struct {
 	opt Options
 	md  goldmark.Markdown
+	// html is the renderer HTML uses, made on first use.
+	html func() renderer.Renderer
 }
 
 // New returns a parser configured by opt.
 func New(opt Options) *Parser {
-	return &Parser{opt: opt, md: newGoldmark(opt)}
+	p := &Parser{opt: opt, md: newGoldmark(opt)}
+	p.html = sync.OnceValue(func() renderer.Renderer { return p.HTMLRenderer() })
+	return p
+}
+
+// HTML parses src and renders it as XHTML, raw HTML passed through
+// (Jekyll's markdownify filter). The renderer is made once per parser.
+func (p *Parser) HTML(src []byte) (string, error) {
+	var b bytes.Buffer
+	err := p.html().Render(&b, src, p.Parse(src))
+	return b.String(), err
 }
 
 // Parse parses src and returns the document node. The tree refers to src

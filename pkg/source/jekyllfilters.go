@@ -64,12 +64,7 @@ var markdownParser = markdown.New(markdown.Options{})
 // markdownify renders Markdown as HTML, as Jekyll's filter does (a
 // paragraph comes in <p>).
 func markdownify(in any) (string, error) {
-	src := []byte(str(in))
-	var b bytes.Buffer
-	if err := markdownParser.HTMLRenderer().Render(&b, src, markdownParser.Parse(src)); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	return markdownParser.HTML([]byte(str(in)))
 }
 
 // xmlEscape is Jekyll's xml_escape: the five characters XML reserves.
