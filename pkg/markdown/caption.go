@@ -55,10 +55,10 @@ func imageCaption(p *ast.Paragraph, src []byte) {
 	}
 	broken := false
 	for n := img.NextSibling(); n != em; n = n.NextSibling() {
-		t, ok := n.(*ast.Text)
-		if !ok || len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+		if !blankText(n, src) {
 			return
 		}
+		t := n.(*ast.Text)
 		broken = broken || t.SoftLineBreak() || t.HardLineBreak()
 	}
 	if !broken {

@@ -94,14 +94,10 @@ func removeInline(n ast.Node, src []byte) {
 	if _, ok := p.(*ast.Paragraph); !ok {
 		return
 	}
-	blank := func(c ast.Node) bool {
-		t, ok := c.(*ast.Text)
-		return ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0
-	}
-	for c := p.LastChild(); c != nil && blank(c); c = p.LastChild() {
+	for c := p.LastChild(); c != nil && blankText(c, src); c = p.LastChild() {
 		p.RemoveChild(p, c)
 	}
-	for c := p.FirstChild(); c != nil && blank(c); c = p.FirstChild() {
+	for c := p.FirstChild(); c != nil && blankText(c, src); c = p.FirstChild() {
 		p.RemoveChild(p, c)
 	}
 	if p.FirstChild() == nil {
@@ -109,4 +105,11 @@ func removeInline(n ast.Node, src []byte) {
 			gp.RemoveChild(gp, p)
 		}
 	}
+}
+
+// blankText reports whether n is a text of white space only (a line
+// break between inline nodes).
+func blankText(n ast.Node, src []byte) bool {
+	t, ok := n.(*ast.Text)
+	return ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0
 }
